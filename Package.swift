@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tuanju",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tuanju", targets: ["tuanju"]),
+        .executable(name: "tuanju-bench", targets: ["TuanjuBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    ],
+    targets: [
+        // Values and pure rules, no I/O.
+        .target(name: "TuanjuCore"),
+        // Streaming CSV reader shared by every importer.
+        .target(name: "CSVReader"),
+        // SQLite: AppDatabase, migrations, outbox.
+        .target(name: "Storage", dependencies: [
+            "TuanjuCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Feature modules: rules + records + queries, run inside the caller's transaction.
+        .target(name: "Identity", dependencies: [
+            "TuanjuCore", "Storage",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Riders", dependencies: [
+            "TuanjuCore", "Storage", "CSVReader",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "Governance", dependencies: [
+            "TuanjuCore", "Storage",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Seed data (text) shipped inside the binary's resource bundle.
+        .target(
+            name: "TuanjuSeed",
+            path: "Seed",
+            exclude: ["README.md"],
+            sources: ["SeedBundle.swift"],
+            resources: [.copy("data")]
+        ),
+        // Use cases: one write transaction each, authorization, outbox events.
+        .target(name: "TuanjuService", dependencies: [
+            "TuanjuCore", "Storage", "Identity", "Riders", "Governance", "TuanjuSeed",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "TuanjuCLI", dependencies: [
+            "TuanjuCore", "TuanjuService",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "tuanju", dependencies: ["TuanjuCLI"]),
+        .executableTarget(
+            name: "TuanjuBench",
+            dependencies: [
+                "TuanjuCore", "TuanjuService", "Storage", "CSVReader",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            path: "Tools/TuanjuBench"
+        ),
+        .testTarget(name: "TuanjuCoreTests", dependencies: ["TuanjuCore"]),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
+        .testTarget(name: "StorageTests", dependencies: [
+            "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "RidersTests", dependencies: ["Riders", "TuanjuCore"]),
+        .testTarget(name: "TuanjuCLITests", dependencies: [
+            "TuanjuCLI", "TuanjuService", "Storage",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+    ]
+)

@@ -1,0 +1,53 @@
+import Foundation
+import TuanjuCore
+
+/// The shape of `Seed/data/roles.json`.
+public struct RolesSeed: Decodable, Sendable {
+    public struct Role: Decodable, Sendable {
+        public let code: String
+        public let name: String
+        public let nameZh: String
+        public let description: String?
+        public let categories: [Category]
+    }
+
+    public struct Category: Decodable, Sendable {
+        public let code: String
+        public let name: String
+        public let nameZh: String
+        public let points: Int
+    }
+
+    public let version: Int
+    public let roles: [Role]
+
+    /// Decodes and checks a seed file: unique codes, at least one category per role, points >= 0.
+    public static func decode(_ data: Data, source: String) throws -> RolesSeed {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let seed: RolesSeed
+        do {
+            seed = try decoder.decode(RolesSeed.self, from: data)
+        } catch {
+            throw InputError.invalid("\(source) is not a valid roles seed: \(error)")
+        }
+        var codes = Set<String>()
+        for role in seed.roles {
+            guard codes.insert(role.code).inserted else {
+                throw InputError.invalid("\(source): role code \(role.code) appears twice")
+            }
+            guard !role.categories.isEmpty else {
+                throw InputError.invalid("\(source): role \(role.code) has no categories")
+            }
+            for category in role.categories {
+                guard codes.insert(category.code).inserted else {
+                    throw InputError.invalid("\(source): code \(category.code) appears twice")
+                }
+                guard category.points >= 0 else {
+                    throw InputError.invalid("\(source): category \(category.code) has negative points")
+                }
+            }
+        }
+        return seed
+    }
+}

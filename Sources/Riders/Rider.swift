@@ -1,0 +1,74 @@
+import GRDB
+import TuanjuCore
+
+/// The delivery platform a rider works for.
+public enum Platform: String, Codable, Sendable, CaseIterable {
+    case meituan
+    case eleme
+    case other
+
+    public init(parsing text: String) throws(InputError) {
+        let lowered = text.trimmingSpaces.lowercased()
+        switch lowered {
+        case "meituan", "美团": self = .meituan
+        case "eleme", "ele.me", "饿了么": self = .eleme
+        case "other", "其他": self = .other
+        default: throw .invalid("unknown platform \"\(text)\"; use meituan, eleme or other")
+        }
+    }
+}
+
+/// A rider's profile as stored.
+public struct Rider: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "riders"
+
+    public var id: String
+    public var name: String
+    public var phone: String
+    public var platform: Platform
+    public var partyMember: Bool
+    public var branch: String?
+    public var active: Bool
+    public var registeredAt: String
+    public var updatedAt: String
+    public var deactivatedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, phone, platform, branch, active
+        case partyMember = "party_member"
+        case registeredAt = "registered_at"
+        case updatedAt = "updated_at"
+        case deactivatedAt = "deactivated_at"
+    }
+}
+
+/// Validated input for a new or changed profile.
+public struct RiderDraft: Sendable, Equatable {
+    public var name: String
+    public var phone: PhoneNumber
+    public var platform: Platform
+    public var partyMember: Bool
+    public var branch: String?
+
+    public init(name: String, phone: String, platform: String, partyMember: Bool, branch: String?) throws(InputError) {
+        self.name = try Text.label(name, field: "name")
+        self.phone = try PhoneNumber(phone)
+        self.platform = try Platform(parsing: platform)
+        self.partyMember = partyMember
+        self.branch = try RiderDraft.branch(branch)
+    }
+
+    static func branch(_ text: String?) throws(InputError) -> String? {
+        guard let text, !Text.clean(text).isEmpty else { return nil }
+        return try Text.label(text, field: "branch")
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var result = Substring(self)
+        while let first = result.first, first.isWhitespace { result.removeFirst() }
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return String(result)
+    }
+}

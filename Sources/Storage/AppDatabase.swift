@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import TuanjuCore
+
+/// Owns the SQLite database: opens it with the project's settings and runs the migrator.
+///
+/// Settings, and why:
+/// - WAL (DatabasePool): readers never block the writer.
+/// - `synchronous = FULL`: a commit is on disk before it returns, so claims and the points ledger
+///   survive a power loss, not only a process crash.
+/// - busy timeout 5 s: a writer waits for another process's transaction instead of failing at once.
+/// - foreign keys on.
+/// - every write transaction is `BEGIN IMMEDIATE` (see `write`), so a read-then-write transaction
+///   never fails with SQLITE_BUSY_SNAPSHOT under contention.
+public final class AppDatabase: Sendable {
+    public let pool: DatabasePool
+    public let path: String
+
+    /// Opens (and migrates) the database at `path`. With `create: false`, a missing file is an error.
+    public init(path: String, create: Bool, busyTimeout: TimeInterval = 5) throws {
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw StorageError.notInitialized(path: (path as NSString).deletingLastPathComponent)
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            self.path = path
+            try AppDatabase.migrate(pool, path: path)
+        } catch let error as DatabaseError {
+            throw AppDatabase.translate(error)
+        }
+    }
+
+    private static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = Migrations.migrator
+        let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded { throw StorageError.schemaTooNew(path: path) }
+        try migrator.migrate(pool)
+    }
+
+    /// The number of migrations applied: the schema version `tuanju init` reports.
+    public func schemaVersion() throws -> Int {
+        try read { db in try Migrations.migrator.appliedIdentifiers(db).count }
+    }
+
+    /// One write transaction (`BEGIN IMMEDIATE`): everything in `body` commits together, or nothing does.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw AppDatabase.translate(error)
+        }
+    }
+
+    /// A read-only snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw AppDatabase.translate(error)
+        }
+    }
+
+    /// SQLite errors that the user can act on become StorageErrors; others stay as they are.
+    static func translate(_ error: DatabaseError) -> Error {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: StorageError.busy
+        default: error
+        }
+    }
+}

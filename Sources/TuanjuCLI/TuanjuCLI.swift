@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import TuanjuCore
+
+/// The CLI's entry points: `main()` for the executable, `run` for tests (in-process, captured output).
+public enum TuanjuCLI {
+    /// Runs one command line and returns its exit code. Output goes to `console`.
+    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        Console.$current.withValue(console) {
+            let json = arguments.contains("--json")
+            do {
+                var command = try TuanjuCommand.parseAsRoot(arguments)
+                try command.run()
+                return 0
+            } catch let error as TuanjuError {
+                report(code: error.code, message: error.message, json: json)
+                return ExitCodes.code(for: error.category)
+            } catch let error as CommandFailure {
+                return error.exitCode
+            } catch {
+                let exit = TuanjuCommand.exitCode(for: error)
+                let message = TuanjuCommand.fullMessage(for: error)
+                if exit == .success {
+                    if !message.isEmpty { console.out(message) }
+                    return 0
+                }
+                if exit.rawValue == ExitCodes.usage {
+                    let text = json ? TuanjuCommand.message(for: error) : message
+                    report(code: "usage", message: text, json: json, plain: true)
+                    return ExitCodes.usage
+                }
+                report(code: "internal", message: "\(error)", json: json)
+                return ExitCodes.software
+            }
+        }
+    }
+
+    /// The executable's entry point.
+    public static func main() -> Never {
+        exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// One line on stderr: `error: <message>`, or the JSON error object with `--json`.
+    static func report(code: String, message: String, json: Bool, plain: Bool = false) {
+        if json {
+            let body = ["error": ["code": code, "message": message]]
+            let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            Console.current.err(String(decoding: data, as: UTF8.self))
+        } else if plain {
+            Console.current.err(message)  // ArgumentParser's own text already says "Error: …" and shows usage
+        } else {
+            Console.current.err("error: \(message)")
+        }
+    }
+}
+
+/// A command that has already printed its own diagnostics and wants a particular exit code.
+struct CommandFailure: Error {
+    let exitCode: Int32
+}
+
+/// The exit codes of CLI.md.
+enum ExitCodes {
+    static let refused: Int32 = 1
+    static let usage: Int32 = 64
+    static let invalidInput: Int32 = 65
+    static let noInput: Int32 = 66
+    static let software: Int32 = 70
+    static let busy: Int32 = 75
+    static let unauthorized: Int32 = 77
+
+    static func code(for category: ErrorCategory) -> Int32 {
+        switch category {
+        case .refused: refused
+        case .invalidInput: invalidInput
+        case .noInput: noInput
+        case .busy: busy
+        case .unauthorized: unauthorized
+        }
+    }
+}

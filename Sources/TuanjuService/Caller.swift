@@ -1,0 +1,41 @@
+import Identity
+import TuanjuCore
+
+/// Who is acting: resolved from a token by `Tuanju.authenticate`. Every use case takes one and decides,
+/// itself, what this caller may do.
+public struct Caller: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case admin, coordinator, rider
+    }
+
+    public let kind: Kind
+    public let id: String
+    public let name: String
+
+    public init(kind: Kind, id: String, name: String) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+    }
+
+    public var isStaff: Bool { kind == .admin || kind == .coordinator }
+
+    /// Admins and coordinators.
+    func requireStaff(_ action: String) throws(AccessError) {
+        guard isStaff else { throw .forbidden(action: action) }
+    }
+
+    func requireAdmin(_ action: String) throws(AccessError) {
+        guard kind == .admin else { throw .forbidden(action: action) }
+    }
+
+    func requireRider(_ action: String) throws(AccessError) {
+        guard kind == .rider else { throw .forbidden(action: action) }
+    }
+
+    /// Staff may act on any rider; a rider only on themself.
+    func requireSelfOrStaff(riderID: String, what: String) throws(AccessError) {
+        if isStaff { return }
+        guard kind == .rider, id == riderID else { throw .notYours(what: what) }
+    }
+}

@@ -1,0 +1,32 @@
+import Riders
+
+/// A rider's profile as a caller may see it: the phone is masked unless the caller is the rider.
+public struct RiderProfile: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let phone: String
+    public let platform: Platform
+    public let partyMember: Bool
+    public let branch: String?
+    public let active: Bool
+    public let registeredAt: String
+    public let updatedAt: String
+
+    init(_ rider: Rider, for caller: Caller) {
+        id = rider.id
+        name = rider.name
+        phone = (caller.kind == .rider && caller.id == rider.id) ? rider.phone : PhoneNumber.mask(rider.phone)
+        platform = rider.platform
+        partyMember = rider.partyMember
+        branch = rider.branch
+        active = rider.active
+        registeredAt = rider.registeredAt
+        updatedAt = rider.updatedAt
+    }
+}
+
+/// A profile together with a token shown once.
+public struct IssuedRider: Sendable, Equatable {
+    public let profile: RiderProfile
+    public let token: String
+}

@@ -1,0 +1,122 @@
+import CSVReader
+import Foundation
+import GRDB
+import Identity
+import Riders
+import Storage
+import TuanjuCore
+
+extension Tuanju {
+    /// `riders register` (staff): the new rider's token is returned once.
+    public func registerRider(
+        _ caller: Caller, name: String, phone: String, platform: String, partyMember: Bool, branch: String?
+    ) throws -> IssuedRider {
+        try caller.requireStaff("register riders")
+        let draft = try RiderDraft(name: name, phone: phone, platform: platform, partyMember: partyMember, branch: branch)
+        let now = self.now
+        return try database.write { db in
+            let rider = try RiderDirectory.register(db, draft, at: now)
+            let token = try Credentials.issue(db, for: .rider(id: rider.id), at: now)
+            try Outbox.append(db, type: "rider.registered", payload: RiderEvent(rider, by: caller), at: now)
+            return IssuedRider(profile: RiderProfile(rider, for: caller), token: token)
+        }
+    }
+
+    /// `riders import` (staff): one transaction for the whole file, so a crash imports nothing and a
+    /// re-run imports everything once (rows upsert by phone).
+    public func importRiders(
+        _ caller: Caller, path: String, strict: Bool, progress: ((Int) -> Void)? = nil
+    ) throws -> RiderImportSummary {
+        try caller.requireStaff("import riders")
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path)
+        } catch {
+            throw InputError.missingFile(path: path, reason: error.reason)
+        }
+        let now = self.now
+        return try database.write { db in
+            let summary: RiderImportSummary
+            do {
+                summary = try RiderImport.run(db, reader: reader, path: path, strict: strict, at: now, progress: progress)
+            } catch let error as CSVReadError {
+                throw InputError.missingFile(path: path, reason: error.reason)
+            }
+            if summary.imported + summary.updated > 0 {
+                try Outbox.append(db, type: "riders.imported", payload: RidersImportedEvent(
+                    imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged,
+                    skipped: summary.skipped, by: caller.id), at: now)
+            }
+            return summary
+        }
+    }
+
+    /// `riders show [ID]`: a rider sees themself (without ID); staff see anyone.
+    public func rider(_ caller: Caller, id: String?) throws -> RiderProfile {
+        let id = try id ?? ownRiderID(caller)
+        try caller.requireSelfOrStaff(riderID: id, what: "rider profile")
+        return try database.read { db in RiderProfile(try RiderDirectory.find(db, id: id), for: caller) }
+    }
+
+    /// `riders list` (staff).
+    public func listRiders(_ caller: Caller, _ filter: RiderFilter) throws -> [RiderProfile] {
+        try caller.requireStaff("list riders")
+        guard (1...1000).contains(filter.limit) else { throw InputError.invalid("--limit must be between 1 and 1000") }
+        guard filter.offset >= 0 else { throw InputError.invalid("--offset must not be negative") }
+        return try database.read { db in try RiderDirectory.list(db, filter).map { RiderProfile($0, for: caller) } }
+    }
+
+    /// `riders update` (staff, or the rider on their own profile).
+    public func updateRider(_ caller: Caller, id: String?, _ changes: RiderChanges) throws -> RiderProfile {
+        let id = try id ?? ownRiderID(caller)
+        try caller.requireSelfOrStaff(riderID: id, what: "rider profile")
+        guard !changes.isEmpty else { throw InputError.invalid("nothing to change: give at least one field") }
+        let now = self.now
+        return try database.write { db in
+            let rider = try RiderDirectory.update(db, id: id, changes, at: now)
+            try Outbox.append(db, type: "rider.updated", payload: RiderEvent(rider, by: caller), at: now)
+            return RiderProfile(rider, for: caller)
+        }
+    }
+
+    /// `riders deactivate` (staff): the rider's tokens stop working in the same transaction.
+    public func deactivateRider(_ caller: Caller, id: String) throws -> RiderProfile {
+        try caller.requireStaff("deactivate riders")
+        let now = self.now
+        return try database.write { db in
+            let rider = try RiderDirectory.deactivate(db, id: id, at: now)
+            try Credentials.revokeAll(db, of: .rider(id: id), at: now)
+            try Outbox.append(db, type: "rider.deactivated", payload: RiderEvent(rider, by: caller), at: now)
+            return RiderProfile(rider, for: caller)
+        }
+    }
+
+    /// `riders reactivate` (staff). Old tokens stay revoked: issue a new one with `riders token`.
+    public func reactivateRider(_ caller: Caller, id: String) throws -> RiderProfile {
+        try caller.requireStaff("reactivate riders")
+        let now = self.now
+        return try database.write { db in
+            let rider = try RiderDirectory.reactivate(db, id: id, at: now)
+            try Outbox.append(db, type: "rider.reactivated", payload: RiderEvent(rider, by: caller), at: now)
+            return RiderProfile(rider, for: caller)
+        }
+    }
+
+    /// `riders token` (staff): a new token for an active rider (imported riders have none); older ones are revoked.
+    public func issueRiderToken(_ caller: Caller, id: String) throws -> IssuedRider {
+        try caller.requireStaff("issue rider tokens")
+        let now = self.now
+        return try database.write { db in
+            let rider = try RiderDirectory.find(db, id: id)
+            guard rider.active else { throw RiderError.inactive(id: id) }
+            try Credentials.revokeAll(db, of: .rider(id: id), at: now)
+            let token = try Credentials.issue(db, for: .rider(id: id), at: now)
+            return IssuedRider(profile: RiderProfile(rider, for: caller), token: token)
+        }
+    }
+
+    private func ownRiderID(_ caller: Caller) throws -> String {
+        guard caller.kind == .rider else { throw InputError.invalid("give the rider's ID") }
+        return caller.id
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import Governance
+import Identity
+import Storage
+import TuanjuCore
+import TuanjuSeed
+
+/// What `tuanju init` did.
+public struct InitResult: Sendable, Equatable {
+    public let data: String
+    public let schemaVersion: Int
+    /// Only on the first init: the first admin's token, shown once.
+    public let adminToken: String?
+    /// Seed parts loaded by this run (empty when everything was loaded before).
+    public let seedLoaded: [String]
+}
+
+extension Tuanju {
+    /// Creates or upgrades a data directory, loads each seed part once, and creates the first admin.
+    /// Running it again changes nothing.
+    public static func initialize(
+        _ directory: DataDirectory, seedDirectory: URL? = nil, clock: Clock = .system
+    ) throws -> (Tuanju, InitResult) {
+        let seed = try SeedFiles(directory: seedDirectory ?? SeedBundle.directory)
+        try directory.prepare()
+        let database = try AppDatabase(path: directory.databasePath, create: true)
+        let app = Tuanju(directory: directory, database: database, clock: clock)
+        let now = app.now
+        let (token, loaded) = try database.write { db -> (String?, [String]) in
+            var loaded: [String] = []
+            if try !seed.isLoaded(db, part: "roles") {
+                try Roles.load(db, seed: seed.roles())
+                try seed.markLoaded(db, part: "roles", at: now)
+                loaded.append("roles")
+            }
+            var token: String?
+            if try User.filter(Column("role") == "admin").fetchCount(db) == 0 {
+                let (admin, adminToken) = try Users.create(db, name: "admin", role: .admin, at: now)
+                try Outbox.append(db, type: "user.created", payload: UserEvent(admin), at: now)
+                token = adminToken
+            }
+            return (token, loaded)
+        }
+        let result = InitResult(
+            data: directory.path, schemaVersion: try database.schemaVersion(),
+            adminToken: token, seedLoaded: loaded)
+        return (app, result)
+    }
+}
+
+/// Reads the seed directory's files.
+struct SeedFiles {
+    let directory: URL
+
+    init(directory: URL?) throws {
+        guard let directory else {
+            throw InputError.missingFile(path: "Seed", reason: "the built-in seed data is not installed next to tuanju; pass --seed DIR")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError.missingFile(path: directory.path, reason: "no such seed directory")
+        }
+        self.directory = directory
+    }
+
+    func roles() throws -> RolesSeed {
+        let url = directory.appendingPathComponent("roles.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw InputError.missingFile(path: url.path, reason: "no such file")
+        }
+        return try RolesSeed.decode(data, source: url.path)
+    }
+
+    func isLoaded(_ db: Database, part: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM seed_loads WHERE part = ?)", arguments: [part]) ?? false
+    }
+
+    func markLoaded(_ db: Database, part: String, at date: Date) throws {
+        try db.execute(
+            sql: "INSERT INTO seed_loads (part, loaded_at) VALUES (?, ?)", arguments: [part, Timestamp.iso(date)])
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import Identity
+import Storage
+import TuanjuCore
+
+/// A user together with the token shown once at creation.
+public struct IssuedUser: Sendable, Equatable {
+    public let user: User
+    public let token: String
+}
+
+extension Tuanju {
+    /// `users add` (admin).
+    public func addUser(_ caller: Caller, name: String, role: UserRole) throws -> IssuedUser {
+        try caller.requireAdmin("add users")
+        let now = self.now
+        return try database.write { db in
+            let (user, token) = try Users.create(db, name: name, role: role, at: now)
+            try Outbox.append(db, type: "user.created", payload: UserEvent(user), at: now)
+            return IssuedUser(user: user, token: token)
+        }
+    }
+
+    /// `users list` (admin).
+    public func listUsers(_ caller: Caller) throws -> [User] {
+        try caller.requireAdmin("list users")
+        return try database.read { db in try Users.all(db) }
+    }
+
+    /// `users revoke` (admin): the user's tokens stop working at once.
+    public func revokeUser(_ caller: Caller, id: String) throws -> User {
+        try caller.requireAdmin("revoke users")
+        let now = self.now
+        return try database.write { db in
+            let user = try Users.revoke(db, id: id, at: now)
+            try Outbox.append(db, type: "user.revoked", payload: UserEvent(user), at: now)
+            return user
+        }
+    }
+}

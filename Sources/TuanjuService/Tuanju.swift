@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import Identity
+import Riders
+import Storage
+import TuanjuCore
+
+/// The service layer's composition root: one data directory, its database and a clock.
+/// Use cases are in extensions, one file per feature; each is one transaction.
+public final class Tuanju: Sendable {
+    public let directory: DataDirectory
+    public let database: AppDatabase
+    public let clock: Clock
+
+    init(directory: DataDirectory, database: AppDatabase, clock: Clock) {
+        self.directory = directory
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Opens an initialized data directory (upgrading its schema if this build is newer).
+    public static func open(_ directory: DataDirectory, clock: Clock = .system) throws -> Tuanju {
+        try directory.checkExisting()
+        let database = try AppDatabase(path: directory.databasePath, create: false)
+        return Tuanju(directory: directory, database: database, clock: clock)
+    }
+
+    /// Who the token stands for. A revoked user, a deactivated rider or an unknown token is refused.
+    public func authenticate(token: String?) throws -> Caller {
+        guard let token, !token.isEmpty else { throw AccessError.missingToken }
+        return try database.read { db in
+            switch try Credentials.subject(db, token: token) {
+            case .user(let id):
+                guard let user = try Users.find(db, id: id), user.isActive else { throw AccessError.unknownToken }
+                return Caller(kind: user.role == .admin ? .admin : .coordinator, id: user.id, name: user.name)
+            case .rider(let id):
+                guard let rider = try Rider.fetchOne(db, key: id), rider.active else { throw AccessError.unknownToken }
+                return Caller(kind: .rider, id: rider.id, name: rider.name)
+            case nil:
+                throw AccessError.unknownToken
+            }
+        }
+    }
+
+    /// The time of a use case, taken once so every row it writes agrees.
+    var now: Date { clock.now() }
+}

@@ -1,0 +1,3 @@
+import TuanjuCLI
+
+TuanjuCLI.main()
