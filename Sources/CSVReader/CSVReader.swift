@@ -147,27 +147,25 @@ public final class CSVReader {
     }
 
     /// In a record already known to be bad, jumps to the next byte that can change the state
-    /// (a quote, or a newline outside quotes) so a 100 MB garbage line costs one memchr per chunk.
-    /// Returns true when it consumed bytes.
+    /// (a quote; outside quotes also a comma or newline), so a 100 MB garbage line costs a few
+    /// memchr calls per chunk. Returns true when it consumed bytes.
     private func skipAhead(quoted: Bool) -> Bool {
         let start = position
-        let found = buffer.withUnsafeBufferPointer { raw -> Int? in
-            let base = raw.baseAddress! + position
+        let stop = buffer.withUnsafeBufferPointer { raw -> Int in
+            let base = UnsafeRawPointer(raw.baseAddress! + position)
             let remaining = count - position
-            let quote = memchr(base, 0x22, remaining)
-            let newline = quoted ? nil : memchr(base, 0x0A, remaining)
-            let hits = [quote, newline].compactMap { $0 }.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
-            return hits.min()
+            var nearest = remaining
+            for byte: Int32 in quoted ? [0x22] : [0x22, 0x2C, 0x0A] {
+                if let hit = memchr(base, byte, nearest) { nearest = UnsafeRawPointer(hit) - base }
+            }
+            return nearest
         }
-        if let found {
-            position += found
-            // Count the newlines we jumped over inside quotes, so line numbers stay right.
-            if quoted { line += buffer[start..<position].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-        } else {
-            if quoted { line += buffer[start..<count].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-            position = count
+        if quoted {
+            // Count the newlines jumped over inside quotes, so later line numbers stay right.
+            for index in start..<(start + stop) where buffer[index] == 0x0A { line += 1 }
         }
-        return position > start
+        position += stop
+        return stop > 0
     }
 
     private func item(_ line: Int, _ fields: [String], _ problem: CSVProblem?) -> CSVItem {

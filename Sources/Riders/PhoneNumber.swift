@@ -8,6 +8,7 @@ public struct PhoneNumber: Sendable, Equatable, Hashable, CustomStringConvertibl
     public init(_ text: String) throws(InputError) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)
+        let international = text.utf8.first == UInt8(ascii: "+")
         for (index, byte) in text.utf8.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
@@ -18,6 +19,8 @@ public struct PhoneNumber: Sendable, Equatable, Hashable, CustomStringConvertibl
         }
         if bytes.count == 13, bytes[0] == UInt8(ascii: "8"), bytes[1] == UInt8(ascii: "6") {
             bytes.removeFirst(2)
+        } else if international {
+            throw .invalid("\"\(text)\" is not a mainland mobile number (+86 followed by 11 digits)")
         }
         guard bytes.count == 11, bytes[0] == UInt8(ascii: "1"),
               (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(bytes[1])

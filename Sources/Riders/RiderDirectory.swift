@@ -64,7 +64,7 @@ public enum RiderDirectory {
             request = request.filter(Column("name").like("%\(text)%"))
         }
         return try request
-            .order(Column("registered_at"), Column("id"))
+            .order(Column.rowID)  // registration order
             .limit(filter.limit, offset: filter.offset)
             .fetchAll(db)
     }

@@ -24,11 +24,11 @@ public final class AppDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
+            // GRDB sets NORMAL on the writer when it enables WAL; the writer connection lives as long
+            // as the pool, so setting FULL on it once holds for every write.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             self.path = path
             try AppDatabase.migrate(pool, path: path)
         } catch let error as DatabaseError {

@@ -45,7 +45,6 @@ public enum Migrations {
                 deactivated_at TEXT
             );
             CREATE INDEX riders_platform ON riders(platform);
-            CREATE INDEX riders_registered ON riders(registered_at, id);
 
             CREATE TABLE roles (
                 code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*'),

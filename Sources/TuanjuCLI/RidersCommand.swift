@@ -72,7 +72,11 @@ struct RidersCommand: ParsableCommand {
                 console.out("Imported \(summary.imported) new, updated \(summary.updated), "
                     + "unchanged \(summary.unchanged), skipped \(summary.skipped) bad row(s).")
             }
-            if summary.skipped > 0 { throw CommandFailure(exitCode: ExitCodes.invalidInput) }
+            if summary.skipped > 0 {
+                throw CommandFailure(
+                    exitCode: ExitCodes.invalidInput, code: "invalid_input",
+                    message: "\(summary.skipped) bad row(s) skipped; the valid rows were imported")
+            }
         }
     }
 

@@ -16,6 +16,7 @@ public enum TuanjuCLI {
                 report(code: error.code, message: error.message, json: json)
                 return ExitCodes.code(for: error.category)
             } catch let error as CommandFailure {
+                report(code: error.code, message: error.message, json: json)
                 return error.exitCode
             } catch {
                 let exit = TuanjuCommand.exitCode(for: error)
@@ -54,9 +55,12 @@ public enum TuanjuCLI {
     }
 }
 
-/// A command that has already printed its own diagnostics and wants a particular exit code.
+/// A command that finished its work (and printed its result) but must still exit non-zero,
+/// such as an import that skipped bad rows.
 struct CommandFailure: Error {
     let exitCode: Int32
+    let code: String
+    let message: String
 }
 
 /// The exit codes of CLI.md.
