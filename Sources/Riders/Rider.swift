@@ -8,6 +8,10 @@ public enum Platform: String, Codable, Sendable, CaseIterable {
     case other
 
     public init(parsing text: String) throws(InputError) {
+        if let exact = Platform(rawValue: text) {
+            self = exact
+            return
+        }
         let lowered = text.trimmingSpaces.lowercased()
         switch lowered {
         case "meituan", "美团": self = .meituan

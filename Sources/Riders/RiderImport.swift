@@ -55,10 +55,8 @@ public enum RiderImport {
                 party_member = excluded.party_member, branch = excluded.branch, updated_at = excluded.updated_at
             WHERE (name, platform, party_member, branch) IS NOT
                   (excluded.name, excluded.platform, excluded.party_member, excluded.branch)
-            RETURNING id
             """)
         var summary = RiderImportSummary()
-        var generator = SystemRandomNumberGenerator()
 
         while let item = try reader.next() {
             let draft: RiderDraft
@@ -71,15 +69,20 @@ public enum RiderImport {
                 }
                 continue
             }
-            let newID = Identifier.make("rdr", using: &generator)
-            let returned = try String.fetchOne(upsert, arguments: [
-                newID, draft.name, draft.phone.digits, draft.platform.rawValue,
+            // An upsert that updates leaves last_insert_rowid as it was; one that changes nothing
+            // reports no changes.
+            let rowIDBefore = db.lastInsertedRowID
+            upsert.setUncheckedArguments([
+                Identifier.make("rdr"), draft.name, draft.phone.digits, draft.platform.rawValue,
                 draft.partyMember, draft.branch, now, now,
             ])
-            switch returned {
-            case newID: summary.imported += 1
-            case nil: summary.unchanged += 1
-            default: summary.updated += 1
+            try upsert.execute()
+            if db.changesCount == 0 {
+                summary.unchanged += 1
+            } else if db.lastInsertedRowID != rowIDBefore {
+                summary.imported += 1
+            } else {
+                summary.updated += 1
             }
             if let progress, summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
         }

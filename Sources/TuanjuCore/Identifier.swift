@@ -6,7 +6,7 @@ public enum Identifier {
 
     /// A new identifier with the given prefix (`rdr`, `usr`, `evt`, ...).
     public static func make(_ prefix: String) -> String {
-        var generator = SystemRandomNumberGenerator()
+        var generator = PooledRandom()
         return make(prefix, using: &generator)
     }
 

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A benchmark: the same work done through Tuanju and through raw SQLite.
+protocol Scenario {
+    /// Creates the inputs both sides use (files, a database) in `work`.
+    func prepare(_ work: String) throws
+    /// Runs through the service layer; returns the number of operations done.
+    func runOurs(_ work: String) throws -> Int
+    /// Runs the same work with plain prepared statements; returns the number of operations done.
+    func runRaw(_ work: String) throws -> Int
+}
+
+struct ChildResult: Codable {
+    let operations: Int
+    let seconds: Double
+    let peakRSSMB: Double
+
+    var perSecond: Double { Double(operations) / seconds }
+}
+
+struct BenchLine: Encodable {
+    let scenario: String
+    let operations: Int
+    let ours_per_s: Double
+    let raw_per_s: Double
+    let ratio: Double
+    let peak_rss_mb: Double
+    let raw_peak_rss_mb: Double
+}
+
+/// Runs one side of a scenario in a child process and reads its result line.
+func runChild(_ scenario: String, _ side: String, _ work: String) throws -> ChildResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).absoluteURL
+    process.arguments = ["--child", scenario, side, work]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw BenchError(message: "\(scenario) \(side) exited \(process.terminationStatus)")
+    }
+    return try JSONDecoder().decode(ChildResult.self, from: data)
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// The process's peak resident set size so far, in MB: VmHWM from /proc/self/status. (getrusage's
+/// ru_maxrss survives execve, so a child would report its parent's peak.)
+func peakRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Double(line.split(separator: " ")[1])
+    else { return -1 }
+    return kilobytes / 1024
+}
