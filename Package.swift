@@ -70,9 +70,12 @@ let package = Package(
             "Storage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RidersTests", dependencies: ["Riders", "TuanjuCore"]),
-        .testTarget(name: "TuanjuCLITests", dependencies: [
-            "TuanjuCLI", "TuanjuService", "Storage",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .testTarget(
+            name: "TuanjuCLITests",
+            dependencies: [
+                "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Golden"]),
     ]
 )

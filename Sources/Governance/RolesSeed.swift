@@ -29,22 +29,22 @@ public struct RolesSeed: Decodable, Sendable {
         do {
             seed = try decoder.decode(RolesSeed.self, from: data)
         } catch {
-            throw InputError.invalid("\(source) is not a valid roles seed: \(error)")
+            throw InputError.invalid(.seedInvalid, ["source": source, "reason": "\(error)"])
         }
         var codes = Set<String>()
         for role in seed.roles {
             guard codes.insert(role.code).inserted else {
-                throw InputError.invalid("\(source): role code \(role.code) appears twice")
+                throw InputError.invalid(.seedDuplicate, ["source": source, "code": role.code])
             }
             guard !role.categories.isEmpty else {
-                throw InputError.invalid("\(source): role \(role.code) has no categories")
+                throw InputError.invalid(.seedNoCategories, ["source": source, "code": role.code])
             }
             for category in role.categories {
                 guard codes.insert(category.code).inserted else {
-                    throw InputError.invalid("\(source): code \(category.code) appears twice")
+                    throw InputError.invalid(.seedDuplicate, ["source": source, "code": category.code])
                 }
                 guard category.points >= 0 else {
-                    throw InputError.invalid("\(source): category \(category.code) has negative points")
+                    throw InputError.invalid(.seedNegativePoints, ["source": source, "code": category.code])
                 }
             }
         }

@@ -4,8 +4,8 @@ import TuanjuCore
 public enum AccessError: TuanjuError, Equatable {
     case missingToken
     case unknownToken
-    case forbidden(action: String)
-    case notYours(what: String)
+    case forbidden(action: Msg)
+    case notYours(what: Msg)
 
     public var code: String {
         switch self {
@@ -14,12 +14,12 @@ public enum AccessError: TuanjuError, Equatable {
         }
     }
 
-    public var message: String {
+    public var text: LocalizedText {
         switch self {
-        case .missingToken: "this command needs a token: pass --token or set TUANJU_TOKEN"
-        case .unknownToken: "the token is unknown or has been revoked"
-        case .forbidden(let action): "your role may not \(action)"
-        case .notYours(let what): "that \(what) is not yours"
+        case .missingToken: LocalizedText(.missingToken)
+        case .unknownToken: LocalizedText(.unknownToken)
+        case .forbidden(let action): LocalizedText(.forbidden, ["action": action.text])
+        case .notYours(let what): LocalizedText(.notYours, ["what": what.text])
         }
     }
 
@@ -40,11 +40,11 @@ public enum UserError: TuanjuError, Equatable {
         }
     }
 
-    public var message: String {
+    public var text: LocalizedText {
         switch self {
-        case .notFound(let id): "no user \(id)"
-        case .alreadyRevoked(let id): "user \(id) is already revoked"
-        case .lastAdmin: "the last active admin cannot be revoked"
+        case .notFound(let id): LocalizedText(.userNotFound, ["id": id])
+        case .alreadyRevoked(let id): LocalizedText(.userAlreadyRevoked, ["id": id])
+        case .lastAdmin: LocalizedText(.lastAdmin)
         }
     }
 

@@ -35,7 +35,7 @@ public enum Users {
     ) throws -> (user: User, token: String) {
         let user = User(
             id: Identifier.make("usr"),
-            name: try Text.label(name, field: "name"),
+            name: try Text.label(name, field: .fieldName),
             role: role,
             createdAt: Timestamp.iso(date))
         try user.insert(db)

@@ -14,18 +14,18 @@ public struct PhoneNumber: Sendable, Equatable, Hashable, CustomStringConvertibl
             case UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
             case UInt8(ascii: " "), UInt8(ascii: "-"): continue
             case UInt8(ascii: "+") where index == 0: continue
-            default: throw .invalid("\"\(text)\" is not a mainland mobile number (11 digits starting 13–19)")
+            default: throw .invalid(.phoneInvalid, ["text": text])
             }
         }
         if bytes.count == 13, bytes[0] == UInt8(ascii: "8"), bytes[1] == UInt8(ascii: "6") {
             bytes.removeFirst(2)
         } else if international {
-            throw .invalid("\"\(text)\" is not a mainland mobile number (+86 followed by 11 digits)")
+            throw .invalid(.phoneNotMainland, ["text": text])
         }
         guard bytes.count == 11, bytes[0] == UInt8(ascii: "1"),
               (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(bytes[1])
         else {
-            throw .invalid("\"\(text)\" is not a mainland mobile number (11 digits starting 13–19)")
+            throw .invalid(.phoneInvalid, ["text": text])
         }
         digits = String(decoding: bytes, as: UTF8.self)
     }

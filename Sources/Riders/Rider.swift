@@ -17,7 +17,7 @@ public enum Platform: String, Codable, Sendable, CaseIterable {
         case "meituan", "美团": self = .meituan
         case "eleme", "ele.me", "饿了么": self = .eleme
         case "other", "其他": self = .other
-        default: throw .invalid("unknown platform \"\(text)\"; use meituan, eleme or other")
+        default: throw .invalid(.platformUnknown, ["text": text])
         }
     }
 }
@@ -55,7 +55,7 @@ public struct RiderDraft: Sendable, Equatable {
     public var branch: String?
 
     public init(name: String, phone: String, platform: String, partyMember: Bool, branch: String?) throws(InputError) {
-        self.name = try Text.label(name, field: "name")
+        self.name = try Text.label(name, field: .fieldName)
         self.phone = try PhoneNumber(phone)
         self.platform = try Platform(parsing: platform)
         self.partyMember = partyMember
@@ -64,7 +64,7 @@ public struct RiderDraft: Sendable, Equatable {
 
     static func branch(_ text: String?) throws(InputError) -> String? {
         guard let text, !Text.clean(text).isEmpty else { return nil }
-        return try Text.label(text, field: "branch")
+        return try Text.label(text, field: .fieldBranch)
     }
 }
 

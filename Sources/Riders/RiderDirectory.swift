@@ -71,7 +71,7 @@ public enum RiderDirectory {
 
     public static func update(_ db: Database, id: String, _ changes: RiderChanges, at date: Date) throws -> Rider {
         var rider = try find(db, id: id)
-        if let name = changes.name { rider.name = try Text.label(name, field: "name") }
+        if let name = changes.name { rider.name = try Text.label(name, field: .fieldName) }
         if let platform = changes.platform { rider.platform = try Platform(parsing: platform) }
         if let party = changes.partyMember { rider.partyMember = party }
         if let branch = changes.branch { rider.branch = try RiderDraft.branch(branch) }

@@ -7,7 +7,7 @@ public enum RiderError: TuanjuError, Equatable {
     case inactive(id: String)
     case alreadyActive(id: String)
     case emptyFile(path: String)
-    case badHeader(String)
+    case badHeader(LocalizedText)
     case importRejected(bad: Int, first: String)
 
     public var code: String {
@@ -19,16 +19,16 @@ public enum RiderError: TuanjuError, Equatable {
         }
     }
 
-    public var message: String {
+    public var text: LocalizedText {
         switch self {
-        case .notFound(let id): "no rider \(id)"
-        case .phoneTaken(let masked): "another rider already has the phone \(masked)"
-        case .inactive(let id): "rider \(id) is deactivated"
-        case .alreadyActive(let id): "rider \(id) is already active"
-        case .emptyFile(let path): "\(path) is empty; expected a header row: \(RiderImport.header.joined(separator: ","))"
+        case .notFound(let id): LocalizedText(.riderNotFound, ["id": id])
+        case .phoneTaken(let masked): LocalizedText(.phoneTaken, ["phone": masked])
+        case .inactive(let id): LocalizedText(.riderInactive, ["id": id])
+        case .alreadyActive(let id): LocalizedText(.riderAlreadyActive, ["id": id])
+        case .emptyFile(let path):
+            LocalizedText(.importEmptyFile, ["path": path, "header": RiderImport.header.joined(separator: ",")])
         case .badHeader(let text): text
-        case .importRejected(let bad, let first):
-            "\(bad) bad row\(bad == 1 ? "" : "s") and --strict given, so nothing was imported (first: \(first))"
+        case .importRejected(let bad, let first): LocalizedText(.importRejected, ["bad": "\(bad)", "first": first])
         }
     }
 

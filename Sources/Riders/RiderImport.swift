@@ -96,7 +96,8 @@ public enum RiderImport {
     static func headerColumns(_ item: CSVItem) throws -> [Int] {
         guard case .record(let record) = item else {
             if case .problem(let line, let problem) = item {
-                throw RiderError.badHeader("line \(line): the header row cannot be read: \(problem.message)")
+                throw RiderError.badHeader(LocalizedText(
+                    .importHeaderUnreadable, ["line": "\(line)", "reason": problemText(problem).rendered()]))
             }
             return []
         }
@@ -104,14 +105,16 @@ public enum RiderImport {
         var positions: [Int] = []
         for column in header {
             guard let index = names.firstIndex(of: column) else {
-                throw RiderError.badHeader(
-                    "line \(record.line): the header has no \"\(column)\" column; expected \(header.joined(separator: ","))")
+                throw RiderError.badHeader(LocalizedText(.importHeaderMissing, [
+                    "line": "\(record.line)", "column": column, "header": header.joined(separator: ","),
+                ]))
             }
             positions.append(index)
         }
         if let unknown = names.first(where: { !header.contains($0) }) {
-            throw RiderError.badHeader(
-                "line \(record.line): unknown column \"\(unknown)\"; expected \(header.joined(separator: ","))")
+            throw RiderError.badHeader(LocalizedText(.importHeaderUnknown, [
+                "line": "\(record.line)", "column": unknown, "header": header.joined(separator: ","),
+            ]))
         }
         return positions
     }
@@ -119,11 +122,11 @@ public enum RiderImport {
     static func parse(_ item: CSVItem, columns: [Int]) throws(InputError) -> RiderDraft {
         switch item {
         case .problem(_, let problem):
-            throw .invalid(problem.message)
+            throw .invalid(problemText(problem))
         case .record(let record):
             let expected = columns.count
             guard record.fields.count == expected else {
-                throw .invalid("expected \(expected) fields, found \(record.fields.count)")
+                throw .invalid(.importFieldCount, ["expected": "\(expected)", "found": "\(record.fields.count)"])
             }
             let value = { (index: Int) in record.fields[columns[index]] }
             return try RiderDraft(
@@ -136,7 +139,17 @@ public enum RiderImport {
         switch text.trimmingSpaces.lowercased() {
         case "", "0", "false", "no", "n", "否": return false
         case "1", "true", "yes", "y", "是": return true
-        default: throw .invalid("party_member \"\(text)\" is not one of true/false, yes/no, 1/0, 是/否")
+        default: throw .invalid(.partyMemberInvalid, ["text": text])
+        }
+    }
+
+    /// What a CSV problem means, in the catalogue's words.
+    static func problemText(_ problem: CSVProblem) -> LocalizedText {
+        switch problem {
+        case .invalidUTF8(let field): LocalizedText(.csvInvalidUTF8, ["field": "\(field)"])
+        case .recordTooLong(let limit): LocalizedText(.csvTooLong, ["limit": "\(limit)"])
+        case .unterminatedQuote: LocalizedText(.csvUnterminated)
+        case .strayQuote(let field): LocalizedText(.csvStrayQuote, ["field": "\(field)"])
         }
     }
 }

@@ -3,7 +3,7 @@ import TuanjuCore
 /// Errors of the storage layer: the data directory, the schema version, a busy database.
 public enum StorageError: TuanjuError, Equatable {
     case notInitialized(path: String)
-    case dataDirectoryUnusable(path: String, reason: String)
+    case dataDirectoryUnusable(path: String, reason: Msg)
     case schemaTooNew(path: String)
     case busy
 
@@ -16,16 +16,12 @@ public enum StorageError: TuanjuError, Equatable {
         }
     }
 
-    public var message: String {
+    public var text: LocalizedText {
         switch self {
-        case .notInitialized(let path):
-            "no Tuanju data in \(path); run `tuanju init` first"
-        case .dataDirectoryUnusable(let path, let reason):
-            "cannot use \(path) as the data directory: \(reason)"
-        case .schemaTooNew(let path):
-            "\(path) was written by a newer version of tuanju; upgrade tuanju instead of downgrading the data"
-        case .busy:
-            "the database is busy; try again in a moment"
+        case .notInitialized(let path): LocalizedText(.notInitialized, ["path": path])
+        case .dataDirectoryUnusable(let path, let reason): LocalizedText(.dataDirUnusable, ["path": path, "reason": reason.text])
+        case .schemaTooNew(let path): LocalizedText(.schemaTooNew, ["path": path])
+        case .busy: LocalizedText(.busy)
         }
     }
 

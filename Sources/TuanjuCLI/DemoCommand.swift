@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
 import Riders
+import TuanjuCore
 import TuanjuService
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "Run the whole flow on a fresh temporary data directory, narrated.",
-        discussion: "Nothing outside the temporary directory is touched; it is removed at the end unless --keep is given.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "demo", abstract: Msg.demoAbstract.text, discussion: Msg.demoDiscussion.text)
+    }
 
-    @Flag(help: "Keep the demo's data directory and print its path.") var keep = false
-    @Flag(help: "Print JSON lines (one per step) instead of narration.") var json = false
+    @Flag(help: ArgumentHelp(.demoOptKeep)) var keep = false
+    @Flag(help: ArgumentHelp(.demoOptJSON)) var json = false
+    @Option(help: ArgumentHelp(.optLang, valueName: "zh|en")) var lang: String?
 
     func run() throws {
         let root = FileManager.default.temporaryDirectory
@@ -18,7 +19,7 @@ struct DemoCommand: ParsableCommand {
         defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
         let narrator = Narrator(json: json)
         try DemoScript(directory: DataDirectory(path: root), narrator: narrator).run()
-        if keep { narrator.say("The demo's data is kept in \(root) (use --data \(root)).") }
+        if keep { narrator.say(Msg.demoKept.text(["path": root])) }
     }
 }
 
@@ -26,12 +27,16 @@ struct DemoCommand: ParsableCommand {
 struct Narrator {
     let json: Bool
 
-    func step(_ title: String) {
-        if !json { Console.current.out(""); Console.current.out("== \(title)") }
+    func step(_ title: Msg) {
+        if !json { Console.current.out(""); Console.current.out("== \(title.text)") }
     }
 
     func say(_ line: String) {
         if !json { Console.current.out("   \(line)") }
+    }
+
+    func say(_ message: Msg, _ arguments: [String: String] = [:]) {
+        say(message.text(arguments))
     }
 
     func record<T: Encodable>(_ step: String, _ value: T) throws {
@@ -49,65 +54,69 @@ struct DemoScript {
     let narrator: Narrator
 
     func run() throws {
-        narrator.step("1. Set up: 文晖街道 installs Tuanju")
+        narrator.step(.demoSetup)
         let (app, setup) = try Tuanju.initialize(directory)
-        narrator.say("Data directory \(setup.data), schema version \(setup.schemaVersion).")
-        narrator.say("The first admin's token was printed once; only its SHA-256 hash is stored.")
+        narrator.say(.demoSetupDone, ["path": setup.data, "version": "\(setup.schemaVersion)"])
+        narrator.say(.demoTokenHashed)
         try narrator.record("init", ["schema_version": setup.schemaVersion])
         let admin = try app.authenticate(token: setup.adminToken)
 
-        narrator.step("2. The admin adds a coordinator (街道工作人员)")
+        narrator.step(.demoCoordinator)
         let coordinatorIssued = try app.addUser(admin, name: "王协调", role: .coordinator)
         let coordinator = try app.authenticate(token: coordinatorIssued.token)
-        narrator.say("\(coordinator.name) is a coordinator (\(coordinator.id)).")
+        narrator.say(.demoCoordinatorDone, ["name": coordinator.name, "id": coordinator.id])
         try narrator.record("users.add", ["id": coordinator.id, "role": "coordinator"])
 
-        narrator.step("3. The coordinator registers two riders")
+        narrator.step(.demoRegister)
         let li = try app.registerRider(
             coordinator, name: "李骑手", phone: "13812341234", platform: "meituan", partyMember: true,
             branch: "外卖骑手流动党支部")
         let zhang = try app.registerRider(
             coordinator, name: "张骑手", phone: "+86 159 0000 8888", platform: "eleme", partyMember: false, branch: nil)
         for issued in [li, zhang] {
-            narrator.say("\(issued.profile.name): \(issued.profile.platform.rawValue), phone \(issued.profile.phone), "
-                + "party member: \(issued.profile.partyMember ? "yes" : "no")")
+            narrator.say(.demoRiderLine, [
+                "name": issued.profile.name, "platform": issued.profile.platform.localized,
+                "phone": issued.profile.phone, "party": issued.profile.partyMember.localized,
+            ])
         }
         try narrator.record("riders.register", [li.profile.id, zhang.profile.id])
 
-        narrator.step("4. Privacy: a rider sees their own phone; everyone else sees it masked")
+        narrator.step(.demoPrivacy)
         let liCaller = try app.authenticate(token: li.token)
-        narrator.say("李骑手 sees:       \(try app.rider(liCaller, id: nil).phone)")
-        narrator.say("the coordinator sees: \(try app.rider(coordinator, id: li.profile.id).phone)")
+        narrator.say(.demoSeesOwn, ["name": li.profile.name, "phone": try app.rider(liCaller, id: nil).phone])
+        narrator.say(.demoCoordinatorSees, ["phone": try app.rider(coordinator, id: li.profile.id).phone])
         do {
             _ = try app.rider(liCaller, id: zhang.profile.id)
         } catch {
-            narrator.say("李骑手 asks for 张骑手's profile: refused (\(error)).")
+            narrator.say(.demoRefused, ["who": li.profile.name, "whom": zhang.profile.name, "reason": "\(error)"])
         }
 
         try importScene(app, coordinator)
 
-        narrator.step("6. The 8 governance roles riders can claim (先锋治理)")
+        narrator.step(.demoRoles)
         let roles = try app.roles()
         for entry in roles {
             let points = entry.categories.map(\.points)
-            narrator.say("\(entry.role.nameZh) \(entry.role.name): \(entry.categories.count) report categories, "
-                + "\(points.min() ?? 0)–\(points.max() ?? 0) points")
+            narrator.say(.demoRoleLine, [
+                "name": localizedName(en: entry.role.name, zh: entry.role.nameZh),
+                "count": "\(entry.categories.count)", "min": "\(points.min() ?? 0)", "max": "\(points.max() ?? 0)",
+            ])
         }
         try narrator.record("roles.list", roles.map(\.role.code))
 
-        narrator.step("7. A deactivated rider's token stops working")
+        narrator.step(.demoDeactivate)
         _ = try app.deactivateRider(coordinator, id: zhang.profile.id)
         do {
             _ = try app.authenticate(token: zhang.token)
         } catch {
-            narrator.say("张骑手's token after deactivation: \(error)")
+            narrator.say(.demoDeactivated, ["name": zhang.profile.name, "reason": "\(error)"])
         }
-        narrator.step("Done")
-        narrator.say("Every change above also went to the outbox, ready to be announced by webhooks.")
+        narrator.step(.demoDone)
+        narrator.say(.demoOutbox, ["count": "\(try app.outboxEventCount())"])
     }
 
     private func importScene(_ app: Tuanju, _ coordinator: Caller) throws {
-        narrator.step("5. The coordinator imports the platform's rider list (CSV)")
+        narrator.step(.demoImport)
         let csv = """
             name,phone,platform,party_member,branch
             陈骑手,13700001111,meituan,是,外卖骑手流动党支部
@@ -120,10 +129,10 @@ struct DemoScript {
         let path = directory.path + "/exports/demo-riders.csv"
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         let first = try app.importRiders(coordinator, path: path, strict: false)
-        narrator.say("First import: \(first.imported) new, \(first.skipped) bad rows reported:")
-        for error in first.errors { narrator.say("  line \(error.line): \(error.message)") }
+        narrator.say(.demoImportFirst, ["imported": "\(first.imported)", "skipped": "\(first.skipped)"])
+        for error in first.errors { narrator.say(.demoImportError, ["line": "\(error.line)", "message": error.message]) }
         let second = try app.importRiders(coordinator, path: path, strict: false)
-        narrator.say("Same file again: \(second.imported) new, \(second.unchanged) unchanged: no duplicates.")
+        narrator.say(.demoImportAgain, ["imported": "\(second.imported)", "unchanged": "\(second.unchanged)"])
         try narrator.record("riders.import", ["imported": first.imported, "skipped": first.skipped])
     }
 }

@@ -3,16 +3,18 @@ import TuanjuService
 
 /// Options every command takes: where the data is, who is acting, and machine output.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("data"), help: ArgumentHelp(
-        "Data directory (default: $TUANJU_DATA, else $XDG_DATA_HOME/tuanju, else ~/.local/share/tuanju).",
-        valueName: "dir"))
+    @Option(name: .customLong("data"), help: ArgumentHelp(.optData, valueName: "dir"))
     var data: String?
 
-    @Option(help: ArgumentHelp("Your token (default: $TUANJU_TOKEN).", valueName: "token"))
+    @Option(help: ArgumentHelp(.optToken, valueName: "token"))
     var token: String?
 
-    @Flag(help: "Print JSON on stdout (errors as JSON on stderr).")
+    @Flag(help: ArgumentHelp(.optJSON))
     var json = false
+
+    /// Read before parsing by `TuanjuCLI.run`; declared here so every command accepts it.
+    @Option(help: ArgumentHelp(.optLang, valueName: "zh|en"))
+    var lang: String?
 
     var dataDirectory: DataDirectory {
         DataDirectory.resolve(option: data, environment: Console.current.environment)

@@ -1,19 +1,16 @@
 import ArgumentParser
 import Foundation
+import TuanjuCore
 import TuanjuService
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Create or upgrade the data directory and load the built-in seed data.",
-        discussion: """
-            The first run creates the directory (mode 0700), the database, the governance roles, and the \
-            first admin, whose token is printed once: keep it. Running init again only upgrades the schema.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "init", abstract: Msg.initAbstract.text, discussion: Msg.initDiscussion.text)
+    }
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Load seed data from this directory instead of the built-in one.", valueName: "dir"))
+    @Option(help: ArgumentHelp(.initOptSeed, valueName: "dir"))
     var seed: String?
 
     struct JSON: Encodable {
@@ -29,21 +26,24 @@ struct InitCommand: ParsableCommand {
         try Output.emit(JSON(data: result.data, schema_version: result.schemaVersion,
                              admin_token: result.adminToken, seed_loaded: result.seedLoaded), json: global.json) {
             let console = Console.current
-            console.out("Data directory: \(result.data) (schema version \(result.schemaVersion))")
-            if !result.seedLoaded.isEmpty { console.out("Loaded seed: \(result.seedLoaded.joined(separator: ", "))") }
+            console.out(Msg.initDataDir.text(["path": result.data, "version": "\(result.schemaVersion)"]))
+            if !result.seedLoaded.isEmpty {
+                console.out(Msg.initSeedLoaded.text(["parts": result.seedLoaded.joined(separator: ", ")]))
+            }
             if let token = result.adminToken {
-                console.out("First admin token (shown once, keep it safe):")
+                console.out(Msg.initAdminToken.text)
                 console.out("  \(token)")
             } else {
-                console.out("Already initialized; nothing else changed.")
+                console.out(Msg.initAlready.text)
             }
         }
     }
 }
 
 struct WhoamiCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "whoami", abstract: "Show who the token belongs to.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "whoami", abstract: Msg.whoamiAbstract.text)
+    }
 
     @OptionGroup var global: GlobalOptions
 

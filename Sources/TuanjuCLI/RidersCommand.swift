@@ -1,52 +1,47 @@
 import ArgumentParser
 import Riders
+import TuanjuCore
 import TuanjuService
 
 struct RidersCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "riders",
-        abstract: "Rider profiles: register, import, show, list, update, deactivate.",
-        subcommands: [
-            Register.self, Import.self, Show.self, List.self, Update.self,
-            Deactivate.self, Reactivate.self, IssueToken.self,
-        ])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "riders", abstract: Msg.ridersAbstract.text,
+            subcommands: [
+                Register.self, Import.self, Show.self, List.self, Update.self,
+                Deactivate.self, Reactivate.self, IssueToken.self,
+            ])
+    }
 
     struct Register: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Register a rider (coordinator); prints the rider's token once.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersRegisterAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The rider's name.") var name: String
-        @Option(help: "Mainland mobile number, e.g. 13812341234.") var phone: String
-        @Option(help: "meituan, eleme or other.") var platform: String
-        @Flag(help: "The rider is a party member.") var partyMember = false
-        @Option(help: "Party branch, e.g. the riders' mobile party branch.") var branch: String?
+        @Option(help: ArgumentHelp(.optRiderName)) var name: String
+        @Option(help: ArgumentHelp(.optPhone)) var phone: String
+        @Option(help: ArgumentHelp(.optPlatform)) var platform: String
+        @Flag(help: ArgumentHelp(.optPartyMemberFlag)) var partyMember = false
+        @Option(help: ArgumentHelp(.optBranch)) var branch: String?
 
         func run() throws {
             let (app, caller) = try global.session()
             let issued = try app.registerRider(
                 caller, name: name, phone: phone, platform: platform, partyMember: partyMember, branch: branch)
             try Output.emit(RiderJSON(issued.profile, token: issued.token), json: global.json) {
-                Console.current.out("Registered \(issued.profile.name) (\(issued.profile.id)).")
-                Console.current.out("Rider token (shown once): \(issued.token)")
+                Console.current.out(Msg.riderRegistered.text(["name": issued.profile.name, "id": issued.profile.id]))
+                Console.current.out(Msg.riderTokenOnce.text(["token": issued.token]))
             }
         }
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import riders from CSV (coordinator), upserting by phone.",
-            discussion: """
-                The header row names the columns: name,phone,platform,party_member,branch (any order). \
-                Valid rows are imported and every bad row is reported with its line number; the exit \
-                code is 65 when any row was skipped. With --strict, one bad row imports nothing. \
-                Importing the same file again creates no duplicates. Imported riders get a token with \
-                `tuanju riders token ID`.
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Msg.ridersImportAbstract.text, discussion: Msg.ridersImportDiscussion.text)
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The CSV file.") var file: String
-        @Flag(help: "Import nothing if any row is bad.") var strict = false
+        @Argument(help: ArgumentHelp(.argCSVFile)) var file: String
+        @Flag(help: ArgumentHelp(.optStrict)) var strict = false
 
         struct JSON: Encodable {
             let imported: Int
@@ -60,32 +55,36 @@ struct RidersCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let console = Console.current
             let summary = try app.importRiders(caller, path: file, strict: strict) { rows in
-                console.progress("riders import: \(rows) rows…")
+                console.progress(Msg.importProgress.text(["rows": "\(rows)"]))
             }
             console.endProgress()
             try Output.emit(JSON(imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged,
                                  skipped: summary.skipped, errors: summary.errors), json: global.json) {
-                for error in summary.errors { console.err("error: line \(error.line): \(error.message)") }
-                if summary.skipped > summary.errors.count {
-                    console.err("error: \(summary.skipped - summary.errors.count) more bad rows not listed")
+                for error in summary.errors {
+                    console.err("error: " + Msg.demoImportError.text(["line": "\(error.line)", "message": error.message])
+                        .trimmingCharacters(in: .whitespaces))
                 }
-                console.out("Imported \(summary.imported) new, updated \(summary.updated), "
-                    + "unchanged \(summary.unchanged), skipped \(summary.skipped) bad row(s).")
+                if summary.skipped > summary.errors.count {
+                    console.err("error: " + Msg.importMoreBadRows.text(["count": "\(summary.skipped - summary.errors.count)"]))
+                }
+                console.out(Msg.importSummary.text([
+                    "imported": "\(summary.imported)", "updated": "\(summary.updated)",
+                    "unchanged": "\(summary.unchanged)", "skipped": "\(summary.skipped)",
+                ]))
             }
             if summary.skipped > 0 {
                 throw CommandFailure(
                     exitCode: ExitCodes.invalidInput, code: "invalid_input",
-                    message: "\(summary.skipped) bad row(s) skipped; the valid rows were imported")
+                    message: Msg.importSkipped.text(["count": "\(summary.skipped)"]))
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show a rider's profile (yourself without ID; coordinators any rider).")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersShowAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The rider's ID.") var id: String?
+        @Argument(help: ArgumentHelp(.argRiderIDOptional)) var id: String?
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -95,16 +94,16 @@ struct RidersCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List riders with filters (coordinator).")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this platform: meituan, eleme or other.") var platform: String?
-        @Option(help: "Only party members (true) or non-members (false).") var partyMember: Bool?
-        @Option(help: "Only this party branch.") var branch: String?
-        @Option(help: "Only names containing this text.") var name: String?
-        @Option(help: "active (default), inactive or all.") var status: RiderFilter.Status = .active
-        @Option(help: "At most this many (1–1000).") var limit = 50
-        @Option(help: "Skip this many first.") var offset = 0
+        @Option(help: ArgumentHelp(.optFilterPlatform)) var platform: String?
+        @Option(help: ArgumentHelp(.optFilterParty)) var partyMember: Bool?
+        @Option(help: ArgumentHelp(.optFilterBranch)) var branch: String?
+        @Option(help: ArgumentHelp(.optFilterName)) var name: String?
+        @Option(help: ArgumentHelp(.optFilterStatus)) var status: RiderFilter.Status = .active
+        @Option(help: ArgumentHelp(.optLimit)) var limit = 50
+        @Option(help: ArgumentHelp(.optOffset)) var offset = 0
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -118,29 +117,29 @@ struct RidersCommand: ParsableCommand {
             filter.offset = offset
             let riders = try app.listRiders(caller, filter)
             try Output.emit(riders.map { RiderJSON($0) }, json: global.json) {
-                var table = Table(["ID", "NAME", "PHONE", "PLATFORM", "PARTY", "BRANCH"])
+                var table = Table([Msg.colID.text, Msg.colName.text, Msg.colPhone.text, Msg.colPlatform.text,
+                                   Msg.colParty.text, Msg.colBranch.text])
                 for rider in riders {
-                    table.add([rider.id, rider.name, rider.phone, rider.platform.rawValue,
-                               rider.partyMember ? "yes" : "", rider.branch ?? ""])
+                    table.add([rider.id, rider.name, rider.phone, rider.platform.localized,
+                               rider.partyMember ? Msg.yes.text : "", rider.branch ?? ""])
                 }
                 table.print()
-                Console.current.out("\(riders.count) rider(s)")
+                Console.current.out(Msg.ridersCount.text(["count": "\(riders.count)"]))
             }
         }
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Change a profile (coordinator, or the rider on their own profile).")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersUpdateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The rider's ID (riders may leave it out).") var id: String?
-        @Option(help: "New name.") var name: String?
-        @Option(help: "New phone number.") var phone: String?
-        @Option(help: "New platform.") var platform: String?
-        @Option(help: "Party member: true or false.") var partyMember: Bool?
-        @Option(help: "New party branch.") var branch: String?
-        @Flag(help: "Clear the party branch.") var noBranch = false
+        @Argument(help: ArgumentHelp(.argRiderIDOptional)) var id: String?
+        @Option(help: ArgumentHelp(.optNewName)) var name: String?
+        @Option(help: ArgumentHelp(.optNewPhone)) var phone: String?
+        @Option(help: ArgumentHelp(.optNewPlatform)) var platform: String?
+        @Option(help: ArgumentHelp(.optNewParty)) var partyMember: Bool?
+        @Option(help: ArgumentHelp(.optNewBranch)) var branch: String?
+        @Flag(help: ArgumentHelp(.optNoBranch)) var noBranch = false
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -156,50 +155,46 @@ struct RidersCommand: ParsableCommand {
     }
 
     struct Deactivate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Deactivate a rider (coordinator): their token stops working at once.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersDeactivateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The rider's ID.") var id: String
+        @Argument(help: ArgumentHelp(.argRiderID)) var id: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let profile = try app.deactivateRider(caller, id: id)
             try Output.emit(RiderJSON(profile), json: global.json) {
-                Console.current.out("Deactivated \(profile.name) (\(profile.id)).")
+                Console.current.out(Msg.riderDeactivated.text(["name": profile.name, "id": profile.id]))
             }
         }
     }
 
     struct Reactivate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Reactivate a rider (coordinator); give them a new token with `riders token`.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersReactivateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The rider's ID.") var id: String
+        @Argument(help: ArgumentHelp(.argRiderID)) var id: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let profile = try app.reactivateRider(caller, id: id)
             try Output.emit(RiderJSON(profile), json: global.json) {
-                Console.current.out("Reactivated \(profile.name) (\(profile.id)).")
+                Console.current.out(Msg.riderReactivated.text(["name": profile.name, "id": profile.id]))
             }
         }
     }
 
     struct IssueToken: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "token",
-            abstract: "Issue a new token for a rider (coordinator); older tokens stop working.")
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "token", abstract: Msg.ridersTokenAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The rider's ID.") var id: String
+        @Argument(help: ArgumentHelp(.argRiderID)) var id: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let issued = try app.issueRiderToken(caller, id: id)
             try Output.emit(RiderJSON(issued.profile, token: issued.token), json: global.json) {
-                Console.current.out("New token for \(issued.profile.name) (shown once): \(issued.token)")
+                Console.current.out(Msg.riderNewToken.text(["name": issued.profile.name, "token": issued.token]))
             }
         }
     }
@@ -235,10 +230,11 @@ struct RiderJSON: Encodable {
 
     static func printHuman(_ profile: RiderProfile) {
         Output.fields([
-            ("ID", profile.id), ("Name", profile.name), ("Phone", profile.phone),
-            ("Platform", profile.platform.rawValue), ("Party member", profile.partyMember ? "yes" : "no"),
-            ("Branch", profile.branch ?? "-"), ("Status", profile.active ? "active" : "deactivated"),
-            ("Registered", profile.registeredAt),
+            (Msg.labelID.text, profile.id), (Msg.labelName.text, profile.name), (Msg.labelPhone.text, profile.phone),
+            (Msg.labelPlatform.text, profile.platform.localized), (Msg.labelPartyMember.text, profile.partyMember.localized),
+            (Msg.labelBranch.text, profile.branch ?? "-"),
+            (Msg.labelStatus.text, (profile.active ? Msg.statusActive : Msg.statusDeactivated).text),
+            (Msg.labelRegistered.text, DisplayTime.of(profile.registeredAt)),
         ])
     }
 }

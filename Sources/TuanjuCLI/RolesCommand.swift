@@ -1,13 +1,13 @@
 import ArgumentParser
 import Governance
+import TuanjuCore
 import TuanjuService
 
 struct RolesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "roles",
-        abstract: "The 8 governance roles and their report categories (public).",
-        subcommands: [List.self],
-        defaultSubcommand: List.self)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "roles", abstract: Msg.rolesAbstract.text, subcommands: [List.self], defaultSubcommand: List.self)
+    }
 
     struct CategoryJSON: Encodable {
         let code: String
@@ -25,7 +25,7 @@ struct RolesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the roles with their categories and points.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rolesListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
 
@@ -40,12 +40,13 @@ struct RolesCommand: ParsableCommand {
                     })
             }
             try Output.emit(json, json: global.json) {
-                var table = Table(["ROLE", "名称", "CATEGORY", "POINTS"])
+                var table = Table([Msg.colRole.text, Msg.colTitle.text, Msg.colCategory.text, Msg.colPoints.text])
                 for entry in roles {
                     for (index, category) in entry.categories.enumerated() {
                         table.add([
-                            index == 0 ? entry.role.code : "", index == 0 ? entry.role.nameZh : "",
-                            "\(category.code) \(category.nameZh)", "\(category.points)",
+                            index == 0 ? entry.role.code : "",
+                            index == 0 ? localizedName(en: entry.role.name, zh: entry.role.nameZh) : "",
+                            localizedName(en: category.name, zh: category.nameZh), "\(category.points)",
                         ])
                     }
                 }

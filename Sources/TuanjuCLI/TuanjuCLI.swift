@@ -6,9 +6,24 @@ import TuanjuCore
 public enum TuanjuCLI {
     /// Runs one command line and returns its exit code. Output goes to `console`.
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
-        Console.$current.withValue(console) {
-            let json = arguments.contains("--json")
-            do {
+        let language = Language.resolve(flag: langFlag(arguments), environment: console.environment)
+        return Language.$current.withValue(language) {
+            Console.$current.withValue(console) { execute(arguments, console: console) }
+        }
+    }
+
+    /// `--lang X` or `--lang=X`, read before parsing so that help text is in that language too.
+    static func langFlag(_ arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }
+        }
+        return nil
+    }
+
+    private static func execute(_ arguments: [String], console: Console) -> Int32 {
+        let json = arguments.contains("--json")
+        do {
                 var command = try TuanjuCommand.parseAsRoot(arguments)
                 try command.run()
                 return 0
@@ -30,10 +45,9 @@ public enum TuanjuCLI {
                     report(code: "usage", message: text, json: json, plain: true)
                     return ExitCodes.usage
                 }
-                report(code: "internal", message: "\(error)", json: json)
+                report(code: "internal", message: Msg.internalError.text(["detail": "\(error)"]), json: json)
                 return ExitCodes.software
             }
-        }
     }
 
     /// The executable's entry point.

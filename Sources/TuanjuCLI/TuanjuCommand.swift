@@ -1,20 +1,19 @@
 import ArgumentParser
+import TuanjuCore
 
 /// `tuanju`: the root of the command tree.
 public struct TuanjuCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "tuanju",
-        abstract: "团聚·数智先锋 Tuanju: civic participation for delivery riders.",
-        discussion: """
-            Riders find warm-heart service points, claim governance roles and report problems; \
-            coordinators review and reward; admins manage users. Start with `tuanju init`, or see \
-            everything at work with `tuanju demo`.
-            """,
+        abstract: Msg.appAbstract.text,
+        discussion: Msg.appDiscussion.text,
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, WhoamiCommand.self,
             UsersCommand.self, RidersCommand.self, RolesCommand.self,
         ])
+    }
 
     public init() {}
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Identity
+import TuanjuCore
 import TuanjuService
 
 struct UsersCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "users",
-        abstract: "Manage coordinators and admins (admin only).",
-        subcommands: [Add.self, List.self, Revoke.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "users", abstract: Msg.usersAbstract.text, subcommands: [Add.self, List.self, Revoke.self])
+    }
 
     struct UserJSON: Encodable {
         let id: String
@@ -27,25 +28,26 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add a coordinator or admin; prints their token once.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.usersAddAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The person's name.") var name: String
-        @Option(help: "coordinator or admin.") var role: UserRole
+        @Option(help: ArgumentHelp(.optPersonName)) var name: String
+        @Option(help: ArgumentHelp(.optUserRole)) var role: UserRole
 
         func run() throws {
             let (app, caller) = try global.session()
             let issued = try app.addUser(caller, name: name, role: role)
             try Output.emit(UserJSON(issued.user, token: issued.token), json: global.json) {
-                Console.current.out("Added \(issued.user.role.rawValue) \(issued.user.name) (\(issued.user.id)).")
-                Console.current.out("Token (shown once): \(issued.token)")
+                Console.current.out(Msg.userAdded.text([
+                    "role": issued.user.role.rawValue, "name": issued.user.name, "id": issued.user.id,
+                ]))
+                Console.current.out(Msg.tokenShownOnce.text(["token": issued.token]))
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List coordinators and admins.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.usersListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
 
@@ -53,9 +55,10 @@ struct UsersCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let users = try app.listUsers(caller)
             try Output.emit(users.map { UserJSON($0) }, json: global.json) {
-                var table = Table(["ID", "NAME", "ROLE", "STATUS"])
+                var table = Table([Msg.colID.text, Msg.colName.text, Msg.colRole.text, Msg.colStatus.text])
                 for user in users {
-                    table.add([user.id, user.name, user.role.rawValue, user.isActive ? "active" : "revoked"])
+                    table.add([user.id, user.name, user.role.rawValue,
+                               (user.isActive ? Msg.statusActive : Msg.statusRevoked).text])
                 }
                 table.print()
             }
@@ -63,17 +66,16 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Revoke a user: their tokens stop working at once.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.usersRevokeAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The user's ID.") var id: String
+        @Argument(help: ArgumentHelp(.argUserID)) var id: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let user = try app.revokeUser(caller, id: id)
             try Output.emit(UserJSON(user), json: global.json) {
-                Console.current.out("Revoked \(user.name) (\(user.id)).")
+                Console.current.out(Msg.userRevoked.text(["name": user.name, "id": user.id]))
             }
         }
     }

@@ -29,11 +29,11 @@ public enum Text {
     }
 
     /// A required short label (a name, a title): cleaned, 1...maxLength characters.
-    public static func label(_ text: String, field: String, maxLength: Int = 100) throws(InputError) -> String {
+    public static func label(_ text: String, field: Msg, maxLength: Int = 100) throws(InputError) -> String {
         let cleaned = clean(text)
-        guard !cleaned.isEmpty else { throw .invalid("\(field) must not be empty") }
+        guard !cleaned.isEmpty else { throw .invalid(.inputEmpty, ["field": field.text]) }
         guard cleaned.count <= maxLength else {
-            throw .invalid("\(field) is \(cleaned.count) characters long; at most \(maxLength) allowed")
+            throw .invalid(.inputTooLong, ["field": field.text, "count": "\(cleaned.count)", "max": "\(maxLength)"])
         }
         return cleaned
     }

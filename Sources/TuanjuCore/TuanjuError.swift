@@ -13,41 +13,50 @@ public enum ErrorCategory: Sendable, Equatable {
     case unauthorized
 }
 
-/// Every module's error enum conforms: a stable machine `code` (`task_full`), a human `message`,
-/// and the `category` that decides the exit code.
+/// Every module's error enum conforms: a stable machine `code` (`task_full`), a human `text` from the
+/// message catalogue (shown in the current language), and the `category` that decides the exit code.
 public protocol TuanjuError: Error, Sendable, CustomStringConvertible {
     var code: String { get }
-    var message: String { get }
+    var text: LocalizedText { get }
     var category: ErrorCategory { get }
 }
 
 extension TuanjuError {
+    /// The message in the current language.
+    public var message: String { text.rendered() }
     public var description: String { "\(code): \(message)" }
 }
 
 /// Errors about input that every module shares.
 public enum InputError: TuanjuError, Equatable {
-    case invalid(String)
+    case invalid(LocalizedText)
     case missingFile(path: String, reason: String)
+    case missing(LocalizedText)
+
+    /// Shorthand: `.invalid(.phoneInvalid, ["text": text])`.
+    public static func invalid(_ message: Msg, _ arguments: [String: String] = [:]) -> InputError {
+        .invalid(LocalizedText(message, arguments))
+    }
 
     public var code: String {
         switch self {
         case .invalid: "invalid_input"
-        case .missingFile: "no_input"
+        case .missingFile, .missing: "no_input"
         }
     }
 
-    public var message: String {
+    public var text: LocalizedText {
         switch self {
         case .invalid(let text): text
-        case .missingFile(let path, let reason): "cannot read \(path): \(reason)"
+        case .missingFile(let path, let reason): LocalizedText(.fileUnreadable, ["path": path, "reason": reason])
+        case .missing(let text): text
         }
     }
 
     public var category: ErrorCategory {
         switch self {
         case .invalid: .invalidInput
-        case .missingFile: .noInput
+        case .missingFile, .missing: .noInput
         }
     }
 }

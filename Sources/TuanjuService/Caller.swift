@@ -21,20 +21,20 @@ public struct Caller: Sendable, Equatable {
     public var isStaff: Bool { kind == .admin || kind == .coordinator }
 
     /// Admins and coordinators.
-    func requireStaff(_ action: String) throws(AccessError) {
+    func requireStaff(_ action: Msg) throws(AccessError) {
         guard isStaff else { throw .forbidden(action: action) }
     }
 
-    func requireAdmin(_ action: String) throws(AccessError) {
+    func requireAdmin(_ action: Msg) throws(AccessError) {
         guard kind == .admin else { throw .forbidden(action: action) }
     }
 
-    func requireRider(_ action: String) throws(AccessError) {
+    func requireRider(_ action: Msg) throws(AccessError) {
         guard kind == .rider else { throw .forbidden(action: action) }
     }
 
     /// Staff may act on any rider; a rider only on themself.
-    func requireSelfOrStaff(riderID: String, what: String) throws(AccessError) {
+    func requireSelfOrStaff(riderID: String, what: Msg) throws(AccessError) {
         if isStaff { return }
         guard kind == .rider, id == riderID else { throw .notYours(what: what) }
     }

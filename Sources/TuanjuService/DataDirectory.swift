@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import TuanjuCore
 
 /// The data directory: `tuanju.sqlite`, `photos/`, `exports/`.
 public struct DataDirectory: Sendable, Equatable {
@@ -28,21 +29,25 @@ public struct DataDirectory: Sendable, Equatable {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw StorageError.dataDirectoryUnusable(path: path, reason: "it is a file, not a directory")
+                throw StorageError.dataDirectoryUnusable(path: path, reason: .reasonIsFile)
             }
         } else {
             do {
                 try manager.createDirectory(
                     atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StorageError.dataDirectoryUnusable(path: path, reason: "it cannot be created")
+                throw StorageError.dataDirectoryUnusable(path: path, reason: .reasonCannotCreate)
             }
         }
         guard manager.isWritableFile(atPath: path) else {
-            throw StorageError.dataDirectoryUnusable(path: path, reason: "it is not writable")
+            throw StorageError.dataDirectoryUnusable(path: path, reason: .reasonNotWritable)
         }
         for sub in [photosPath, exportsPath] where !manager.fileExists(atPath: sub) {
-            try manager.createDirectory(atPath: sub, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            do {
+                try manager.createDirectory(atPath: sub, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StorageError.dataDirectoryUnusable(path: path, reason: .reasonNotWritable)
+            }
         }
     }
 
@@ -53,7 +58,7 @@ public struct DataDirectory: Sendable, Equatable {
             throw StorageError.notInitialized(path: path)
         }
         guard isDirectory.boolValue else {
-            throw StorageError.dataDirectoryUnusable(path: path, reason: "it is a file, not a directory")
+            throw StorageError.dataDirectoryUnusable(path: path, reason: .reasonIsFile)
         }
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw StorageError.notInitialized(path: path)

@@ -11,7 +11,7 @@ extension Tuanju {
     public func registerRider(
         _ caller: Caller, name: String, phone: String, platform: String, partyMember: Bool, branch: String?
     ) throws -> IssuedRider {
-        try caller.requireStaff("register riders")
+        try caller.requireStaff(.actionRegisterRiders)
         let draft = try RiderDraft(name: name, phone: phone, platform: platform, partyMember: partyMember, branch: branch)
         let now = self.now
         return try database.write { db in
@@ -27,7 +27,7 @@ extension Tuanju {
     public func importRiders(
         _ caller: Caller, path: String, strict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> RiderImportSummary {
-        try caller.requireStaff("import riders")
+        try caller.requireStaff(.actionImportRiders)
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path)
@@ -54,23 +54,23 @@ extension Tuanju {
     /// `riders show [ID]`: a rider sees themself (without ID); staff see anyone.
     public func rider(_ caller: Caller, id: String?) throws -> RiderProfile {
         let id = try id ?? ownRiderID(caller)
-        try caller.requireSelfOrStaff(riderID: id, what: "rider profile")
+        try caller.requireSelfOrStaff(riderID: id, what: .whatRiderProfile)
         return try database.read { db in RiderProfile(try RiderDirectory.find(db, id: id), for: caller) }
     }
 
     /// `riders list` (staff).
     public func listRiders(_ caller: Caller, _ filter: RiderFilter) throws -> [RiderProfile] {
-        try caller.requireStaff("list riders")
-        guard (1...1000).contains(filter.limit) else { throw InputError.invalid("--limit must be between 1 and 1000") }
-        guard filter.offset >= 0 else { throw InputError.invalid("--offset must not be negative") }
+        try caller.requireStaff(.actionListRiders)
+        guard (1...1000).contains(filter.limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
+        guard filter.offset >= 0 else { throw InputError.invalid(.offsetNegative) }
         return try database.read { db in try RiderDirectory.list(db, filter).map { RiderProfile($0, for: caller) } }
     }
 
     /// `riders update` (staff, or the rider on their own profile).
     public func updateRider(_ caller: Caller, id: String?, _ changes: RiderChanges) throws -> RiderProfile {
         let id = try id ?? ownRiderID(caller)
-        try caller.requireSelfOrStaff(riderID: id, what: "rider profile")
-        guard !changes.isEmpty else { throw InputError.invalid("nothing to change: give at least one field") }
+        try caller.requireSelfOrStaff(riderID: id, what: .whatRiderProfile)
+        guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
         let now = self.now
         return try database.write { db in
             let rider = try RiderDirectory.update(db, id: id, changes, at: now)
@@ -81,7 +81,7 @@ extension Tuanju {
 
     /// `riders deactivate` (staff): the rider's tokens stop working in the same transaction.
     public func deactivateRider(_ caller: Caller, id: String) throws -> RiderProfile {
-        try caller.requireStaff("deactivate riders")
+        try caller.requireStaff(.actionDeactivateRiders)
         let now = self.now
         return try database.write { db in
             let rider = try RiderDirectory.deactivate(db, id: id, at: now)
@@ -93,7 +93,7 @@ extension Tuanju {
 
     /// `riders reactivate` (staff). Old tokens stay revoked: issue a new one with `riders token`.
     public func reactivateRider(_ caller: Caller, id: String) throws -> RiderProfile {
-        try caller.requireStaff("reactivate riders")
+        try caller.requireStaff(.actionReactivateRiders)
         let now = self.now
         return try database.write { db in
             let rider = try RiderDirectory.reactivate(db, id: id, at: now)
@@ -104,7 +104,7 @@ extension Tuanju {
 
     /// `riders token` (staff): a new token for an active rider (imported riders have none); older ones are revoked.
     public func issueRiderToken(_ caller: Caller, id: String) throws -> IssuedRider {
-        try caller.requireStaff("issue rider tokens")
+        try caller.requireStaff(.actionIssueRiderTokens)
         let now = self.now
         return try database.write { db in
             let rider = try RiderDirectory.find(db, id: id)
@@ -116,7 +116,7 @@ extension Tuanju {
     }
 
     private func ownRiderID(_ caller: Caller) throws -> String {
-        guard caller.kind == .rider else { throw InputError.invalid("give the rider's ID") }
+        guard caller.kind == .rider else { throw InputError.invalid(.giveRiderID) }
         return caller.id
     }
 }

@@ -55,11 +55,11 @@ struct SeedFiles {
 
     init(directory: URL?) throws {
         guard let directory else {
-            throw InputError.missingFile(path: "Seed", reason: "the built-in seed data is not installed next to tuanju; pass --seed DIR")
+            throw InputError.missing(LocalizedText(.seedNotInstalled))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError.missingFile(path: directory.path, reason: "no such seed directory")
+            throw InputError.missing(LocalizedText(.seedDirMissing, ["path": directory.path]))
         }
         self.directory = directory
     }
@@ -67,7 +67,7 @@ struct SeedFiles {
     func roles() throws -> RolesSeed {
         let url = directory.appendingPathComponent("roles.json")
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw InputError.missingFile(path: url.path, reason: "no such file")
+            throw InputError.missing(LocalizedText(.seedFileMissing, ["path": url.path]))
         }
         return try RolesSeed.decode(data, source: url.path)
     }

@@ -13,7 +13,7 @@ public struct IssuedUser: Sendable, Equatable {
 extension Tuanju {
     /// `users add` (admin).
     public func addUser(_ caller: Caller, name: String, role: UserRole) throws -> IssuedUser {
-        try caller.requireAdmin("add users")
+        try caller.requireAdmin(.actionAddUsers)
         let now = self.now
         return try database.write { db in
             let (user, token) = try Users.create(db, name: name, role: role, at: now)
@@ -24,13 +24,13 @@ extension Tuanju {
 
     /// `users list` (admin).
     public func listUsers(_ caller: Caller) throws -> [User] {
-        try caller.requireAdmin("list users")
+        try caller.requireAdmin(.actionListUsers)
         return try database.read { db in try Users.all(db) }
     }
 
     /// `users revoke` (admin): the user's tokens stop working at once.
     public func revokeUser(_ caller: Caller, id: String) throws -> User {
-        try caller.requireAdmin("revoke users")
+        try caller.requireAdmin(.actionRevokeUsers)
         let now = self.now
         return try database.write { db in
             let user = try Users.revoke(db, id: id, at: now)

@@ -45,3 +45,10 @@ public final class Tuanju: Sendable {
     /// The time of a use case, taken once so every row it writes agrees.
     var now: Date { clock.now() }
 }
+
+extension Tuanju {
+    /// How many events the outbox holds (the demo shows it; the notifier will drain it).
+    public func outboxEventCount() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox") ?? 0 }
+    }
+}

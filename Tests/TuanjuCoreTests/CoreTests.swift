@@ -16,9 +16,9 @@ struct CoreTests {
     @Test("Cleaning text removes control characters and trims")
     func cleaning() throws {
         #expect(Text.clean("  李\u{0007}骑手\u{202E}\n ") == "李骑手")
-        #expect(throws: InputError.self) { try Text.label(" \t ", field: "name") }
-        #expect(throws: InputError.self) { try Text.label(String(repeating: "长", count: 101), field: "name") }
-        #expect(try Text.label(String(repeating: "长", count: 100), field: "name").count == 100)
+        #expect(throws: InputError.self) { try Text.label(" \t ", field: .fieldName) }
+        #expect(throws: InputError.self) { try Text.label(String(repeating: "长", count: 101), field: .fieldName) }
+        #expect(try Text.label(String(repeating: "长", count: 100), field: .fieldName).count == 100)
     }
 
     @Test("Timestamps are ISO-8601 with a zone and parse back")

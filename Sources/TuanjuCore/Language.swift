@@ -1,0 +1,61 @@
+import Foundation
+
+/// The language of human output. JSON keys, error codes, exit codes and IDs never change with it.
+public enum Language: String, Sendable, CaseIterable {
+    case en
+    case zh
+
+    /// The language of the command running now (bound by the CLI for one command; English by default).
+    @TaskLocal public static var current = Language.en
+
+    /// `--lang`, else `TUANJU_LANG`, else the POSIX locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `zh*` is
+    /// Chinese), else English.
+    public static func resolve(flag: String?, environment: [String: String]) -> Language {
+        if let flag, let language = Language(code: flag) { return language }
+        if let env = environment["TUANJU_LANG"], let language = Language(code: env) { return language }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return value.lowercased().hasPrefix("zh") ? .zh : .en
+            }
+        }
+        return .en
+    }
+
+    /// `zh`, `zh_CN.UTF-8`, `zh-Hans` → Chinese; `en`, `en_US` → English; anything else → nil.
+    public init?(code: String) {
+        let lowered = code.lowercased()
+        if lowered.hasPrefix("zh") { self = .zh } else if lowered.hasPrefix("en") { self = .en } else { return nil }
+    }
+}
+
+/// A message and its arguments, rendered in whichever language is current when it is shown.
+public struct LocalizedText: Sendable, Equatable, CustomStringConvertible {
+    public let message: Msg
+    public let arguments: [String: String]
+
+    public init(_ message: Msg, _ arguments: [String: String] = [:]) {
+        self.message = message
+        self.arguments = arguments
+    }
+
+    public func rendered(in language: Language = .current) -> String {
+        message.text(arguments, in: language)
+    }
+
+    public var description: String { rendered() }
+}
+
+extension Msg {
+    /// The template in `language` with each `{name}` replaced by its argument.
+    public func text(_ arguments: [String: String] = [:], in language: Language = .current) -> String {
+        let pair = texts
+        var result = language == .zh ? pair.zh : pair.en
+        for (name, value) in arguments {
+            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return result
+    }
+
+    /// Shorthand for `text(in: .current)` with no arguments.
+    public var text: String { text([:]) }
+}

@@ -1,0 +1,259 @@
+// The message catalogue: every human-facing string of Tuanju, in English and Simplified Chinese, in one place.
+// `{name}` marks an argument. A case cannot compile without both languages; CatalogTests checks that
+// neither is empty and that both name the same arguments.
+
+public enum Msg: String, CaseIterable, Sendable {
+    // MARK: - Errors: input
+    case inputEmpty, inputTooLong, fileUnreadable, fieldName, fieldBranch
+    case phoneInvalid, phoneNotMainland, platformUnknown, partyMemberInvalid
+    case csvInvalidUTF8, csvTooLong, csvUnterminated, csvStrayQuote
+    case importFieldCount, importEmptyFile, importHeaderUnreadable, importHeaderMissing, importHeaderUnknown
+    case importRejected, importSkipped, importMoreBadRows
+    case limitRange, offsetNegative, nothingToChange, giveRiderID
+    case seedInvalid, seedDuplicate, seedNoCategories, seedNegativePoints, seedNotInstalled, seedDirMissing, seedFileMissing
+
+    // MARK: - Errors: rules, access, storage
+    case riderNotFound, phoneTaken, riderInactive, riderAlreadyActive
+    case userNotFound, userAlreadyRevoked, lastAdmin
+    case missingToken, unknownToken, forbidden, notYours
+    case actionAddUsers, actionListUsers, actionRevokeUsers, actionRegisterRiders, actionImportRiders
+    case actionListRiders, actionDeactivateRiders, actionReactivateRiders, actionIssueRiderTokens
+    case whatRiderProfile
+    case notInitialized, dataDirUnusable, reasonIsFile, reasonCannotCreate, reasonNotWritable
+    case schemaTooNew, busy, internalError
+
+    // MARK: - CLI: global
+    case appAbstract, appDiscussion, optData, optToken, optJSON, optLang
+    case yes, no, statusActive, statusRevoked, statusDeactivated
+    case platformMeituan, platformEleme, platformOther
+
+    // MARK: - CLI: init, whoami, users
+    case initAbstract, initDiscussion, initOptSeed, initDataDir, initSeedLoaded, initAdminToken, initAlready
+    case whoamiAbstract
+    case usersAbstract, usersAddAbstract, usersListAbstract, usersRevokeAbstract
+    case optPersonName, optUserRole, argUserID, userAdded, tokenShownOnce, userRevoked
+    case colID, colName, colTitle, colRole, colStatus, colPhone, colPlatform, colParty, colBranch, colCategory, colPoints
+
+    // MARK: - CLI: riders
+    case ridersAbstract, ridersRegisterAbstract, ridersImportAbstract, ridersImportDiscussion
+    case ridersShowAbstract, ridersListAbstract, ridersUpdateAbstract, ridersDeactivateAbstract
+    case ridersReactivateAbstract, ridersTokenAbstract
+    case optRiderName, optPhone, optPlatform, optPartyMemberFlag, optBranch, argCSVFile, optStrict
+    case optFilterPlatform, optFilterParty, optFilterBranch, optFilterName, optFilterStatus, optLimit, optOffset
+    case argRiderID, argRiderIDOptional, optNewName, optNewPhone, optNewPlatform, optNewParty, optNewBranch, optNoBranch
+    case riderRegistered, riderTokenOnce, importProgress, importSummary, ridersCount
+    case riderDeactivated, riderReactivated, riderNewToken
+    case labelID, labelName, labelPhone, labelPlatform, labelPartyMember, labelBranch, labelStatus, labelRegistered
+
+    // MARK: - CLI: roles
+    case rolesAbstract, rolesListAbstract
+
+    // MARK: - Demo
+    case demoAbstract, demoDiscussion, demoOptKeep, demoOptJSON, demoKept
+    case demoSetup, demoSetupDone, demoTokenHashed
+    case demoCoordinator, demoCoordinatorDone
+    case demoRegister, demoRiderLine
+    case demoPrivacy, demoSeesOwn, demoCoordinatorSees, demoRefused
+    case demoImport, demoImportFirst, demoImportError, demoImportAgain
+    case demoRoles, demoRoleLine
+    case demoDeactivate, demoDeactivated
+    case demoDone, demoOutbox
+
+    public var texts: (en: String, zh: String) {
+        switch self {
+        // Errors: input
+        case .inputEmpty: ("{field} must not be empty", "{field}不能为空")
+        case .inputTooLong: ("{field} is {count} characters long; at most {max} allowed", "{field}长 {count} 个字符,最多允许 {max} 个")
+        case .fileUnreadable: ("cannot read {path}: {reason}", "无法读取 {path}:{reason}")
+        case .fieldName: ("name", "姓名")
+        case .fieldBranch: ("branch", "党支部")
+        case .phoneInvalid: ("\"{text}\" is not a mainland mobile number (11 digits starting 13–19)", "“{text}”不是有效的大陆手机号(以 13–19 开头的 11 位数字)")
+        case .phoneNotMainland: ("\"{text}\" is not a mainland mobile number (+86 and 11 digits)", "“{text}”不是大陆手机号(+86 加 11 位数字)")
+        case .platformUnknown: ("unknown platform \"{text}\"; use meituan, eleme or other", "未知平台“{text}”,请使用 meituan、eleme 或 other")
+        case .partyMemberInvalid: ("party_member \"{text}\" is not one of true/false, yes/no, 1/0, 是/否", "party_member“{text}”无效,应为 true/false、yes/no、1/0 或 是/否")
+        case .csvInvalidUTF8: ("field {field} is not valid UTF-8", "第 {field} 个字段不是有效的 UTF-8 文本")
+        case .csvTooLong: ("record is longer than {limit} bytes", "该行超过 {limit} 字节")
+        case .csvUnterminated: ("a quoted field is not closed before the end of the file", "引号字段直到文件结尾都未闭合")
+        case .csvStrayQuote: ("field {field} has a quote character in the wrong place", "第 {field} 个字段中的引号位置不正确")
+        case .importFieldCount: ("expected {expected} fields, found {found}", "应有 {expected} 个字段,实际 {found} 个")
+        case .importEmptyFile: ("{path} is empty; expected a header row: {header}", "{path} 是空文件;第一行应为表头:{header}")
+        case .importHeaderUnreadable: ("line {line}: the header row cannot be read: {reason}", "第 {line} 行:无法读取表头:{reason}")
+        case .importHeaderMissing: ("line {line}: the header has no \"{column}\" column; expected {header}", "第 {line} 行:表头缺少“{column}”列;应为 {header}")
+        case .importHeaderUnknown: ("line {line}: unknown column \"{column}\"; expected {header}", "第 {line} 行:未知列“{column}”;应为 {header}")
+        case .importRejected: ("{bad} bad row(s) and --strict given, so nothing was imported (first: {first})", "有 {bad} 行错误且指定了 --strict,未导入任何数据(第一处:{first})")
+        case .importSkipped: ("{count} bad row(s) skipped; the valid rows were imported", "跳过 {count} 行错误数据;有效行已导入")
+        case .importMoreBadRows: ("{count} more bad rows not listed", "另有 {count} 行错误未列出")
+        case .limitRange: ("--limit must be between 1 and {max}", "--limit 必须在 1 到 {max} 之间")
+        case .offsetNegative: ("--offset must not be negative", "--offset 不能为负数")
+        case .nothingToChange: ("nothing to change: give at least one field", "没有要修改的内容:请至少给出一个字段")
+        case .giveRiderID: ("give the rider's ID", "请给出骑手编号")
+        case .seedInvalid: ("{source} is not a valid seed file: {reason}", "{source} 不是有效的种子数据文件:{reason}")
+        case .seedDuplicate: ("{source}: code {code} appears twice", "{source}:编码 {code} 重复出现")
+        case .seedNoCategories: ("{source}: role {code} has no categories", "{source}:角色 {code} 没有上报类别")
+        case .seedNegativePoints: ("{source}: category {code} has negative points", "{source}:类别 {code} 的积分为负数")
+        case .seedNotInstalled: ("the built-in seed data is not installed next to tuanju; pass --seed DIR", "tuanju 旁未安装内置种子数据;请用 --seed DIR 指定")
+        case .seedDirMissing: ("no seed directory {path}", "种子数据目录 {path} 不存在")
+        case .seedFileMissing: ("no seed file {path}", "种子数据文件 {path} 不存在")
+
+        // Errors: rules, access, storage
+        case .riderNotFound: ("no rider {id}", "没有编号为 {id} 的骑手")
+        case .phoneTaken: ("another rider already has the phone {phone}", "手机号 {phone} 已被其他骑手使用")
+        case .riderInactive: ("rider {id} is deactivated", "骑手 {id} 已停用")
+        case .riderAlreadyActive: ("rider {id} is already active", "骑手 {id} 已是启用状态")
+        case .userNotFound: ("no user {id}", "没有编号为 {id} 的用户")
+        case .userAlreadyRevoked: ("user {id} is already revoked", "用户 {id} 已被吊销")
+        case .lastAdmin: ("the last active admin cannot be revoked", "不能吊销最后一位有效的管理员")
+        case .missingToken: ("this command needs a token: pass --token or set TUANJU_TOKEN", "此命令需要令牌:请用 --token 或设置 TUANJU_TOKEN")
+        case .unknownToken: ("the token is unknown or has been revoked", "令牌无效或已被吊销")
+        case .forbidden: ("your role may not {action}", "您的角色无权{action}")
+        case .notYours: ("that {what} is not yours", "该{what}不属于您")
+        case .actionAddUsers: ("add users", "添加用户")
+        case .actionListUsers: ("list users", "查看用户列表")
+        case .actionRevokeUsers: ("revoke users", "吊销用户")
+        case .actionRegisterRiders: ("register riders", "登记骑手")
+        case .actionImportRiders: ("import riders", "导入骑手")
+        case .actionListRiders: ("list riders", "查看骑手列表")
+        case .actionDeactivateRiders: ("deactivate riders", "停用骑手")
+        case .actionReactivateRiders: ("reactivate riders", "重新启用骑手")
+        case .actionIssueRiderTokens: ("issue rider tokens", "签发骑手令牌")
+        case .whatRiderProfile: ("rider profile", "骑手档案")
+        case .notInitialized: ("no Tuanju data in {path}; run `tuanju init` first", "{path} 中没有团聚数据;请先运行 `tuanju init`")
+        case .dataDirUnusable: ("cannot use {path} as the data directory: {reason}", "无法将 {path} 用作数据目录:{reason}")
+        case .reasonIsFile: ("it is a file, not a directory", "它是文件而不是目录")
+        case .reasonCannotCreate: ("it cannot be created", "无法创建")
+        case .reasonNotWritable: ("it is not writable", "不可写")
+        case .schemaTooNew: ("{path} was written by a newer version of tuanju; upgrade tuanju instead of downgrading the data", "{path} 由更新版本的 tuanju 写入;请升级 tuanju,不要降级数据")
+        case .busy: ("the database is busy; try again in a moment", "数据库繁忙,请稍后重试")
+        case .internalError: ("internal error: {detail}", "内部错误:{detail}")
+
+        // CLI: global
+        case .appAbstract: ("团聚·数智先锋 Tuanju: civic participation for delivery riders.", "团聚·数智先锋:外卖骑手参与基层治理的服务平台。")
+        case .appDiscussion: ("Riders find warm-heart service points, claim governance roles and report problems; coordinators review and reward; admins manage users. Start with `tuanju init`, or see everything at work with `tuanju demo`.", "骑手查找暖心服务点、认领治理项目、随手拍随手报;协调员审核并奖励;管理员管理用户。先运行 `tuanju init`,或用 `tuanju demo` 观看完整流程。")
+        case .optData: ("Data directory (default: $TUANJU_DATA, else $XDG_DATA_HOME/tuanju, else ~/.local/share/tuanju).", "数据目录(默认:$TUANJU_DATA,其次 $XDG_DATA_HOME/tuanju,再次 ~/.local/share/tuanju)。")
+        case .optToken: ("Your token (default: $TUANJU_TOKEN).", "您的令牌(默认:$TUANJU_TOKEN)。")
+        case .optJSON: ("Print JSON on stdout (errors as JSON on stderr).", "在标准输出打印 JSON(错误以 JSON 打印到标准错误)。")
+        case .optLang: ("Language of human output: zh or en (default: $TUANJU_LANG, else the locale).", "界面语言:zh 或 en(默认:$TUANJU_LANG,其次系统区域设置)。")
+        case .yes: ("yes", "是")
+        case .no: ("no", "否")
+        case .statusActive: ("active", "启用")
+        case .statusRevoked: ("revoked", "已吊销")
+        case .statusDeactivated: ("deactivated", "已停用")
+        case .platformMeituan: ("Meituan", "美团")
+        case .platformEleme: ("Ele.me", "饿了么")
+        case .platformOther: ("other", "其他")
+
+        // CLI: init, whoami, users
+        case .initAbstract: ("Create or upgrade the data directory and load the built-in seed data.", "创建或升级数据目录,并载入内置种子数据。")
+        case .initDiscussion: ("The first run creates the directory (mode 0700), the database, the governance roles, and the first admin, whose token is printed once: keep it. Running init again only upgrades the schema.", "首次运行会创建数据目录(权限 0700)、数据库、治理项目和第一位管理员,并只显示一次管理员令牌,请妥善保存。再次运行只会升级数据库结构。")
+        case .initOptSeed: ("Load seed data from this directory instead of the built-in one.", "从此目录载入种子数据,而不是内置数据。")
+        case .initDataDir: ("Data directory: {path} (schema version {version})", "数据目录:{path}(结构版本 {version})")
+        case .initSeedLoaded: ("Loaded seed: {parts}", "已载入种子数据:{parts}")
+        case .initAdminToken: ("First admin token (shown once, keep it safe):", "第一位管理员的令牌(只显示一次,请妥善保存):")
+        case .initAlready: ("Already initialized; nothing else changed.", "已初始化,未做其他改动。")
+        case .whoamiAbstract: ("Show who the token belongs to.", "显示令牌的所有者。")
+        case .usersAbstract: ("Manage coordinators and admins (admin only).", "管理协调员和管理员(仅限管理员)。")
+        case .usersAddAbstract: ("Add a coordinator or admin; prints their token once.", "添加协调员或管理员,并只显示一次其令牌。")
+        case .usersListAbstract: ("List coordinators and admins.", "列出协调员和管理员。")
+        case .usersRevokeAbstract: ("Revoke a user: their tokens stop working at once.", "吊销用户:其令牌立即失效。")
+        case .optPersonName: ("The person's name.", "姓名。")
+        case .optUserRole: ("coordinator or admin.", "coordinator(协调员)或 admin(管理员)。")
+        case .argUserID: ("The user's ID.", "用户编号。")
+        case .userAdded: ("Added {role} {name} ({id}).", "已添加{role} {name}({id})。")
+        case .tokenShownOnce: ("Token (shown once): {token}", "令牌(只显示一次):{token}")
+        case .userRevoked: ("Revoked {name} ({id}).", "已吊销 {name}({id})。")
+        case .colID: ("ID", "编号")
+        case .colName: ("NAME", "姓名")
+        case .colTitle: ("NAME", "名称")
+        case .colRole: ("ROLE", "角色")
+        case .colStatus: ("STATUS", "状态")
+        case .colPhone: ("PHONE", "手机号")
+        case .colPlatform: ("PLATFORM", "平台")
+        case .colParty: ("PARTY", "党员")
+        case .colBranch: ("BRANCH", "党支部")
+        case .colCategory: ("CATEGORY", "上报类别")
+        case .colPoints: ("POINTS", "积分")
+
+        // CLI: riders
+        case .ridersAbstract: ("Rider profiles: register, import, show, list, update, deactivate.", "骑手档案:登记、导入、查看、列表、修改、停用。")
+        case .ridersRegisterAbstract: ("Register a rider (coordinator); prints the rider's token once.", "登记骑手(协调员),并只显示一次骑手令牌。")
+        case .ridersImportAbstract: ("Import riders from CSV (coordinator), upserting by phone.", "从 CSV 导入骑手(协调员),按手机号新增或更新。")
+        case .ridersImportDiscussion: ("The header row names the columns: name,phone,platform,party_member,branch (any order). Valid rows are imported and every bad row is reported with its line number; the exit code is 65 when any row was skipped. With --strict, one bad row imports nothing. Importing the same file again creates no duplicates. Imported riders get a token with `tuanju riders token ID`.", "表头列名为 name,phone,platform,party_member,branch(顺序不限)。有效行会被导入,每一行错误都会报告行号;有行被跳过时退出码为 65。指定 --strict 时,只要有一行错误就不导入任何数据。重复导入同一文件不会产生重复骑手。导入的骑手用 `tuanju riders token ID` 获取令牌。")
+        case .ridersShowAbstract: ("Show a rider's profile (yourself without ID; coordinators any rider).", "查看骑手档案(不带编号即查看自己;协调员可查看任何骑手)。")
+        case .ridersListAbstract: ("List riders with filters (coordinator).", "按条件列出骑手(协调员)。")
+        case .ridersUpdateAbstract: ("Change a profile (coordinator, or the rider on their own profile).", "修改档案(协调员,或骑手修改自己的档案)。")
+        case .ridersDeactivateAbstract: ("Deactivate a rider (coordinator): their token stops working at once.", "停用骑手(协调员):其令牌立即失效。")
+        case .ridersReactivateAbstract: ("Reactivate a rider (coordinator); give them a new token with `riders token`.", "重新启用骑手(协调员);用 `riders token` 签发新令牌。")
+        case .ridersTokenAbstract: ("Issue a new token for a rider (coordinator); older tokens stop working.", "为骑手签发新令牌(协调员);旧令牌失效。")
+        case .optRiderName: ("The rider's name.", "骑手姓名。")
+        case .optPhone: ("Mainland mobile number, e.g. 13812341234.", "大陆手机号,例如 13812341234。")
+        case .optPlatform: ("meituan, eleme or other.", "meituan(美团)、eleme(饿了么)或 other(其他)。")
+        case .optPartyMemberFlag: ("The rider is a party member.", "骑手是党员。")
+        case .optBranch: ("Party branch, e.g. the riders' mobile party branch.", "所属党支部,例如外卖骑手流动党支部。")
+        case .argCSVFile: ("The CSV file.", "CSV 文件。")
+        case .optStrict: ("Import nothing if any row is bad.", "只要有一行错误就不导入任何数据。")
+        case .optFilterPlatform: ("Only this platform: meituan, eleme or other.", "只列出该平台:meituan、eleme 或 other。")
+        case .optFilterParty: ("Only party members (true) or non-members (false).", "只列出党员(true)或非党员(false)。")
+        case .optFilterBranch: ("Only this party branch.", "只列出该党支部。")
+        case .optFilterName: ("Only names containing this text.", "只列出姓名包含此文字的骑手。")
+        case .optFilterStatus: ("active (default), inactive or all.", "active(启用,默认)、inactive(停用)或 all(全部)。")
+        case .optLimit: ("At most this many (1–1000).", "最多列出多少条(1–1000)。")
+        case .optOffset: ("Skip this many first.", "先跳过多少条。")
+        case .argRiderID: ("The rider's ID.", "骑手编号。")
+        case .argRiderIDOptional: ("The rider's ID (riders may leave it out).", "骑手编号(骑手本人可省略)。")
+        case .optNewName: ("New name.", "新姓名。")
+        case .optNewPhone: ("New phone number.", "新手机号。")
+        case .optNewPlatform: ("New platform.", "新平台。")
+        case .optNewParty: ("Party member: true or false.", "是否党员:true 或 false。")
+        case .optNewBranch: ("New party branch.", "新的所属党支部。")
+        case .optNoBranch: ("Clear the party branch.", "清除所属党支部。")
+        case .riderRegistered: ("Registered {name} ({id}).", "已登记 {name}({id})。")
+        case .riderTokenOnce: ("Rider token (shown once): {token}", "骑手令牌(只显示一次):{token}")
+        case .importProgress: ("riders import: {rows} rows…", "骑手导入:已处理 {rows} 行…")
+        case .importSummary: ("Imported {imported} new, updated {updated}, unchanged {unchanged}, skipped {skipped} bad row(s).", "新增 {imported} 人,更新 {updated} 人,未变 {unchanged} 人,跳过错误行 {skipped} 行。")
+        case .ridersCount: ("{count} rider(s)", "共 {count} 名骑手")
+        case .riderDeactivated: ("Deactivated {name} ({id}).", "已停用 {name}({id})。")
+        case .riderReactivated: ("Reactivated {name} ({id}).", "已重新启用 {name}({id})。")
+        case .riderNewToken: ("New token for {name} (shown once): {token}", "{name} 的新令牌(只显示一次):{token}")
+        case .labelID: ("ID", "编号")
+        case .labelName: ("Name", "姓名")
+        case .labelPhone: ("Phone", "手机号")
+        case .labelPlatform: ("Platform", "平台")
+        case .labelPartyMember: ("Party member", "党员")
+        case .labelBranch: ("Branch", "党支部")
+        case .labelStatus: ("Status", "状态")
+        case .labelRegistered: ("Registered", "登记时间")
+
+        // CLI: roles
+        case .rolesAbstract: ("The 8 governance roles and their report categories (public).", "8 个先锋治理项目及其上报类别(公开)。")
+        case .rolesListAbstract: ("List the roles with their categories and points.", "列出治理项目及其上报类别和积分。")
+
+        // Demo
+        case .demoAbstract: ("Run the whole flow on a fresh temporary data directory, narrated.", "在全新的临时数据目录上演示完整流程,并逐步讲解。")
+        case .demoDiscussion: ("Nothing outside the temporary directory is touched; it is removed at the end unless --keep is given.", "不会改动临时目录以外的任何内容;结束时删除该目录,除非指定 --keep。")
+        case .demoOptKeep: ("Keep the demo's data directory and print its path.", "保留演示的数据目录并显示其路径。")
+        case .demoOptJSON: ("Print JSON lines (one per step) instead of narration.", "每个步骤打印一行 JSON,而不是讲解文字。")
+        case .demoKept: ("The demo's data is kept in {path} (use --data {path}).", "演示数据保留在 {path}(使用 --data {path})。")
+        case .demoSetup: ("1. Set up: 文晖街道 installs Tuanju", "1. 安装:文晖街道部署团聚平台")
+        case .demoSetupDone: ("Data directory {path}, schema version {version}.", "数据目录 {path},结构版本 {version}。")
+        case .demoTokenHashed: ("The first admin's token was printed once; only its SHA-256 hash is stored.", "第一位管理员的令牌只显示一次;数据库只保存其 SHA-256 哈希。")
+        case .demoCoordinator: ("2. The admin adds a coordinator (街道工作人员)", "2. 管理员添加一位协调员(街道工作人员)")
+        case .demoCoordinatorDone: ("{name} is a coordinator ({id}).", "{name} 成为协调员({id})。")
+        case .demoRegister: ("3. The coordinator registers two riders", "3. 协调员登记两名骑手")
+        case .demoRiderLine: ("{name}: {platform}, phone {phone}, party member: {party}", "{name}:{platform},手机号 {phone},党员:{party}")
+        case .demoPrivacy: ("4. Privacy: a rider sees their own phone; everyone else sees it masked", "4. 隐私:骑手能看到自己的完整手机号,其他人只能看到打码后的号码")
+        case .demoSeesOwn: ("{name} sees:          {phone}", "{name} 看到:      {phone}")
+        case .demoCoordinatorSees: ("the coordinator sees: {phone}", "协调员看到:      {phone}")
+        case .demoRefused: ("{who} asks for {whom}'s profile: refused ({reason}).", "{who} 想查看 {whom} 的档案:被拒绝({reason})。")
+        case .demoImport: ("5. The coordinator imports the platform's rider list (CSV)", "5. 协调员导入平台提供的骑手名单(CSV)")
+        case .demoImportFirst: ("First import: {imported} new, {skipped} bad rows reported:", "第一次导入:新增 {imported} 人,报告 {skipped} 行错误:")
+        case .demoImportError: ("  line {line}: {message}", "  第 {line} 行:{message}")
+        case .demoImportAgain: ("Same file again: {imported} new, {unchanged} unchanged: no duplicates.", "再次导入同一文件:新增 {imported} 人,未变 {unchanged} 人,没有重复。")
+        case .demoRoles: ("6. The 8 governance roles riders can claim (先锋治理)", "6. 骑手可认领的 8 个先锋治理项目")
+        case .demoRoleLine: ("{name}: {count} report categories, {min}–{max} points", "{name}:{count} 个上报类别,{min}–{max} 积分")
+        case .demoDeactivate: ("7. A deactivated rider's token stops working", "7. 骑手停用后,其令牌立即失效")
+        case .demoDeactivated: ("{name}'s token after deactivation: {reason}", "{name} 停用后使用令牌:{reason}")
+        case .demoDone: ("Done", "完成")
+        case .demoOutbox: ("Every change above also went to the outbox ({count} events), ready to be announced by webhooks.", "以上每项变更都已写入发件箱(共 {count} 个事件),等待通过 Webhook 通知。")
+        }
+    }
+}
