@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "TuanjuCLITests",
             dependencies: [
-                "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore",
+                "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore", "Governance",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]),

@@ -6,6 +6,7 @@ public enum Migrations {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
+        migrator.registerMigration("v2-governance", migrate: governance)
         return migrator
     }
 
@@ -78,6 +79,76 @@ public enum Migrations {
                 payload TEXT NOT NULL CHECK (json_valid(payload)),
                 created_at TEXT NOT NULL
             );
+            """)
+    }
+
+    static func governance(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Operational settings an admin may change (`tuanju settings`).
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+
+            -- A posting of a governance role. `claimed` is kept by the triggers below, and its CHECK makes
+            -- overbooking impossible even for a buggy caller.
+            CREATE TABLE tasks (
+                id TEXT PRIMARY KEY NOT NULL,
+                role_code TEXT NOT NULL REFERENCES roles(code),
+                title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+                description TEXT NOT NULL DEFAULT '',
+                area_lat REAL CHECK (area_lat IS NULL OR area_lat BETWEEN -90 AND 90),
+                area_lon REAL CHECK (area_lon IS NULL OR area_lon BETWEEN -180 AND 180),
+                area_radius_m REAL CHECK (area_radius_m IS NULL OR area_radius_m > 0),
+                capacity INTEGER NOT NULL CHECK (capacity > 0),
+                claimed INTEGER NOT NULL DEFAULT 0 CHECK (claimed >= 0 AND claimed <= capacity),
+                starts_at TEXT,
+                ends_at TEXT,
+                points INTEGER CHECK (points IS NULL OR points >= 0),
+                state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed')),
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                closed_at TEXT,
+                CHECK ((area_lat IS NULL) = (area_lon IS NULL) AND (area_lat IS NULL) = (area_radius_m IS NULL)),
+                CHECK (starts_at IS NULL OR ends_at IS NULL OR ends_at > starts_at)
+            );
+            CREATE INDEX tasks_role ON tasks(role_code, state);
+
+            -- Every claim ever made; a seat is held while state = 'active'.
+            CREATE TABLE claims (
+                id TEXT PRIMARY KEY NOT NULL,
+                task_id TEXT NOT NULL REFERENCES tasks(id),
+                rider_id TEXT NOT NULL REFERENCES riders(id),
+                state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'released', 'revoked', 'ended')),
+                claimed_at TEXT NOT NULL,
+                ended_at TEXT,
+                ended_by TEXT,
+                reason TEXT,
+                CHECK ((state = 'active') = (ended_at IS NULL))
+            );
+            CREATE UNIQUE INDEX claims_one_active ON claims(task_id, rider_id) WHERE state = 'active';
+            CREATE INDEX claims_rider ON claims(rider_id, state);
+            CREATE INDEX claims_task ON claims(task_id, state);
+
+            CREATE TRIGGER claims_take_seat AFTER INSERT ON claims WHEN NEW.state = 'active'
+            BEGIN
+                UPDATE tasks SET claimed = claimed + 1 WHERE id = NEW.task_id;
+            END;
+            CREATE TRIGGER claims_free_seat AFTER UPDATE OF state ON claims
+                WHEN OLD.state = 'active' AND NEW.state <> 'active'
+            BEGIN
+                UPDATE tasks SET claimed = claimed - 1 WHERE id = NEW.task_id;
+            END;
+            CREATE TRIGGER claims_never_reopen BEFORE UPDATE OF state ON claims
+                WHEN OLD.state <> 'active'
+            BEGIN
+                SELECT RAISE(ABORT, 'an ended claim cannot change');
+            END;
+            CREATE TRIGGER claims_never_delete BEFORE DELETE ON claims
+            BEGIN
+                SELECT RAISE(ABORT, 'claims are history and are never deleted');
+            END;
             """)
     }
 }

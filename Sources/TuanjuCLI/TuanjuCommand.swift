@@ -11,7 +11,7 @@ public struct TuanjuCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, WhoamiCommand.self,
-            UsersCommand.self, RidersCommand.self, RolesCommand.self,
+            UsersCommand.self, RidersCommand.self, RolesCommand.self, TasksCommand.self, SettingsCommand.self,
         ])
     }
 

@@ -10,6 +10,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case importFieldCount, importEmptyFile, importHeaderUnreadable, importHeaderMissing, importHeaderUnknown
     case importRejected, importSkipped, importMoreBadRows
     case limitRange, offsetNegative, nothingToChange, giveRiderID
+    case latitudeInvalid, longitudeInvalid, coordinateInvalid, timeInvalid
     case seedInvalid, seedDuplicate, seedNoCategories, seedNegativePoints, seedNotInstalled, seedDirMissing, seedFileMissing
 
     // MARK: - Errors: rules, access, storage
@@ -18,7 +19,12 @@ public enum Msg: String, CaseIterable, Sendable {
     case missingToken, unknownToken, forbidden, notYours
     case actionAddUsers, actionListUsers, actionRevokeUsers, actionRegisterRiders, actionImportRiders
     case actionListRiders, actionDeactivateRiders, actionReactivateRiders, actionIssueRiderTokens
-    case whatRiderProfile
+    case whatRiderProfile, whatClaims
+    case actionManageSettings, actionManageTasks, actionClaimTasks, actionRevokeClaims
+    case settingUnknown, settingOutOfRange
+    case roleNotFound, taskNotFound, taskFull, alreadyClaimed, notClaimed, taskClosed, taskNotStarted, taskEnded
+    case tooManyClaims, capacityBelowClaimed, fieldTitle, fieldDescription, fieldReason
+    case radiusInvalid, capacityInvalid, endsBeforeStarts, pointsInvalid, areaInvalid
     case notInitialized, dataDirUnusable, reasonIsFile, reasonCannotCreate, reasonNotWritable
     case schemaTooNew, busy, internalError
 
@@ -45,8 +51,17 @@ public enum Msg: String, CaseIterable, Sendable {
     case riderDeactivated, riderReactivated, riderNewToken
     case labelID, labelName, labelPhone, labelPlatform, labelPartyMember, labelBranch, labelStatus, labelRegistered
 
-    // MARK: - CLI: roles
+    // MARK: - CLI: roles, tasks, settings
     case rolesAbstract, rolesListAbstract
+    case tasksAbstract, tasksCreateAbstract, tasksUpdateAbstract, tasksCloseAbstract, tasksListAbstract, tasksShowAbstract
+    case tasksClaimAbstract, tasksReleaseAbstract, tasksRevokeAbstract, tasksClaimsAbstract
+    case optRoleCode, optTaskTitle, optTaskDescription, optCapacity, optStarts, optEnds, optTaskPoints, optArea
+    case argTaskID, optOpenOnly, optNear, optRevokeReason, optMine, optTaskFilter, optRiderFilter
+    case taskCreated, taskClosedDone, taskClaimedDone, taskReleasedDone, claimRevokedDone
+    case colTitleTask, colSeats, colEnds, colClaim, colTask, colRider, colWhen, colReason, colKey, colValue, colDefault
+    case stateOpen, stateClosed, stateFull
+    case labelRole, labelTitle, labelSeats, labelStarts, labelEnds, labelPoints, labelDescription
+    case settingsAbstract, settingsListAbstract, settingsSetAbstract, argSettingKey, argSettingValue
 
     // MARK: - Demo
     case demoAbstract, demoDiscussion, demoOptKeep, demoOptJSON, demoKept
@@ -87,6 +102,10 @@ public enum Msg: String, CaseIterable, Sendable {
         case .offsetNegative: ("--offset must not be negative", "--offset 不能为负数")
         case .nothingToChange: ("nothing to change: give at least one field", "没有要修改的内容:请至少给出一个字段")
         case .giveRiderID: ("give the rider's ID", "请给出骑手编号")
+        case .latitudeInvalid: ("latitude {value} is not between -90 and 90", "纬度 {value} 不在 -90 到 90 之间")
+        case .longitudeInvalid: ("longitude {value} is not between -180 and 180", "经度 {value} 不在 -180 到 180 之间")
+        case .coordinateInvalid: ("\"{text}\" is not a position; write LAT,LON in decimal degrees", "“{text}”不是有效位置;请写成“纬度,经度”(十进制度数)")
+        case .timeInvalid: ("\"{text}\" is not an ISO-8601 time with a zone, e.g. 2026-12-01T09:00:00+08:00", "“{text}”不是带时区的 ISO-8601 时间,例如 2026-12-01T09:00:00+08:00")
         case .seedInvalid: ("{source} is not a valid seed file: {reason}", "{source} 不是有效的种子数据文件:{reason}")
         case .seedDuplicate: ("{source}: code {code} appears twice", "{source}:编码 {code} 重复出现")
         case .seedNoCategories: ("{source}: role {code} has no categories", "{source}:角色 {code} 没有上报类别")
@@ -117,6 +136,31 @@ public enum Msg: String, CaseIterable, Sendable {
         case .actionReactivateRiders: ("reactivate riders", "重新启用骑手")
         case .actionIssueRiderTokens: ("issue rider tokens", "签发骑手令牌")
         case .whatRiderProfile: ("rider profile", "骑手档案")
+        case .whatClaims: ("claim history", "认领记录")
+        case .actionManageSettings: ("manage settings", "管理系统设置")
+        case .actionManageTasks: ("manage governance postings", "管理治理项目发布")
+        case .actionClaimTasks: ("claim or release seats (riders only)", "认领或退出名额(仅限骑手)")
+        case .actionRevokeClaims: ("revoke claims", "撤销认领")
+        case .settingUnknown: ("unknown setting \"{key}\"; known: {known}", "未知设置“{key}”;可用设置:{known}")
+        case .settingOutOfRange: ("{key} must be a whole number from {min} to {max}, not \"{value}\"", "{key} 必须是 {min} 到 {max} 之间的整数,而不是“{value}”")
+        case .roleNotFound: ("no governance role {code}; see `tuanju roles list`", "没有治理项目 {code};请查看 `tuanju roles list`")
+        case .taskNotFound: ("no posting {id}", "没有编号为 {id} 的项目发布")
+        case .taskFull: ("posting {id} is full", "项目 {id} 名额已满")
+        case .alreadyClaimed: ("you already hold a seat on {id}", "您已认领 {id}")
+        case .notClaimed: ("no active claim on {id} to end", "在 {id} 上没有可结束的认领")
+        case .taskClosed: ("posting {id} is closed", "项目 {id} 已关闭")
+        case .taskNotStarted: ("posting {id} opens at {at}", "项目 {id} 将于 {at} 开放")
+        case .taskEnded: ("posting {id} has ended", "项目 {id} 已结束")
+        case .tooManyClaims: ("you already hold {limit} claims, the most allowed; release one first", "您已认领 {limit} 个项目,已达上限;请先退出一个")
+        case .capacityBelowClaimed: ("capacity cannot go below the {claimed} seats already claimed", "名额不能少于已认领的 {claimed} 个")
+        case .fieldTitle: ("title", "标题")
+        case .fieldDescription: ("description", "说明")
+        case .fieldReason: ("reason", "原因")
+        case .radiusInvalid: ("radius {value} m must be more than 0 and at most 50,000", "半径 {value} 米必须大于 0 且不超过 50000")
+        case .capacityInvalid: ("capacity {value} must be from 1 to 100,000", "名额 {value} 必须在 1 到 100000 之间")
+        case .endsBeforeStarts: ("the end must come after the start", "结束时间必须晚于开始时间")
+        case .pointsInvalid: ("points {value} must be from 0 to 10,000", "积分 {value} 必须在 0 到 10000 之间")
+        case .areaInvalid: ("\"{text}\" is not an area; write LAT,LON,RADIUS_M", "“{text}”不是有效区域;请写成“纬度,经度,半径米数”")
         case .notInitialized: ("no Tuanju data in {path}; run `tuanju init` first", "{path} 中没有团聚数据;请先运行 `tuanju init`")
         case .dataDirUnusable: ("cannot use {path} as the data directory: {reason}", "无法将 {path} 用作数据目录:{reason}")
         case .reasonIsFile: ("it is a file, not a directory", "它是文件而不是目录")
@@ -226,6 +270,62 @@ public enum Msg: String, CaseIterable, Sendable {
         // CLI: roles
         case .rolesAbstract: ("The 8 governance roles and their report categories (public).", "8 个先锋治理项目及其上报类别(公开)。")
         case .rolesListAbstract: ("List the roles with their categories and points.", "列出治理项目及其上报类别和积分。")
+        case .tasksAbstract: ("Governance postings and claims: create, list, claim, release, revoke.", "治理项目发布与认领:发布、列表、认领、退出、撤销。")
+        case .tasksCreateAbstract: ("Post a governance role with a number of seats (coordinator).", "发布一个治理项目及其名额(协调员)。")
+        case .tasksUpdateAbstract: ("Change a posting (coordinator).", "修改项目发布(协调员)。")
+        case .tasksCloseAbstract: ("Close a posting (coordinator); its claims end with it.", "关闭项目发布(协调员);其认领随之结束。")
+        case .tasksListAbstract: ("List postings.", "列出项目发布。")
+        case .tasksShowAbstract: ("Show a posting (coordinators also see who claimed it).", "查看项目发布(协调员还能看到认领人)。")
+        case .tasksClaimAbstract: ("Claim a seat on a posting (rider).", "认领一个项目名额(骑手)。")
+        case .tasksReleaseAbstract: ("Give your seat on a posting back (rider).", "退出已认领的项目名额(骑手)。")
+        case .tasksRevokeAbstract: ("Take a rider's seat away, with a reason (coordinator).", "撤销骑手的认领并说明原因(协调员)。")
+        case .tasksClaimsAbstract: ("Claim history: who claimed, released or lost a seat, when and why.", "认领记录:谁在何时认领、退出或被撤销,以及原因。")
+        case .optRoleCode: ("Governance role code, e.g. hazard-inspector (see `tuanju roles list`).", "治理项目编码,例如 hazard-inspector(见 `tuanju roles list`)。")
+        case .optTaskTitle: ("Title of the posting.", "发布标题。")
+        case .optTaskDescription: ("What riders are asked to do.", "需要骑手做什么。")
+        case .optCapacity: ("Number of seats.", "名额数量。")
+        case .optStarts: ("Opens for claims at this time (ISO-8601 with zone).", "开放认领的时间(带时区的 ISO-8601)。")
+        case .optEnds: ("Ends at this time (ISO-8601 with zone); claims end with it.", "结束时间(带时区的 ISO-8601);认领随之结束。")
+        case .optTaskPoints: ("Points per accepted report (overrides the category's default).", "每条被采纳的上报所得积分(覆盖类别默认值)。")
+        case .optArea: ("Area of the posting: centre and radius in metres.", "项目区域:中心点及半径(米)。")
+        case .argTaskID: ("The posting's ID.", "项目发布编号。")
+        case .optOpenOnly: ("Only postings open for claims now.", "只列出当前开放认领的项目。")
+        case .optNear: ("Only postings whose area contains this point, nearest first.", "只列出区域包含此位置的项目,由近到远。")
+        case .optRevokeReason: ("Why the seat is taken away (required).", "撤销原因(必填)。")
+        case .optMine: ("Only your own claims.", "只看自己的认领。")
+        case .optTaskFilter: ("Only claims on this posting.", "只看该项目的认领。")
+        case .optRiderFilter: ("Only claims of this rider.", "只看该骑手的认领。")
+        case .taskCreated: ("Posted {title} ({id}) with {capacity} seats.", "已发布“{title}”({id}),共 {capacity} 个名额。")
+        case .taskClosedDone: ("Closed {title} ({id}).", "已关闭“{title}”({id})。")
+        case .taskClaimedDone: ("You hold a seat on {task} (claim {claim}).", "您已认领 {task}(认领编号 {claim})。")
+        case .taskReleasedDone: ("You gave your seat on {task} back.", "您已退出 {task}。")
+        case .claimRevokedDone: ("Revoked {rider}'s claim on {task}.", "已撤销 {rider} 对 {task} 的认领。")
+        case .colTitleTask: ("TITLE", "标题")
+        case .colSeats: ("SEATS", "名额")
+        case .colEnds: ("ENDS", "结束时间")
+        case .colClaim: ("CLAIM", "认领编号")
+        case .colTask: ("POSTING", "项目")
+        case .colRider: ("RIDER", "骑手")
+        case .colWhen: ("WHEN", "时间")
+        case .colReason: ("REASON", "原因")
+        case .colKey: ("SETTING", "设置项")
+        case .colValue: ("VALUE", "值")
+        case .colDefault: ("DEFAULT", "默认值")
+        case .stateOpen: ("open", "开放")
+        case .stateClosed: ("closed", "已关闭")
+        case .stateFull: ("full", "已满")
+        case .labelRole: ("Role", "治理项目")
+        case .labelTitle: ("Title", "标题")
+        case .labelSeats: ("Seats", "名额")
+        case .labelStarts: ("Starts", "开始时间")
+        case .labelEnds: ("Ends", "结束时间")
+        case .labelPoints: ("Points", "积分")
+        case .labelDescription: ("Description", "说明")
+        case .settingsAbstract: ("Operational settings (admin).", "运营设置(管理员)。")
+        case .settingsListAbstract: ("List the settings with their values and defaults.", "列出各项设置的当前值和默认值。")
+        case .settingsSetAbstract: ("Change a setting.", "修改一项设置。")
+        case .argSettingKey: ("The setting, e.g. max_active_claims.", "设置项,例如 max_active_claims。")
+        case .argSettingValue: ("The new value.", "新值。")
 
         // Demo
         case .demoAbstract: ("Run the whole flow on a fresh temporary data directory, narrated.", "在全新的临时数据目录上演示完整流程,并逐步讲解。")

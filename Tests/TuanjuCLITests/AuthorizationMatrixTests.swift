@@ -15,6 +15,7 @@ struct AuthorizationMatrixTests {
         let tokens: [Who: String]
         let target: String  // the rider `rider` is; `otherRider` is someone else
         let csv: String
+        let task: String
 
         init() throws {
             sandbox = try Sandbox()
@@ -33,32 +34,49 @@ struct AuthorizationMatrixTests {
             ]
             target = rider.id
             csv = try sandbox.file("r.csv", "name,phone,platform,party_member,branch\n陈,13700001111,meituan,yes,\n")
+            task = try sandbox.ok(["tasks", "create", "--role", "hazard-inspector", "--title", "T", "--capacity", "5"],
+                                  token: coordinator)["id"] as! String
+            _ = try sandbox.ok(["tasks", "claim", task], token: rider.token)
         }
     }
 
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String
         let allowed: Set<Who>
-        let args: @Sendable (_ target: String, _ csv: String) -> [String]
+        let args: @Sendable (_ world: World) -> [String]
         var testDescription: String { name }
     }
 
     static let staff: Set<Who> = [.coordinator, .admin]
+    static let everyone: Set<Who> = [.rider, .otherRider, .coordinator, .admin]
     static let cases: [Case] = [
-        Case(name: "whoami", allowed: [.rider, .otherRider, .coordinator, .admin]) { _, _ in ["whoami"] },
-        Case(name: "users add", allowed: [.admin]) { _, _ in ["users", "add", "--name", "N", "--role", "coordinator"] },
-        Case(name: "users list", allowed: [.admin]) { _, _ in ["users", "list"] },
-        Case(name: "users revoke", allowed: [.admin]) { _, _ in ["users", "revoke", "usr_0000000000000000"] },
-        Case(name: "riders register", allowed: staff) { _, _ in
+        Case(name: "whoami", allowed: [.rider, .otherRider, .coordinator, .admin]) { _ in ["whoami"] },
+        Case(name: "users add", allowed: [.admin]) { _ in ["users", "add", "--name", "N", "--role", "coordinator"] },
+        Case(name: "users list", allowed: [.admin]) { _ in ["users", "list"] },
+        Case(name: "users revoke", allowed: [.admin]) { _ in ["users", "revoke", "usr_0000000000000000"] },
+        Case(name: "riders register", allowed: staff) { _ in
             ["riders", "register", "--name", "N", "--phone", "13600000000", "--platform", "other"]
         },
-        Case(name: "riders import", allowed: staff) { _, csv in ["riders", "import", csv] },
-        Case(name: "riders list", allowed: staff) { _, _ in ["riders", "list"] },
-        Case(name: "riders show ID", allowed: staff.union([.rider])) { target, _ in ["riders", "show", target] },
-        Case(name: "riders update ID", allowed: staff.union([.rider])) { target, _ in ["riders", "update", target, "--name", "New"] },
-        Case(name: "riders deactivate", allowed: staff) { target, _ in ["riders", "deactivate", target] },
-        Case(name: "riders reactivate", allowed: staff) { target, _ in ["riders", "reactivate", target] },
-        Case(name: "riders token", allowed: staff) { target, _ in ["riders", "token", target] },
+        Case(name: "riders import", allowed: staff) { w in ["riders", "import", w.csv] },
+        Case(name: "riders list", allowed: staff) { _ in ["riders", "list"] },
+        Case(name: "riders show ID", allowed: staff.union([.rider])) { w in ["riders", "show", w.target] },
+        Case(name: "riders update ID", allowed: staff.union([.rider])) { w in ["riders", "update", w.target, "--name", "New"] },
+        Case(name: "riders deactivate", allowed: staff) { w in ["riders", "deactivate", w.target] },
+        Case(name: "riders reactivate", allowed: staff) { w in ["riders", "reactivate", w.target] },
+        Case(name: "riders token", allowed: staff) { w in ["riders", "token", w.target] },
+        Case(name: "tasks create", allowed: staff) { _ in
+            ["tasks", "create", "--role", "hazard-inspector", "--title", "N", "--capacity", "1"]
+        },
+        Case(name: "tasks update", allowed: staff) { w in ["tasks", "update", w.task, "--title", "New"] },
+        Case(name: "tasks close", allowed: staff) { w in ["tasks", "close", w.task] },
+        Case(name: "tasks list", allowed: everyone) { _ in ["tasks", "list"] },
+        Case(name: "tasks show", allowed: everyone) { w in ["tasks", "show", w.task] },
+        Case(name: "tasks claim", allowed: [.rider, .otherRider]) { w in ["tasks", "claim", w.task] },
+        Case(name: "tasks release", allowed: [.rider, .otherRider]) { w in ["tasks", "release", w.task] },
+        Case(name: "tasks revoke", allowed: staff) { w in ["tasks", "revoke", w.task, w.target, "--reason", "r"] },
+        Case(name: "tasks claims --rider", allowed: staff.union([.rider])) { w in ["tasks", "claims", "--rider", w.target] },
+        Case(name: "settings list", allowed: [.admin]) { _ in ["settings", "list"] },
+        Case(name: "settings set", allowed: [.admin]) { _ in ["settings", "set", "max_active_claims", "5"] },
     ]
 
     @Test("Callers who may not use a command are refused with 77 and nothing changes", arguments: cases)
@@ -66,7 +84,7 @@ struct AuthorizationMatrixTests {
         let world = try World()
         for who in Who.allCases where !testCase.allowed.contains(who) {
             try world.sandbox.expectRefusal(
-                testCase.args(world.target, world.csv), token: world.tokens[who], exit: 77)
+                testCase.args(world), token: world.tokens[who], exit: 77)
         }
     }
 
@@ -74,7 +92,7 @@ struct AuthorizationMatrixTests {
     func allowed(_ testCase: Case) throws {
         for who in testCase.allowed {
             let world = try World()
-            let result = world.sandbox.run(testCase.args(world.target, world.csv) + ["--json"], token: world.tokens[who])
+            let result = world.sandbox.run(testCase.args(world) + ["--json"], token: world.tokens[who])
             #expect(result.exit != 77, "\(who) was refused \(testCase.name): \(result.stderr)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 import Testing
 
 @Suite("tuanju init")
@@ -24,7 +25,7 @@ struct InitTests {
         let again = try sandbox.ok(["init"])
         // Then
         #expect(again["admin_token"] == nil || again["admin_token"] is NSNull)
-        #expect(again["schema_version"] as? Int == 1)
+        #expect(again["schema_version"] as? Int == Migrations.latestVersion)
         #expect(try sandbox.snapshot() == before)
     }
 

@@ -1,0 +1,53 @@
+import ArgumentParser
+import TuanjuCore
+import TuanjuService
+
+struct SettingsCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "settings", abstract: Msg.settingsAbstract.text, subcommands: [List.self, Set.self])
+    }
+
+    struct SettingJSON: Encodable {
+        let key: String
+        let value: Int
+        let `default`: Int
+
+        init(_ setting: SettingValue) {
+            key = setting.key
+            value = setting.value
+            self.default = setting.defaultValue
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.settingsListAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let settings = try app.settings(caller)
+            try Output.emit(settings.map(SettingJSON.init), json: global.json) {
+                var table = Table([Msg.colKey.text, Msg.colValue.text, Msg.colDefault.text])
+                for setting in settings { table.add([setting.key, "\(setting.value)", "\(setting.defaultValue)"]) }
+                table.print()
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.settingsSetAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argSettingKey)) var key: String
+        @Argument(help: ArgumentHelp(.argSettingValue)) var value: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let setting = try app.changeSetting(caller, key: key, value: value)
+            try Output.emit(SettingJSON(setting), json: global.json) {
+                Console.current.out("\(setting.key) = \(setting.value)")
+            }
+        }
+    }
+}

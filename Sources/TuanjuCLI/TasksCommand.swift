@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import Governance
+import TuanjuCore
+import TuanjuService
+
+struct TasksCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tasks", abstract: Msg.tasksAbstract.text,
+            subcommands: [
+                Create.self, Update.self, Close.self, List.self, Show.self,
+                ClaimSeat.self, Release.self, Revoke.self, History.self,
+            ])
+    }
+
+    struct Create: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksCreateAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.optRoleCode)) var role: String
+        @Option(help: ArgumentHelp(.optTaskTitle)) var title: String
+        @Option(help: ArgumentHelp(.optTaskDescription)) var description = ""
+        @Option(help: ArgumentHelp(.optCapacity)) var capacity: Int
+        @Option(help: ArgumentHelp(.optStarts, valueName: "iso")) var starts: String?
+        @Option(help: ArgumentHelp(.optEnds, valueName: "iso")) var ends: String?
+        @Option(help: ArgumentHelp(.optTaskPoints)) var points: Int?
+        @Option(help: ArgumentHelp(.optArea, valueName: "lat,lon,radius_m")) var area: String?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let draft = try TaskDraft(
+                roleCode: role, title: title, description: description, area: try area.map(parseArea),
+                capacity: capacity, startsAt: try parseTime(starts), endsAt: try parseTime(ends), points: points)
+            let task = try app.createTask(caller, draft)
+            try Output.emit(TaskJSON(task), json: global.json) {
+                Console.current.out(Msg.taskCreated.text(["id": task.id, "title": task.title, "capacity": "\(task.capacity)"]))
+            }
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksUpdateAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argTaskID)) var id: String
+        @Option(help: ArgumentHelp(.optTaskTitle)) var title: String?
+        @Option(help: ArgumentHelp(.optTaskDescription)) var description: String?
+        @Option(help: ArgumentHelp(.optCapacity)) var capacity: Int?
+        @Option(help: ArgumentHelp(.optEnds, valueName: "iso")) var ends: String?
+        @Option(help: ArgumentHelp(.optTaskPoints)) var points: Int?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            var changes = TaskChanges()
+            changes.title = title
+            changes.description = description
+            changes.capacity = capacity
+            changes.endsAt = try parseTime(ends)
+            changes.points = points
+            let task = try app.updateTask(caller, id: id, changes)
+            try Output.emit(TaskJSON(task), json: global.json) { TaskJSON.printHuman(task, claimers: nil) }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksCloseAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argTaskID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let task = try app.closeTask(caller, id: id)
+            try Output.emit(TaskJSON(task), json: global.json) {
+                Console.current.out(Msg.taskClosedDone.text(["id": task.id, "title": task.title]))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksListAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: ArgumentHelp(.optOpenOnly)) var open = false
+        @Option(help: ArgumentHelp(.optRoleCode)) var role: String?
+        @Option(help: ArgumentHelp(.optNear, valueName: "lat,lon")) var near: String?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            var filter = TaskFilter()
+            filter.openOnly = open
+            filter.roleCode = role
+            filter.near = try near.map { text throws(InputError) in try Coordinate(parsing: text) }
+            let tasks = try app.listTasks(caller, filter)
+            try Output.emit(tasks.map { TaskJSON($0, near: filter.near) }, json: global.json) {
+                var table = Table([Msg.colID.text, Msg.colRole.text, Msg.colTitleTask.text, Msg.colSeats.text,
+                                   Msg.colStatus.text, Msg.colEnds.text])
+                for task in tasks {
+                    table.add([task.id, task.roleCode, task.title, "\(task.claimed)/\(task.capacity)",
+                               TaskJSON.stateText(task), task.endsAt.map(DisplayTime.of) ?? "-"])
+                }
+                table.print()
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksShowAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argTaskID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let detail = try app.task(caller, id: id)
+            try Output.emit(TaskJSON(detail.task, claimers: detail.claimers), json: global.json) {
+                TaskJSON.printHuman(detail.task, claimers: detail.claimers)
+            }
+        }
+    }
+
+    struct ClaimSeat: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "claim", abstract: Msg.tasksClaimAbstract.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argTaskID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let claim = try app.claimTask(caller, id: id)
+            try Output.emit(ClaimJSON(claim), json: global.json) {
+                Console.current.out(Msg.taskClaimedDone.text(["task": claim.taskId, "claim": claim.id]))
+            }
+        }
+    }
+
+    struct Release: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksReleaseAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argTaskID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let claim = try app.releaseTask(caller, id: id)
+            try Output.emit(ClaimJSON(claim), json: global.json) {
+                Console.current.out(Msg.taskReleasedDone.text(["task": claim.taskId]))
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksRevokeAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argTaskID)) var id: String
+        @Argument(help: ArgumentHelp(.argRiderID)) var rider: String
+        @Option(help: ArgumentHelp(.optRevokeReason)) var reason: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let claim = try app.revokeClaim(caller, taskID: id, riderID: rider, reason: reason)
+            try Output.emit(ClaimJSON(claim), json: global.json) {
+                Console.current.out(Msg.claimRevokedDone.text(["rider": claim.riderId, "task": claim.taskId]))
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "claims", abstract: Msg.tasksClaimsAbstract.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: ArgumentHelp(.optMine)) var mine = false
+        @Option(help: ArgumentHelp(.optTaskFilter)) var task: String?
+        @Option(help: ArgumentHelp(.optRiderFilter)) var rider: String?
+        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let riderID = mine ? caller.id : rider
+            let claims = try app.claimHistory(caller, taskID: task, riderID: riderID, limit: limit)
+            try Output.emit(claims.map(ClaimJSON.init), json: global.json) {
+                var table = Table([Msg.colClaim.text, Msg.colTask.text, Msg.colRider.text, Msg.colStatus.text,
+                                   Msg.colWhen.text, Msg.colReason.text])
+                for claim in claims {
+                    table.add([claim.id, claim.taskId, claim.riderId, claim.state.rawValue,
+                               DisplayTime.of(claim.endedAt ?? claim.claimedAt), claim.reason ?? ""])
+                }
+                table.print()
+            }
+        }
+    }
+}
+
+/// `--starts`/`--ends`: ISO-8601 with a zone.
+func parseTime(_ text: String?) throws(InputError) -> Date? {
+    guard let text else { return nil }
+    guard let date = Timestamp.parse(text) else { throw .invalid(.timeInvalid, ["text": text]) }
+    return date
+}
+
+/// `--area LAT,LON,RADIUS_M`.
+func parseArea(_ text: String) throws(InputError) -> (centre: Coordinate, radiusM: Double) {
+    let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard parts.count == 3, let radius = Double(parts[2]) else { throw .invalid(.areaInvalid, ["text": text]) }
+    return (try Coordinate(parsing: parts[0] + "," + parts[1]), radius)
+}

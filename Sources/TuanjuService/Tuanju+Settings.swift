@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import Storage
+import TuanjuCore
+
+/// The settings an admin may change, with their defaults and allowed ranges.
+public enum Setting: String, CaseIterable, Sendable {
+    /// How many live claims one rider may hold at once.
+    case maxActiveClaims = "max_active_claims"
+
+    public var defaultValue: Int {
+        switch self {
+        case .maxActiveClaims: 3
+        }
+    }
+
+    public var range: ClosedRange<Int> {
+        switch self {
+        case .maxActiveClaims: 1...100
+        }
+    }
+
+    /// The value in force: the stored one, else the default.
+    func value(_ db: Database) throws -> Int {
+        try SettingsStore.value(db, key: rawValue).flatMap(Int.init) ?? defaultValue
+    }
+}
+
+/// One setting as `settings list` shows it.
+public struct SettingValue: Sendable, Equatable {
+    public let key: String
+    public let value: Int
+    public let defaultValue: Int
+}
+
+struct SettingChangedEvent: Encodable {
+    let key: String
+    let value: Int
+    let by: String
+}
+
+extension Tuanju {
+    /// `settings list` (admin).
+    public func settings(_ caller: Caller) throws -> [SettingValue] {
+        try caller.requireAdmin(.actionManageSettings)
+        return try database.read { db in
+            try Setting.allCases.map { SettingValue(key: $0.rawValue, value: try $0.value(db), defaultValue: $0.defaultValue) }
+        }
+    }
+
+    /// `settings set KEY VALUE` (admin).
+    public func changeSetting(_ caller: Caller, key: String, value: String) throws -> SettingValue {
+        try caller.requireAdmin(.actionManageSettings)
+        guard let setting = Setting(rawValue: key) else {
+            throw InputError.invalid(.settingUnknown, ["key": key, "known": Setting.allCases.map(\.rawValue).joined(separator: ", ")])
+        }
+        guard let number = Int(value), setting.range.contains(number) else {
+            throw InputError.invalid(.settingOutOfRange, [
+                "key": key, "value": value,
+                "min": "\(setting.range.lowerBound)", "max": "\(setting.range.upperBound)",
+            ])
+        }
+        let now = self.now
+        return try database.write { db in
+            try SettingsStore.set(db, key: key, value: String(number), at: now)
+            try Outbox.append(db, type: "settings.changed", payload: SettingChangedEvent(key: key, value: number, by: caller.id), at: now)
+            return SettingValue(key: key, value: number, defaultValue: setting.defaultValue)
+        }
+    }
+}
