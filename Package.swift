@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "TuanjuBench",
             dependencies: [
-                "TuanjuCore", "TuanjuService", "Storage", "CSVReader",
+                "TuanjuCore", "TuanjuService", "Storage", "CSVReader", "Governance",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

@@ -38,6 +38,49 @@ public struct TaskPosting: Codable, Sendable, Equatable, FetchableRecord, Persis
         case closedAt = "closed_at"
     }
 
+    /// Decodes without the Codable machinery: a posting is read on every claim.
+    public init(row: Row) throws {
+        id = row["id"]
+        roleCode = row["role_code"]
+        title = row["title"]
+        description = row["description"]
+        areaLat = row["area_lat"]
+        areaLon = row["area_lon"]
+        areaRadiusM = row["area_radius_m"]
+        capacity = row["capacity"]
+        claimed = row["claimed"]
+        startsAt = row["starts_at"]
+        endsAt = row["ends_at"]
+        points = row["points"]
+        state = State(rawValue: row["state"]) ?? .closed
+        createdBy = row["created_by"]
+        createdAt = row["created_at"]
+        closedAt = row["closed_at"]
+    }
+
+    public init(
+        id: String, roleCode: String, title: String, description: String, areaLat: Double?, areaLon: Double?,
+        areaRadiusM: Double?, capacity: Int, claimed: Int, startsAt: String?, endsAt: String?, points: Int?,
+        state: State, createdBy: String, createdAt: String, closedAt: String?
+    ) {
+        self.id = id
+        self.roleCode = roleCode
+        self.title = title
+        self.description = description
+        self.areaLat = areaLat
+        self.areaLon = areaLon
+        self.areaRadiusM = areaRadiusM
+        self.capacity = capacity
+        self.claimed = claimed
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.points = points
+        self.state = state
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.closedAt = closedAt
+    }
+
     /// The area's centre, when the posting has one.
     public var centre: Coordinate? {
         guard let areaLat, let areaLon else { return nil }

@@ -41,7 +41,10 @@ public enum Tasks {
     }
 
     public static func find(_ db: Database, id: String) throws -> TaskPosting {
-        guard let task = try TaskPosting.fetchOne(db, key: id) else { throw GovernanceError.taskNotFound(id: id) }
+        let statement = try db.cachedStatement(sql: "SELECT * FROM tasks WHERE id = ?")
+        guard let task = try TaskPosting.fetchOne(statement, arguments: [id]) else {
+            throw GovernanceError.taskNotFound(id: id)
+        }
         return task
     }
 

@@ -15,6 +15,7 @@ import TuanjuCore
 public final class AppDatabase: Sendable {
     public let pool: DatabasePool
     public let path: String
+    let groupCommit = GroupCommit()
 
     /// Opens (and migrates) the database at `path`. With `create: false`, a missing file is an error.
     public init(path: String, create: Bool, busyTimeout: TimeInterval = 5) throws {
@@ -48,17 +49,12 @@ public final class AppDatabase: Sendable {
         try read { db in try Migrations.migrator.appliedIdentifiers(db).count }
     }
 
-    /// One write transaction (`BEGIN IMMEDIATE`): everything in `body` commits together, or nothing does.
+    /// One use case's writes, atomically: everything in `body` commits together, or nothing does, inside
+    /// a `BEGIN IMMEDIATE` transaction. Use cases of concurrent threads share the commit (see GroupCommit);
+    /// this returns once the commit is durable.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
+            return try groupCommit.write(pool, body)
         } catch let error as DatabaseError {
             throw AppDatabase.translate(error)
         }

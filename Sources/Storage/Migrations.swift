@@ -72,9 +72,11 @@ public enum Migrations {
             );
 
             -- Events appended by use cases inside their own transaction; the notifier delivers them.
+            -- event_id is 80 random bits and needs no unique index: every index is one more page written
+            -- per commit, and every use case writes here.
             CREATE TABLE outbox (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                event_id TEXT NOT NULL UNIQUE,
+                event_id TEXT NOT NULL,
                 type TEXT NOT NULL,
                 payload TEXT NOT NULL CHECK (json_valid(payload)),
                 created_at TEXT NOT NULL
@@ -115,7 +117,9 @@ public enum Migrations {
             );
             CREATE INDEX tasks_role ON tasks(role_code, state);
 
-            -- Every claim ever made; a seat is held while state = 'active'.
+            -- Every claim ever made; a seat is held while state = 'active'. WITHOUT ROWID and one partial index:
+            -- a claim writes two B-trees (plus the posting and the outbox), which is what bounds claims/s.
+            -- History by posting or rider scans the table, which is fine for the rare coordinator query.
             CREATE TABLE claims (
                 id TEXT PRIMARY KEY NOT NULL,
                 task_id TEXT NOT NULL REFERENCES tasks(id),
@@ -126,10 +130,9 @@ public enum Migrations {
                 ended_by TEXT,
                 reason TEXT,
                 CHECK ((state = 'active') = (ended_at IS NULL))
-            );
-            CREATE UNIQUE INDEX claims_one_active ON claims(task_id, rider_id) WHERE state = 'active';
-            CREATE INDEX claims_rider ON claims(rider_id, state);
-            CREATE INDEX claims_task ON claims(task_id, state);
+            ) WITHOUT ROWID;
+            -- One active claim per rider and posting; also serves "a rider's live claims".
+            CREATE UNIQUE INDEX claims_one_active ON claims(rider_id, task_id) WHERE state = 'active';
 
             CREATE TRIGGER claims_take_seat AFTER INSERT ON claims WHEN NEW.state = 'active'
             BEGIN

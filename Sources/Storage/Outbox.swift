@@ -23,7 +23,8 @@ public enum Outbox {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        // No key strategy: payload types spell their snake_case keys in CodingKeys. The conversion strategy
+        // cost 12% of a claim's time.
         return encoder
     }()
 
@@ -34,9 +35,9 @@ public enum Outbox {
     ) throws -> String {
         let eventId = Identifier.make("evt")
         let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
-        try db.execute(
-            sql: "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [eventId, type, json, Timestamp.iso(date)])
+        // A cached statement: every use case appends here, and preparing SQL each time costs more than the insert.
+        try db.cachedStatement(sql: "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [eventId, type, json, Timestamp.iso(date)])
         return eventId
     }
 

@@ -6,7 +6,7 @@ import TuanjuCore
 /// their validation.
 public enum SettingsStore {
     public static func value(_ db: Database, key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = ?"), arguments: [key])
     }
 
     public static func set(_ db: Database, key: String, value: String, at date: Date) throws {

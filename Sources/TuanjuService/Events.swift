@@ -4,6 +4,10 @@ import Riders
 // Event payloads for the outbox. They identify riders by id only: a phone number never leaves in an event.
 
 struct UserEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case userId = "user_id", name, role
+    }
+
     let userId: String
     let name: String
     let role: String
@@ -16,6 +20,10 @@ struct UserEvent: Encodable {
 }
 
 struct RiderEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case riderId = "rider_id", platform, partyMember = "party_member", branch, active, by
+    }
+
     let riderId: String
     let platform: String
     let partyMember: Bool
@@ -34,6 +42,10 @@ struct RiderEvent: Encodable {
 }
 
 struct RidersImportedEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case imported, updated, unchanged, skipped, by
+    }
+
     let imported: Int
     let updated: Int
     let unchanged: Int

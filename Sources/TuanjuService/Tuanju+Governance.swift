@@ -124,6 +124,10 @@ extension Tuanju {
 // MARK: - Events
 
 struct TaskEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case taskId = "task_id", role, title, capacity, claimed, startsAt = "starts_at", endsAt = "ends_at", points, state, by
+    }
+
     let taskId: String
     let role: String
     let title: String
@@ -150,6 +154,10 @@ struct TaskEvent: Encodable {
 }
 
 struct TaskClosedEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case taskId = "task_id", role, claimsEnded = "claims_ended", by
+    }
+
     let taskId: String
     let role: String
     let claimsEnded: Int
@@ -157,6 +165,10 @@ struct TaskClosedEvent: Encodable {
 }
 
 struct ClaimEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case claimId = "claim_id", taskId = "task_id", riderId = "rider_id", state, reason, by
+    }
+
     let claimId: String
     let taskId: String
     let riderId: String

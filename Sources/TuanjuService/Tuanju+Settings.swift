@@ -34,6 +34,10 @@ public struct SettingValue: Sendable, Equatable {
 }
 
 struct SettingChangedEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case key, value, by
+    }
+
     let key: String
     let value: Int
     let by: String

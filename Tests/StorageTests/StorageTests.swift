@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import Dispatch
 @testable import Storage
 
 @Suite("Storage")
@@ -52,7 +53,10 @@ struct StorageTests {
         let (database, dir) = try freshDatabase()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try database.write { db in
-            struct Payload: Encodable { let riderId: String }
+            struct Payload: Encodable {
+                let riderId: String
+                enum CodingKeys: String, CodingKey { case riderId = "rider_id" }
+            }
             try Outbox.append(db, type: "one", payload: Payload(riderId: "rdr_x"), at: Date())
             try Outbox.append(db, type: "two", payload: ["n": 2], at: Date())
         }
@@ -97,5 +101,37 @@ struct StorageTests {
             }
         }
         #expect(outcome as? StorageError == .busy)
+    }
+}
+
+@Suite("Group commit")
+struct GroupCommitTests {
+    @Test("Concurrent use cases share commits, each stays atomic, and a failing one rolls back alone")
+    func sharedCommits() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuanju-gc-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let database = try AppDatabase(path: dir + "/t.sqlite", create: true)
+        struct Refused: Error {}
+        let group = DispatchGroup()
+        for thread in 0..<8 {
+            group.enter()
+            Thread {
+                for index in 0..<25 {
+                    _ = try? database.write { db in
+                        try db.execute(sql: "INSERT INTO seed_loads VALUES (?, 'x')", arguments: ["\(thread)-\(index)"])
+                        usleep(500)  // work inside the transaction, so others queue up meanwhile
+                        if index % 5 == 4 { throw Refused() }
+                    }
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        let rows = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM seed_loads") }
+        #expect(rows == 8 * 20)
+        let (batches, jobs) = database.groupCommit.counts
+        #expect(jobs == 200)
+        #expect(batches < 150, "use cases did not share commits: \(batches) batches")
     }
 }

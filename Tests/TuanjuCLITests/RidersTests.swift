@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import Testing
 
 @Suite("tuanju riders")
@@ -12,6 +14,26 @@ struct RiderCommandTests {
         let list = try sandbox.run(["riders", "list", "--json"], token: coordinator).array()
         #expect(list.map { $0["phone"] as? String } == ["138****1234"])
         #expect(!(try sandbox.run(["riders", "list"], token: coordinator).stdout.contains("13812341234")))
+    }
+
+    @Test("Events name riders by id, in snake_case, and never carry a phone number")
+    func eventsPrivacy() throws {
+        let sandbox = try Sandbox()
+        let coordinator = try sandbox.coordinator()
+        let rider = try sandbox.rider("李骑手", phone: "13812341234", coordinator: coordinator)
+        _ = try sandbox.ok(["riders", "update", rider.id, "--phone", "13912345678"], token: coordinator)
+        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let payloads = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT type, payload FROM outbox WHERE type LIKE 'rider.%'").map {
+                ($0["type"] as String, $0["payload"] as String)
+            }
+        }
+        #expect(payloads.map(\.0) == ["rider.registered", "rider.updated"])
+        for (_, payload) in payloads {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
+            #expect(object["rider_id"] as? String == rider.id)
+            #expect(!payload.contains("13812341234") && !payload.contains("13912345678") && !payload.contains("phone"))
+        }
     }
 
     @Test("A rider cannot see another rider's profile")

@@ -58,3 +58,18 @@ func peakRSSMegabytes() -> Double {
     else { return -1 }
     return kilobytes / 1024
 }
+
+/// Runs `body(0..<count)` on `count` real threads at once and waits for all of them.
+/// (DispatchQueue.concurrentPerform runs no more threads than there are cores: two here.)
+func runThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for index in 0..<count {
+        group.enter()
+        let thread = Thread {
+            body(index)
+            group.leave()
+        }
+        thread.start()
+    }
+    group.wait()
+}

@@ -6,6 +6,7 @@ import Foundation
 
 let scenarios: [String: Scenario] = [
     "riders-import": RidersImportScenario(),
+    "claims": ClaimsScenario(),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -29,8 +30,11 @@ for name in wanted {
     }
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("tuanju-bench-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: work) }
+    let keep = ProcessInfo.processInfo.environment["TUANJU_BENCH_KEEP"] == "1"
+    defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
+    if keep { FileHandle.standardError.write(Data("work dir: \(work)\n".utf8)) }
     try scenario.prepare(work)
+    if ProcessInfo.processInfo.environment["TUANJU_BENCH_PREPARE_ONLY"] == "1" { continue }
     let ours = try runChild(name, "ours", work)
     let raw = try runChild(name, "raw", work)
     let line = BenchLine(
