@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Governance
 import Riders
 import TuanjuCore
 import TuanjuService
@@ -104,6 +105,8 @@ struct DemoScript {
         }
         try narrator.record("roles.list", roles.map(\.role.code))
 
+        try claimScene(app, coordinator, li: liCaller)
+
         narrator.step(.demoDeactivate)
         _ = try app.deactivateRider(coordinator, id: zhang.profile.id)
         do {
@@ -113,6 +116,28 @@ struct DemoScript {
         }
         narrator.step(.demoDone)
         narrator.say(.demoOutbox, ["count": "\(try app.outboxEventCount())"])
+    }
+
+    private func claimScene(_ app: Tuanju, _ coordinator: Caller, li: Caller) throws {
+        narrator.step(.demoClaims)
+        let posting = try app.createTask(coordinator, try TaskDraft(
+            roleCode: "hazard-inspector", title: "文晖路井盖巡查", capacity: 2, points: 20))
+        narrator.say(.demoPosted, ["title": posting.title, "capacity": "\(posting.capacity)"])
+        let imported = try app.listRiders(coordinator, RiderFilter()).filter { $0.name == "陈骑手" || $0.name == "周骑手" }
+        let chen = try app.authenticate(token: try app.issueRiderToken(coordinator, id: imported[0].id).token)
+        let zhou = try app.authenticate(token: try app.issueRiderToken(coordinator, id: imported[1].id).token)
+        for rider in [li, chen] {
+            _ = try app.claimTask(rider, id: posting.id)
+            narrator.say(.demoClaimed, ["name": rider.name])
+        }
+        do {
+            _ = try app.claimTask(zhou, id: posting.id)
+        } catch {
+            narrator.say(.demoClaimFull, ["name": zhou.name, "reason": "\(error)"])
+        }
+        let detail = try app.task(coordinator, id: posting.id)
+        narrator.say(.demoSeats, ["claimed": "\(detail.task.claimed)", "capacity": "\(detail.task.capacity)"])
+        try narrator.record("tasks.claim", ["claimed": detail.task.claimed, "capacity": detail.task.capacity])
     }
 
     private func importScene(_ app: Tuanju, _ coordinator: Caller) throws {

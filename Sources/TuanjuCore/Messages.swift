@@ -71,6 +71,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case demoPrivacy, demoSeesOwn, demoCoordinatorSees, demoRefused
     case demoImport, demoImportFirst, demoImportError, demoImportAgain
     case demoRoles, demoRoleLine
+    case demoClaims, demoPosted, demoClaimed, demoClaimFull, demoSeats
     case demoDeactivate, demoDeactivated
     case demoDone, demoOutbox
 
@@ -350,7 +351,12 @@ public enum Msg: String, CaseIterable, Sendable {
         case .demoImportAgain: ("Same file again: {imported} new, {unchanged} unchanged: no duplicates.", "再次导入同一文件:新增 {imported} 人,未变 {unchanged} 人,没有重复。")
         case .demoRoles: ("6. The 8 governance roles riders can claim (先锋治理)", "6. 骑手可认领的 8 个先锋治理项目")
         case .demoRoleLine: ("{name}: {count} report categories, {min}–{max} points", "{name}:{count} 个上报类别,{min}–{max} 积分")
-        case .demoDeactivate: ("7. A deactivated rider's token stops working", "7. 骑手停用后,其令牌立即失效")
+        case .demoClaims: ("7. The coordinator posts a hazard-inspection task; riders claim it online (线上认领)", "7. 协调员发布隐患排查项目,骑手线上认领")
+        case .demoPosted: ("Posted \"{title}\" with {capacity} seats.", "已发布“{title}”,共 {capacity} 个名额。")
+        case .demoClaimed: ("{name} claims a seat.", "{name} 认领了一个名额。")
+        case .demoClaimFull: ("{name} is too late: {reason}", "{name} 晚了一步:{reason}")
+        case .demoSeats: ("Seats taken: {claimed}/{capacity}; the schema itself refuses an overbooking.", "已认领名额:{claimed}/{capacity};数据库结构本身就拒绝超额认领。")
+        case .demoDeactivate: ("8. A deactivated rider's token stops working", "8. 骑手停用后,其令牌立即失效")
         case .demoDeactivated: ("{name}'s token after deactivation: {reason}", "{name} 停用后使用令牌:{reason}")
         case .demoDone: ("Done", "完成")
         case .demoOutbox: ("Every change above also went to the outbox ({count} events), ready to be announced by webhooks.", "以上每项变更都已写入发件箱(共 {count} 个事件),等待通过 Webhook 通知。")
