@@ -33,6 +33,10 @@ let package = Package(
             "TuanjuCore", "Storage", "CSVReader",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "Points", dependencies: [
+            "TuanjuCore", "Storage",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "Governance", dependencies: [
             "TuanjuCore", "Storage",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -47,7 +51,7 @@ let package = Package(
         ),
         // Use cases: one write transaction each, authorization, outbox events.
         .target(name: "TuanjuService", dependencies: [
-            "TuanjuCore", "Storage", "Identity", "Riders", "Governance", "TuanjuSeed",
+            "TuanjuCore", "Storage", "Identity", "Riders", "Governance", "Points", "TuanjuSeed",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "TuanjuCLI", dependencies: [

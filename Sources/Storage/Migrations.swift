@@ -7,6 +7,7 @@ public enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-governance", migrate: governance)
+        migrator.registerMigration("v3-points", migrate: points)
         return migrator
     }
 
@@ -151,6 +152,129 @@ public enum Migrations {
             CREATE TRIGGER claims_never_delete BEFORE DELETE ON claims
             BEGIN
                 SELECT RAISE(ABORT, 'claims are history and are never deleted');
+            END;
+            """)
+    }
+
+    static func points(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Double-entry ledger. Accounts: one per rider ('rider:<id>'), the subdistrict's 'budget', and the
+            -- 'redemptions' and 'adjustments' accounts. `balance` and `held` are caches kept by triggers;
+            -- `points verify` recomputes them from transfers and holds.
+            CREATE TABLE accounts (
+                id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('rider', 'budget', 'redemptions', 'adjustments')),
+                rider_id TEXT UNIQUE REFERENCES riders(id),
+                balance INTEGER NOT NULL DEFAULT 0,
+                held INTEGER NOT NULL DEFAULT 0 CHECK (held >= 0),
+                CHECK ((kind = 'rider') = (rider_id IS NOT NULL)),
+                CHECK (kind <> 'rider' OR (balance >= 0 AND held <= balance))
+            );
+            INSERT INTO accounts (id, kind) VALUES ('budget', 'budget'), ('redemptions', 'redemptions'),
+                ('adjustments', 'adjustments');
+
+            -- Append-only: every movement of points, keyed by its cause so it can never happen twice.
+            CREATE TABLE transfers (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                key TEXT NOT NULL UNIQUE,
+                from_account TEXT NOT NULL REFERENCES accounts(id),
+                to_account TEXT NOT NULL REFERENCES accounts(id),
+                amount INTEGER NOT NULL CHECK (amount > 0),
+                kind TEXT NOT NULL CHECK (kind IN ('award', 'adjustment', 'redemption')),
+                reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),
+                created_by TEXT,
+                created_at TEXT NOT NULL,
+                CHECK (from_account <> to_account)
+            );
+            CREATE INDEX transfers_from ON transfers(from_account);
+            CREATE INDEX transfers_to ON transfers(to_account);
+            CREATE TRIGGER transfers_post AFTER INSERT ON transfers
+            BEGIN
+                UPDATE accounts SET balance = balance - NEW.amount WHERE id = NEW.from_account;
+                UPDATE accounts SET balance = balance + NEW.amount WHERE id = NEW.to_account;
+            END;
+            CREATE TRIGGER transfers_no_update BEFORE UPDATE ON transfers
+            BEGIN
+                SELECT RAISE(ABORT, 'the ledger is append-only: correct with a new transfer');
+            END;
+            CREATE TRIGGER transfers_no_delete BEFORE DELETE ON transfers
+            BEGIN
+                SELECT RAISE(ABORT, 'the ledger is append-only: correct with a new transfer');
+            END;
+
+            -- Points set aside for a redemption: unavailable but not spent. Resolved exactly once.
+            CREATE TABLE holds (
+                id TEXT PRIMARY KEY NOT NULL,
+                account_id TEXT NOT NULL REFERENCES accounts(id),
+                amount INTEGER NOT NULL CHECK (amount > 0),
+                state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'posted', 'voided', 'expired')),
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                resolved_at TEXT,
+                CHECK ((state = 'pending') = (resolved_at IS NULL))
+            );
+            CREATE TRIGGER holds_take AFTER INSERT ON holds WHEN NEW.state = 'pending'
+            BEGIN
+                UPDATE accounts SET held = held + NEW.amount WHERE id = NEW.account_id;
+            END;
+            CREATE TRIGGER holds_resolve AFTER UPDATE OF state ON holds
+                WHEN OLD.state = 'pending' AND NEW.state <> 'pending'
+            BEGIN
+                UPDATE accounts SET held = held - OLD.amount WHERE id = OLD.account_id;
+            END;
+            CREATE TRIGGER holds_once BEFORE UPDATE ON holds WHEN OLD.state <> 'pending'
+            BEGIN
+                SELECT RAISE(ABORT, 'a hold is resolved exactly once');
+            END;
+            CREATE TRIGGER holds_no_delete BEFORE DELETE ON holds
+            BEGIN
+                SELECT RAISE(ABORT, 'holds are never deleted');
+            END;
+
+            CREATE TABLE rewards (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+                name_zh TEXT NOT NULL CHECK (length(name_zh) BETWEEN 1 AND 100),
+                cost INTEGER NOT NULL CHECK (cost > 0),
+                stock INTEGER NOT NULL CHECK (stock >= 0),
+                active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+
+            CREATE TABLE redemption_batches (
+                id TEXT PRIMARY KEY NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('running', 'completed')),
+                requests INTEGER NOT NULL DEFAULT 0,
+                fulfilled INTEGER NOT NULL DEFAULT 0,
+                rejected INTEGER NOT NULL DEFAULT 0,
+                report TEXT,
+                started_by TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                completed_at TEXT
+            );
+            CREATE UNIQUE INDEX redemption_batches_one_running ON redemption_batches(state) WHERE state = 'running';
+
+            CREATE TABLE redemptions (
+                id TEXT PRIMARY KEY NOT NULL,
+                rider_id TEXT NOT NULL REFERENCES riders(id),
+                reward_id TEXT NOT NULL REFERENCES rewards(id),
+                quantity INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 100),
+                points INTEGER NOT NULL CHECK (points > 0),
+                hold_id TEXT NOT NULL UNIQUE REFERENCES holds(id),
+                state TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'fulfilled', 'rejected', 'cancelled', 'expired')),
+                batch_id TEXT REFERENCES redemption_batches(id),
+                reason TEXT,
+                requested_at TEXT NOT NULL,
+                resolved_at TEXT,
+                CHECK ((state = 'pending') = (resolved_at IS NULL))
+            );
+            CREATE INDEX redemptions_queue ON redemptions(state, batch_id, requested_at);
+            CREATE INDEX redemptions_rider ON redemptions(rider_id);
+            CREATE TRIGGER redemptions_once BEFORE UPDATE OF state ON redemptions WHEN OLD.state <> 'pending'
+            BEGIN
+                SELECT RAISE(ABORT, 'a redemption is resolved exactly once');
             END;
             """)
     }

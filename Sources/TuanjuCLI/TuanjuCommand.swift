@@ -11,7 +11,8 @@ public struct TuanjuCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, WhoamiCommand.self,
-            UsersCommand.self, RidersCommand.self, RolesCommand.self, TasksCommand.self, SettingsCommand.self,
+            UsersCommand.self, RidersCommand.self, RolesCommand.self, TasksCommand.self,
+            PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, SettingsCommand.self,
         ])
     }
 

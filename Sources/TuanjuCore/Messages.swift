@@ -25,6 +25,10 @@ public enum Msg: String, CaseIterable, Sendable {
     case roleNotFound, taskNotFound, taskFull, alreadyClaimed, notClaimed, taskClosed, taskNotStarted, taskEnded
     case tooManyClaims, capacityBelowClaimed, fieldTitle, fieldDescription, fieldReason
     case radiusInvalid, capacityInvalid, endsBeforeStarts, pointsInvalid, areaInvalid
+    case insufficientPoints, keyConflict, budgetExhausted, rewardNotFound, rewardInactive, outOfStock
+    case redemptionNotFound, redemptionNotPending, batchRunning, pointsAmountInvalid, costInvalid, stockInvalid
+    case quantityInvalid, reasonRequired
+    case actionManageRewards, actionRedeem, actionAdjustPoints, actionRunBatches, actionVerifyLedger, whatRedemption, whatPoints
     case notInitialized, dataDirUnusable, reasonIsFile, reasonCannotCreate, reasonNotWritable
     case schemaTooNew, busy, internalError
 
@@ -62,6 +66,18 @@ public enum Msg: String, CaseIterable, Sendable {
     case stateOpen, stateClosed, stateFull
     case labelRole, labelTitle, labelSeats, labelStarts, labelEnds, labelPoints, labelDescription
     case settingsAbstract, settingsListAbstract, settingsSetAbstract, argSettingKey, argSettingValue
+
+    // MARK: - CLI: points, rewards, redemptions
+    case pointsAbstract, pointsBalanceAbstract, pointsHistoryAbstract, pointsAwardAbstract, pointsAdjustAbstract, pointsVerifyAbstract
+    case optRiderSelf, optAmount, optAdjustAmount, optPointsReason, optIdempotencyKey
+    case labelRider, labelBalance, labelHeld, labelAvailable, colKind, colStock, colReward, colQuantity
+    case ledgerSound, ledgerUnsound
+    case rewardsAbstract, rewardsAddAbstract, rewardsUpdateAbstract, rewardsListAbstract, rewardsRedeemAbstract
+    case optRewardName, optRewardNameZh, optCost, optStock, optActive, argRewardID, optQuantity
+    case rewardAdded, rewardUpdated, redeemed
+    case redemptionsAbstract, redemptionsRunAbstract, redemptionsRunDiscussion, redemptionsListAbstract, redemptionsCancelAbstract
+    case optBatchLimit, optDryRun, optRedemptionStatus, argRedemptionID
+    case batchProgress, batchResumed, batchExpired, batchSummary, batchPreview, batchReport, redemptionCancelled
 
     // MARK: - Demo
     case demoAbstract, demoDiscussion, demoOptKeep, demoOptJSON, demoKept
@@ -161,6 +177,27 @@ public enum Msg: String, CaseIterable, Sendable {
         case .capacityInvalid: ("capacity {value} must be from 1 to 100,000", "名额 {value} 必须在 1 到 100000 之间")
         case .endsBeforeStarts: ("the end must come after the start", "结束时间必须晚于开始时间")
         case .pointsInvalid: ("points {value} must be from 0 to 10,000", "积分 {value} 必须在 0 到 10000 之间")
+        case .insufficientPoints: ("not enough points: {available} available, {needed} needed", "积分不足:可用 {available},需要 {needed}")
+        case .keyConflict: ("the transfer {key} was already made with a different amount or accounts", "转账 {key} 已以不同的金额或账户执行过")
+        case .budgetExhausted: ("the points budget of {cap} is used up", "积分预算 {cap} 已用完")
+        case .rewardNotFound: ("no reward {id}", "没有编号为 {id} 的奖品")
+        case .rewardInactive: ("reward {id} is not offered now", "奖品 {id} 暂不可兑换")
+        case .outOfStock: ("reward {id} is out of stock", "奖品 {id} 已无库存")
+        case .redemptionNotFound: ("no redemption request {id}", "没有编号为 {id} 的兑换申请")
+        case .redemptionNotPending: ("redemption request {id} is no longer pending", "兑换申请 {id} 已不在待处理状态")
+        case .batchRunning: ("batch {id} is still running; run `tuanju redemptions run` to finish it", "批次 {id} 仍在处理中;运行 `tuanju redemptions run` 完成它")
+        case .pointsAmountInvalid: ("points {value} must be a positive whole number", "积分 {value} 必须是正整数")
+        case .costInvalid: ("cost {value} must be from 1 to 1,000,000 points", "所需积分 {value} 必须在 1 到 1000000 之间")
+        case .stockInvalid: ("stock {value} must be from 0 to 10,000,000", "库存 {value} 必须在 0 到 10000000 之间")
+        case .quantityInvalid: ("quantity {value} must be from 1 to 100", "数量 {value} 必须在 1 到 100 之间")
+        case .reasonRequired: ("a reason is required", "必须说明原因")
+        case .actionManageRewards: ("manage rewards", "管理奖品")
+        case .actionRedeem: ("redeem rewards (riders only)", "兑换奖品(仅限骑手)")
+        case .actionAdjustPoints: ("adjust points", "调整积分")
+        case .actionRunBatches: ("run redemption batches", "处理兑换批次")
+        case .actionVerifyLedger: ("verify the ledger", "核对积分账本")
+        case .whatRedemption: ("redemption request", "兑换申请")
+        case .whatPoints: ("points account", "积分账户")
         case .areaInvalid: ("\"{text}\" is not an area; write LAT,LON,RADIUS_M", "“{text}”不是有效区域;请写成“纬度,经度,半径米数”")
         case .notInitialized: ("no Tuanju data in {path}; run `tuanju init` first", "{path} 中没有团聚数据;请先运行 `tuanju init`")
         case .dataDirUnusable: ("cannot use {path} as the data directory: {reason}", "无法将 {path} 用作数据目录:{reason}")
@@ -322,6 +359,58 @@ public enum Msg: String, CaseIterable, Sendable {
         case .labelEnds: ("Ends", "结束时间")
         case .labelPoints: ("Points", "积分")
         case .labelDescription: ("Description", "说明")
+        case .pointsAbstract: ("Points: balances, history, awards, corrections, and the ledger check.", "积分:余额、明细、发放、更正与账本核对。")
+        case .pointsBalanceAbstract: ("Show a rider's balance, held and available points.", "查看骑手的积分余额、冻结积分和可用积分。")
+        case .pointsHistoryAbstract: ("Show the transfers in and out of a rider's points account.", "查看骑手积分账户的收支明细。")
+        case .pointsAwardAbstract: ("Award points from the budget (coordinator), e.g. for offline work.", "从积分预算中发放积分(协调员),例如线下参与。")
+        case .pointsAdjustAbstract: ("Correct a balance with a new transfer and a reason (admin).", "以一笔新的转账并说明原因来更正余额(管理员)。")
+        case .pointsVerifyAbstract: ("Check every invariant of the points ledger (admin); exit 1 listing each problem.", "核对积分账本的全部约束(管理员);有问题时逐条列出并以 1 退出。")
+        case .optRiderSelf: ("The rider (riders leave it out for themselves).", "骑手编号(骑手本人可省略)。")
+        case .optAmount: ("Points to award.", "发放的积分。")
+        case .optAdjustAmount: ("Points to add, or to take away when negative (write --amount=-5).", "增加的积分,负数为扣减(写作 --amount=-5)。")
+        case .optPointsReason: ("Why (required).", "原因(必填)。")
+        case .optIdempotencyKey: ("A key that makes a retry of the same command harmless.", "幂等键:重复执行同一命令不会重复发放。")
+        case .labelRider: ("Rider", "骑手")
+        case .labelBalance: ("Balance", "余额")
+        case .labelHeld: ("Held", "冻结")
+        case .labelAvailable: ("Available", "可用")
+        case .colKind: ("KIND", "类型")
+        case .colStock: ("STOCK", "库存")
+        case .colReward: ("REWARD", "奖品")
+        case .colQuantity: ("QTY", "数量")
+        case .ledgerSound: ("The ledger is sound: every invariant holds.", "账本无误:所有约束均成立。")
+        case .ledgerUnsound: ("the ledger has {count} problem(s)", "账本有 {count} 处问题")
+        case .rewardsAbstract: ("Rewards riders redeem points for.", "骑手可用积分兑换的奖品。")
+        case .rewardsAddAbstract: ("Add a reward (coordinator).", "添加奖品(协调员)。")
+        case .rewardsUpdateAbstract: ("Change a reward's name, cost, stock or availability (coordinator).", "修改奖品的名称、所需积分、库存或是否可兑换(协调员)。")
+        case .rewardsListAbstract: ("List rewards.", "列出奖品。")
+        case .rewardsRedeemAbstract: ("Ask to redeem a reward (rider): the points are held until the next batch.", "申请兑换奖品(骑手):积分冻结至下一批次处理。")
+        case .optRewardName: ("Name in English.", "英文名称。")
+        case .optRewardNameZh: ("Name in Chinese.", "中文名称。")
+        case .optCost: ("Points it costs.", "所需积分。")
+        case .optStock: ("How many there are.", "库存数量。")
+        case .optActive: ("Offered for redemption: true or false.", "是否可兑换:true 或 false。")
+        case .argRewardID: ("The reward's ID.", "奖品编号。")
+        case .optQuantity: ("How many (1–100).", "数量(1–100)。")
+        case .rewardAdded: ("Added {name} ({id}).", "已添加 {name}({id})。")
+        case .rewardUpdated: ("Updated {name} ({id}).", "已更新 {name}({id})。")
+        case .redeemed: ("Requested ({id}); {points} points are held until the next batch.", "已提交兑换申请({id});{points} 积分冻结至下一批次处理。")
+        case .redemptionsAbstract: ("Redemption requests and the batches that fulfil them.", "兑换申请及处理它们的批次。")
+        case .redemptionsRunAbstract: ("Run a redemption batch (coordinator): fulfil or reject pending requests, oldest first.", "处理兑换批次(协调员):按申请先后兑现或拒绝待处理申请。")
+        case .redemptionsRunDiscussion: ("Requests are handled 1,000 per transaction; killing the command at any moment loses nothing, and running it again finishes the same batch, each request exactly once. The fulfilment list (phones masked) is written to <data>/exports/.", "每 1000 条申请一个事务;任何时刻中断都不会丢失数据,再次运行会完成同一批次,每条申请只处理一次。兑现清单(手机号打码)写入 <data>/exports/。")
+        case .redemptionsListAbstract: ("List redemption requests (riders see their own).", "列出兑换申请(骑手只能看到自己的)。")
+        case .redemptionsCancelAbstract: ("Cancel your pending request (rider); the points are released.", "撤回自己待处理的兑换申请(骑手);积分解冻。")
+        case .optBatchLimit: ("Take at most this many requests.", "最多处理多少条申请。")
+        case .optDryRun: ("Show what the batch would do, change nothing.", "只显示批次将如何处理,不做任何改动。")
+        case .optRedemptionStatus: ("pending, fulfilled, rejected, cancelled or expired.", "pending、fulfilled、rejected、cancelled 或 expired。")
+        case .argRedemptionID: ("The request's ID.", "兑换申请编号。")
+        case .batchProgress: ("redemption batch: {done}/{total}…", "兑换批次:{done}/{total}…")
+        case .batchResumed: ("Resumed batch {id}, which an earlier run left unfinished.", "继续处理之前未完成的批次 {id}。")
+        case .batchExpired: ("{count} request(s) expired and their points were released.", "{count} 条申请已过期,积分已解冻。")
+        case .batchSummary: ("Batch done: {requests} request(s), {fulfilled} fulfilled, {rejected} rejected.", "批次完成:共 {requests} 条申请,兑现 {fulfilled} 条,拒绝 {rejected} 条。")
+        case .batchPreview: ("A batch now would take {requests} request(s): {fulfilled} fulfilled, {rejected} rejected. Nothing changed.", "若现在处理,将处理 {requests} 条申请:兑现 {fulfilled} 条,拒绝 {rejected} 条。未做任何改动。")
+        case .batchReport: ("Fulfilment list: {path}", "兑现清单:{path}")
+        case .redemptionCancelled: ("Cancelled {id}; {points} points are available again.", "已撤回 {id};{points} 积分已解冻。")
         case .settingsAbstract: ("Operational settings (admin).", "运营设置(管理员)。")
         case .settingsListAbstract: ("List the settings with their values and defaults.", "列出各项设置的当前值和默认值。")
         case .settingsSetAbstract: ("Change a setting.", "修改一项设置。")

@@ -7,16 +7,24 @@ import TuanjuCore
 public enum Setting: String, CaseIterable, Sendable {
     /// How many live claims one rider may hold at once.
     case maxActiveClaims = "max_active_claims"
+    /// Days a redemption's hold lasts before it expires and returns the points.
+    case holdExpiryDays = "hold_expiry_days"
+    /// The most points the budget may ever issue; 0 means no cap.
+    case pointsBudgetCap = "points_budget_cap"
 
     public var defaultValue: Int {
         switch self {
         case .maxActiveClaims: 3
+        case .holdExpiryDays: 30
+        case .pointsBudgetCap: 0
         }
     }
 
     public var range: ClosedRange<Int> {
         switch self {
         case .maxActiveClaims: 1...100
+        case .holdExpiryDays: 1...365
+        case .pointsBudgetCap: 0...1_000_000_000
         }
     }
 

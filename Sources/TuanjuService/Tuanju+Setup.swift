@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Governance
+import Points
 import Identity
 import Storage
 import TuanjuCore
@@ -33,6 +34,13 @@ extension Tuanju {
                 try Roles.load(db, seed: seed.roles())
                 try seed.markLoaded(db, part: "roles", at: now)
                 loaded.append("roles")
+            }
+            if try !seed.isLoaded(db, part: "rewards"), let rewards = try seed.rewards() {
+                for reward in rewards.rewards {
+                    _ = try Rewards.add(db, name: reward.name, nameZh: reward.nameZh, cost: reward.cost, stock: reward.stock, at: now)
+                }
+                try seed.markLoaded(db, part: "rewards", at: now)
+                loaded.append("rewards")
             }
             var token: String?
             if try User.filter(Column("role") == "admin").fetchCount(db) == 0 {
@@ -72,6 +80,19 @@ struct SeedFiles {
         return try RolesSeed.decode(data, source: url.path)
     }
 
+    /// The sample rewards, or nil when the seed directory has none (a custom `--seed` may leave them out).
+    func rewards() throws -> RewardsSeed? {
+        let url = directory.appendingPathComponent("rewards.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(RewardsSeed.self, from: data)
+        } catch {
+            throw InputError.invalid(.seedInvalid, ["source": url.path, "reason": "\(error)"])
+        }
+    }
+
     func isLoaded(_ db: Database, part: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM seed_loads WHERE part = ?)", arguments: [part]) ?? false
     }
@@ -80,4 +101,16 @@ struct SeedFiles {
         try db.execute(
             sql: "INSERT INTO seed_loads (part, loaded_at) VALUES (?, ?)", arguments: [part, Timestamp.iso(date)])
     }
+}
+
+/// The shape of `Seed/data/rewards.json`.
+struct RewardsSeed: Decodable {
+    struct Reward: Decodable {
+        let name: String
+        let nameZh: String
+        let cost: Int
+        let stock: Int
+    }
+
+    let rewards: [Reward]
 }

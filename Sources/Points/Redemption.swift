@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import TuanjuCore
+
+/// A rider's request to redeem points for a reward. Its points are held until a batch fulfils or
+/// rejects it, the rider cancels it, or it expires.
+public struct Redemption: Codable, Sendable, Equatable, FetchableRecord {
+    public enum State: String, Codable, Sendable, CaseIterable { case pending, fulfilled, rejected, cancelled, expired }
+
+    public let id: String
+    public let riderId: String
+    public let rewardId: String
+    public let quantity: Int
+    public let points: Int
+    public let holdId: String
+    public let state: State
+    public let batchId: String?
+    public let reason: String?
+    public let requestedAt: String
+    public let resolvedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, quantity, points, state, reason
+        case riderId = "rider_id"
+        case rewardId = "reward_id"
+        case holdId = "hold_id"
+        case batchId = "batch_id"
+        case requestedAt = "requested_at"
+        case resolvedAt = "resolved_at"
+    }
+}
+
+/// Requests, cancellations and expiry. Runs inside the caller's transaction.
+public enum Redemptions {
+    /// Places a hold for `quantity` of a reward. The available balance is checked here, inside the
+    /// transaction; stock is checked again when a batch fulfils the request.
+    public static func request(
+        _ db: Database, riderID: String, rewardID: String, quantity: Int, holdDays: Int, at date: Date
+    ) throws -> Redemption {
+        guard (1...100).contains(quantity) else { throw InputError.invalid(.quantityInvalid, ["value": "\(quantity)"]) }
+        let reward = try Rewards.find(db, id: rewardID)
+        guard reward.active else { throw PointsError.rewardInactive(id: rewardID) }
+        guard reward.stock > 0 else { throw PointsError.outOfStock(id: rewardID) }
+        let account = try Ledger.ensureAccount(db, riderID: riderID)
+        let points = reward.cost * quantity
+        let balance = try Ledger.balance(db, account: account)
+        guard balance.available >= points else {
+            throw PointsError.insufficientPoints(available: balance.available, needed: points)
+        }
+        let now = Timestamp.iso(date)
+        let holdID = Identifier.make("hld")
+        try db.cachedStatement(sql: """
+            INSERT INTO holds (id, account_id, amount, state, created_at, expires_at) VALUES (?, ?, ?, 'pending', ?, ?)
+            """).execute(arguments: [holdID, account, points, now, Timestamp.iso(date.addingTimeInterval(Double(holdDays) * 86_400))])
+        let id = Identifier.make("rdm")
+        try db.cachedStatement(sql: """
+            INSERT INTO redemptions (id, rider_id, reward_id, quantity, points, hold_id, state, requested_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
+            """).execute(arguments: [id, riderID, rewardID, quantity, points, holdID, now])
+        return try find(db, id: id)
+    }
+
+    public static func find(_ db: Database, id: String) throws -> Redemption {
+        guard let found = try Redemption.fetchOne(db, sql: "SELECT * FROM redemptions WHERE id = ?", arguments: [id]) else {
+            throw PointsError.redemptionNotFound(id: id)
+        }
+        return found
+    }
+
+    /// The rider withdraws a pending request; the hold is voided.
+    public static func cancel(_ db: Database, id: String, at date: Date) throws -> Redemption {
+        let found = try find(db, id: id)
+        guard found.state == .pending else { throw PointsError.redemptionNotPending(id: id) }
+        try resolve(db, found, to: .cancelled, hold: "voided", reason: "cancelled by the rider", at: date)
+        return try find(db, id: id)
+    }
+
+    /// Expires pending requests (not in a running batch) whose hold has run out; returns how many.
+    public static func expire(_ db: Database, at date: Date) throws -> Int {
+        let due = try Redemption.fetchAll(db, sql: """
+            SELECT redemptions.* FROM redemptions JOIN holds ON holds.id = redemptions.hold_id
+            WHERE redemptions.state = 'pending' AND redemptions.batch_id IS NULL AND holds.expires_at <= ?
+            """, arguments: [Timestamp.iso(date)])
+        for redemption in due {
+            try resolve(db, redemption, to: .expired, hold: "expired", reason: "the hold expired", at: date)
+        }
+        return due.count
+    }
+
+    public static func list(_ db: Database, riderID: String?, state: Redemption.State?, limit: Int) throws -> [Redemption] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let riderID { conditions.append("rider_id = ?"); _ = arguments.append(contentsOf: [riderID]) }
+        if let state { conditions.append("state = ?"); _ = arguments.append(contentsOf: [state.rawValue]) }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        _ = arguments.append(contentsOf: [limit])
+        return try Redemption.fetchAll(
+            db, sql: "SELECT * FROM redemptions \(filter) ORDER BY requested_at DESC, rowid DESC LIMIT ?", arguments: arguments)
+    }
+
+    /// Ends a pending request and its hold in one step.
+    static func resolve(
+        _ db: Database, _ redemption: Redemption, to state: Redemption.State, hold: String, reason: String?, at date: Date
+    ) throws {
+        let now = Timestamp.iso(date)
+        try db.cachedStatement(sql: "UPDATE holds SET state = ?, resolved_at = ? WHERE id = ? AND state = 'pending'")
+            .execute(arguments: [hold, now, redemption.holdId])
+        try db.cachedStatement(sql: "UPDATE redemptions SET state = ?, reason = ?, resolved_at = ? WHERE id = ? AND state = 'pending'")
+            .execute(arguments: [state.rawValue, reason, now, redemption.id])
+    }
+}

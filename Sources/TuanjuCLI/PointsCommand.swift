@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Points
+import TuanjuCore
+import TuanjuService
+
+struct PointsCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "points", abstract: Msg.pointsAbstract.text,
+            subcommands: [BalanceCommand.self, History.self, Award.self, Adjust.self, Verify.self])
+    }
+
+    struct BalanceJSON: Encodable {
+        let rider_id: String
+        let balance: Int
+        let held: Int
+        let available: Int
+
+        init(_ balance: Balance) {
+            rider_id = balance.riderId
+            self.balance = balance.balance
+            held = balance.held
+            available = balance.available
+        }
+
+        static func printHuman(_ balance: Balance) {
+            Output.fields([
+                (Msg.labelRider.text, balance.riderId), (Msg.labelBalance.text, "\(balance.balance)"),
+                (Msg.labelHeld.text, "\(balance.held)"), (Msg.labelAvailable.text, "\(balance.available)"),
+            ])
+        }
+    }
+
+    struct BalanceCommand: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "balance", abstract: Msg.pointsBalanceAbstract.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.optRiderSelf)) var rider: String?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let balance = try app.pointsBalance(caller, riderID: rider)
+            try Output.emit(BalanceJSON(balance), json: global.json) { BalanceJSON.printHuman(balance) }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.pointsHistoryAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.optRiderSelf)) var rider: String?
+        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+
+        struct JSON: Encodable {
+            let seq: Int64
+            let key: String
+            let from: String
+            let to: String
+            let amount: Int
+            let kind: String
+            let reason: String
+            let created_at: String
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let transfers = try app.pointsHistory(caller, riderID: rider, limit: limit)
+            let json = transfers.map {
+                JSON(seq: $0.seq, key: $0.key, from: $0.fromAccount, to: $0.toAccount, amount: $0.amount,
+                     kind: $0.kind.rawValue, reason: $0.reason, created_at: $0.createdAt)
+            }
+            try Output.emit(json, json: global.json) {
+                var table = Table([Msg.colWhen.text, Msg.colPoints.text, Msg.colKind.text, Msg.colReason.text])
+                for transfer in transfers {
+                    let sign = transfer.toAccount.hasPrefix("rider:") ? "+" : "-"
+                    table.add([DisplayTime.of(transfer.createdAt), sign + "\(transfer.amount)", transfer.kind.rawValue, transfer.reason])
+                }
+                table.print()
+            }
+        }
+    }
+
+    struct Award: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.pointsAwardAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.argRiderID)) var rider: String
+        @Option(help: ArgumentHelp(.optAmount)) var amount: Int
+        @Option(help: ArgumentHelp(.optPointsReason)) var reason: String?
+        @Option(help: ArgumentHelp(.optIdempotencyKey)) var key: String?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            guard let reason, !Text.clean(reason).isEmpty else { throw InputError.invalid(.reasonRequired) }
+            let balance = try app.awardPoints(caller, riderID: rider, amount: amount, reason: reason, key: key)
+            try Output.emit(BalanceJSON(balance), json: global.json) { BalanceJSON.printHuman(balance) }
+        }
+    }
+
+    struct Adjust: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.pointsAdjustAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.argRiderID)) var rider: String
+        @Option(help: ArgumentHelp(.optAdjustAmount)) var amount: Int
+        @Option(help: ArgumentHelp(.optPointsReason)) var reason: String?
+        @Option(help: ArgumentHelp(.optIdempotencyKey)) var key: String?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let balance = try app.adjustPoints(caller, riderID: rider, amount: amount, reason: reason ?? "", key: key)
+            try Output.emit(BalanceJSON(balance), json: global.json) { BalanceJSON.printHuman(balance) }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.pointsVerifyAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+
+        struct JSON: Encodable {
+            let ok: Bool
+            let problems: [String]
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let problems = try app.verifyLedger(caller)
+            try Output.emit(JSON(ok: problems.isEmpty, problems: problems), json: global.json) {
+                if problems.isEmpty { Console.current.out(Msg.ledgerSound.text) }
+                for problem in problems { Console.current.out("- " + problem) }
+            }
+            if !problems.isEmpty {
+                throw CommandFailure(exitCode: ExitCodes.refused, code: "ledger_unsound",
+                                     message: Msg.ledgerUnsound.text(["count": "\(problems.count)"]))
+            }
+        }
+    }
+}

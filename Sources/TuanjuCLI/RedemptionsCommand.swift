@@ -1,0 +1,119 @@
+import ArgumentParser
+import Points
+import TuanjuCore
+import TuanjuService
+
+struct RedemptionsCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "redemptions", abstract: Msg.redemptionsAbstract.text,
+            subcommands: [Run.self, List.self, Cancel.self])
+    }
+
+    struct RedemptionJSON: Encodable {
+        let request_id: String
+        let rider_id: String
+        let reward_id: String
+        let quantity: Int
+        let points: Int
+        let status: String
+        let batch_id: String?
+        let reason: String?
+        let requested_at: String
+        let resolved_at: String?
+
+        init(_ redemption: Redemption) {
+            request_id = redemption.id
+            rider_id = redemption.riderId
+            reward_id = redemption.rewardId
+            quantity = redemption.quantity
+            points = redemption.points
+            status = redemption.state.rawValue
+            batch_id = redemption.batchId
+            reason = redemption.reason
+            requested_at = redemption.requestedAt
+            resolved_at = redemption.resolvedAt
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Msg.redemptionsRunAbstract.text, discussion: Msg.redemptionsRunDiscussion.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.optBatchLimit)) var limit: Int?
+        @Flag(help: ArgumentHelp(.optDryRun)) var dryRun = false
+
+        struct JSON: Encodable {
+            let batch_id: String?
+            let requests: Int
+            let fulfilled: Int
+            let rejected: Int
+            let report: String?
+            let resumed: Bool
+            let expired: Int
+            let dry_run: Bool
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let console = Console.current
+            let summary = try app.runRedemptions(caller, limit: limit, dryRun: dryRun) { done, total in
+                console.progress(Msg.batchProgress.text(["done": "\(done)", "total": "\(total)"]))
+            }
+            console.endProgress()
+            let json = JSON(batch_id: summary.batchId, requests: summary.requests, fulfilled: summary.fulfilled,
+                            rejected: summary.rejected, report: summary.report, resumed: summary.resumed,
+                            expired: summary.expired, dry_run: summary.dryRun)
+            try Output.emit(json, json: global.json) {
+                if summary.resumed { console.out(Msg.batchResumed.text(["id": summary.batchId ?? ""])) }
+                if summary.expired > 0 { console.out(Msg.batchExpired.text(["count": "\(summary.expired)"])) }
+                console.out((summary.dryRun ? Msg.batchPreview : Msg.batchSummary).text([
+                    "requests": "\(summary.requests)", "fulfilled": "\(summary.fulfilled)", "rejected": "\(summary.rejected)",
+                ]))
+                if let report = summary.report { console.out(Msg.batchReport.text(["path": report])) }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.redemptionsListAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.optRedemptionStatus)) var status: Redemption.State?
+        @Option(help: ArgumentHelp(.optRiderFilter)) var rider: String?
+        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let redemptions = try app.listRedemptions(caller, state: status, riderID: rider, limit: limit)
+            try Output.emit(redemptions.map(RedemptionJSON.init), json: global.json) {
+                var table = Table([Msg.colID.text, Msg.colRider.text, Msg.colReward.text, Msg.colQuantity.text,
+                                   Msg.colPoints.text, Msg.colStatus.text, Msg.colWhen.text])
+                for item in redemptions {
+                    table.add([item.id, item.riderId, item.rewardId, "\(item.quantity)", "\(item.points)",
+                               item.state.rawValue, DisplayTime.of(item.requestedAt)])
+                }
+                table.print()
+            }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.redemptionsCancelAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argRedemptionID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let redemption = try app.cancelRedemption(caller, id: id)
+            try Output.emit(RedemptionJSON(redemption), json: global.json) {
+                Console.current.out(Msg.redemptionCancelled.text(["id": redemption.id, "points": "\(redemption.points)"]))
+            }
+        }
+    }
+}
+
+extension Redemption.State: ExpressibleByArgument {}

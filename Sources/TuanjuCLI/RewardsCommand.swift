@@ -1,0 +1,118 @@
+import ArgumentParser
+import Points
+import TuanjuCore
+import TuanjuService
+
+struct RewardsCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "rewards", abstract: Msg.rewardsAbstract.text,
+            subcommands: [Add.self, Update.self, List.self, Redeem.self])
+    }
+
+    struct RewardJSON: Encodable {
+        let id: String
+        let name: String
+        let name_zh: String
+        let cost: Int
+        let stock: Int
+        let active: Bool
+
+        init(_ reward: Reward) {
+            id = reward.id
+            name = reward.name
+            name_zh = reward.nameZh
+            cost = reward.cost
+            stock = reward.stock
+            active = reward.active
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsAddAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.optRewardName)) var name: String
+        @Option(help: ArgumentHelp(.optRewardNameZh)) var nameZh: String?
+        @Option(help: ArgumentHelp(.optCost)) var cost: Int
+        @Option(help: ArgumentHelp(.optStock)) var stock: Int
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let reward = try app.addReward(caller, name: name, nameZh: nameZh, cost: cost, stock: stock)
+            try Output.emit(RewardJSON(reward), json: global.json) {
+                Console.current.out(Msg.rewardAdded.text(["name": localizedName(en: reward.name, zh: reward.nameZh), "id": reward.id]))
+            }
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsUpdateAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argRewardID)) var id: String
+        @Option(help: ArgumentHelp(.optRewardName)) var name: String?
+        @Option(help: ArgumentHelp(.optRewardNameZh)) var nameZh: String?
+        @Option(help: ArgumentHelp(.optCost)) var cost: Int?
+        @Option(help: ArgumentHelp(.optStock)) var stock: Int?
+        @Option(help: ArgumentHelp(.optActive)) var active: Bool?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            var changes = RewardChanges()
+            changes.name = name
+            changes.nameZh = nameZh
+            changes.cost = cost
+            changes.stock = stock
+            changes.active = active
+            let reward = try app.updateReward(caller, id: id, changes)
+            try Output.emit(RewardJSON(reward), json: global.json) {
+                Console.current.out(Msg.rewardUpdated.text(["name": localizedName(en: reward.name, zh: reward.nameZh), "id": reward.id]))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsListAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let rewards = try app.listRewards(caller)
+            try Output.emit(rewards.map(RewardJSON.init), json: global.json) {
+                var table = Table([Msg.colID.text, Msg.colTitle.text, Msg.colPoints.text, Msg.colStock.text, Msg.colStatus.text])
+                for reward in rewards {
+                    table.add([reward.id, localizedName(en: reward.name, zh: reward.nameZh), "\(reward.cost)", "\(reward.stock)",
+                               (reward.active ? Msg.statusActive : Msg.statusDeactivated).text])
+                }
+                table.print()
+            }
+        }
+    }
+
+    struct Redeem: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsRedeemAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argRewardID)) var reward: String
+        @Option(help: ArgumentHelp(.optQuantity)) var quantity = 1
+
+        struct JSON: Encodable {
+            let request_id: String
+            let status: String
+            let held: Int
+            let reward_id: String
+            let quantity: Int
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let redemption = try app.redeem(caller, rewardID: reward, quantity: quantity)
+            try Output.emit(JSON(request_id: redemption.id, status: redemption.state.rawValue, held: redemption.points,
+                                 reward_id: redemption.rewardId, quantity: redemption.quantity), json: global.json) {
+                Console.current.out(Msg.redeemed.text(["id": redemption.id, "points": "\(redemption.points)"]))
+            }
+        }
+    }
+}

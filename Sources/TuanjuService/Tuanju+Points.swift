@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Identity
+import Points
+import Storage
+import TuanjuCore
+
+extension Tuanju {
+    /// `points balance [--rider ID]`: a rider sees their own; staff anyone's.
+    public func pointsBalance(_ caller: Caller, riderID: String?) throws -> Balance {
+        let riderID = try riderID ?? ownID(caller)
+        try caller.requireSelfOrStaff(riderID: riderID, what: .whatPoints)
+        return try database.read { db in
+            try requireRider(db, riderID)
+            return try Ledger.balance(db, riderID: riderID)
+        }
+    }
+
+    /// `points history [--rider ID]`: transfers in and out of the rider's account, newest first.
+    public func pointsHistory(_ caller: Caller, riderID: String?, limit: Int = 200) throws -> [Transfer] {
+        let riderID = try riderID ?? ownID(caller)
+        try caller.requireSelfOrStaff(riderID: riderID, what: .whatPoints)
+        guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
+        return try database.read { db in
+            try requireRider(db, riderID)
+            return try Ledger.history(db, account: Ledger.riderAccount(riderID), limit: limit)
+        }
+    }
+
+    /// `points award` (staff): points from the budget for something done offline. `key` makes a script's
+    /// retry harmless; without one every call is a new award.
+    public func awardPoints(_ caller: Caller, riderID: String, amount: Int, reason: String, key: String?) throws -> Balance {
+        try caller.requireStaff(.actionAdjustPoints)
+        let now = self.now
+        return try database.write { db in
+            try requireRider(db, riderID)
+            let key = "manual:" + (key ?? Identifier.make("awd"))
+            try award(db, riderID: riderID, amount: amount, key: key, reason: reason, by: caller.id, at: now)
+            return try Ledger.balance(db, riderID: riderID)
+        }
+    }
+
+    /// Awards points inside a use case's transaction, under the budget cap, with its event. Reports and
+    /// lessons call this with keys such as `award:report:<id>` and `lesson:<id>:<rider>`.
+    @discardableResult
+    func award(_ db: Database, riderID: String, amount: Int, key: String, reason: String, by actor: String?, at date: Date) throws -> Bool {
+        let cap = try Setting.pointsBudgetCap.value(db)
+        let made = try Ledger.award(db, riderID: riderID, amount: amount, key: key, reason: reason, cap: cap, by: actor, at: date)
+        if made {
+            try Outbox.append(db, type: "points.awarded", payload: PointsEvent(
+                riderId: riderID, amount: amount, key: key, reason: reason, by: actor), at: date)
+        }
+        return made
+    }
+
+    /// `points adjust` (admin): a correction is a new transfer with a reason, never an edit.
+    public func adjustPoints(_ caller: Caller, riderID: String, amount: Int, reason: String, key: String?) throws -> Balance {
+        try caller.requireAdmin(.actionAdjustPoints)
+        guard amount != 0 else { throw InputError.invalid(.pointsAmountInvalid, ["value": "0"]) }
+        guard !Text.clean(reason).isEmpty else { throw InputError.invalid(.reasonRequired) }
+        let now = self.now
+        return try database.write { db in
+            try requireRider(db, riderID)
+            let account = try Ledger.ensureAccount(db, riderID: riderID)
+            let key = "adjust:" + (key ?? Identifier.make("adj"))
+            let (from, to) = amount > 0 ? (Ledger.adjustments, account) : (account, Ledger.adjustments)
+            try Ledger.transfer(db, key: key, from: from, to: to, amount: abs(amount), kind: .adjustment,
+                                reason: reason, by: caller.id, at: now)
+            try Outbox.append(db, type: "points.adjusted", payload: PointsEvent(
+                riderId: riderID, amount: amount, key: key, reason: reason, by: caller.id), at: now)
+            return try Ledger.balance(db, riderID: riderID)
+        }
+    }
+
+    /// `points verify` (admin): every invariant of the ledger; an empty list means sound.
+    public func verifyLedger(_ caller: Caller) throws -> [String] {
+        try caller.requireAdmin(.actionVerifyLedger)
+        return try database.read { db in
+            try LedgerAudit.problems(db, budgetCap: try Setting.pointsBudgetCap.value(db))
+        }
+    }
+
+    func requireRider(_ db: Database, _ riderID: String) throws {
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM riders WHERE id = ?"), arguments: [riderID]) == true else {
+            throw PointsError.riderNotFound(id: riderID)
+        }
+    }
+
+    func ownID(_ caller: Caller) throws -> String {
+        guard caller.kind == .rider else { throw InputError.invalid(.giveRiderID) }
+        return caller.id
+    }
+}
+
+struct PointsEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case riderId = "rider_id", amount, key, reason, by
+    }
+
+    let riderId: String
+    let amount: Int
+    let key: String
+    let reason: String
+    let by: String?
+}
