@@ -37,11 +37,13 @@ public enum LedgerAudit {
             FROM redemptions LEFT JOIN transfers ON transfers.key = 'batch:' || redemptions.batch_id || ':' || redemptions.id
             WHERE redemptions.state = 'fulfilled' GROUP BY redemptions.id HAVING n <> 1 OR paid <> redemptions.points
             """) { "fulfilled redemption \($0["id"] as String) has \($0["n"] as Int) transfer(s) paying \($0["paid"] as Int) of \($0["points"] as Int)" }
-        try each("""
-            SELECT transfers.key FROM transfers WHERE kind = 'redemption' AND NOT EXISTS (
-                SELECT 1 FROM redemptions WHERE 'batch:' || redemptions.batch_id || ':' || redemptions.id = transfers.key
-                AND redemptions.state = 'fulfilled')
-            """) { "redemption transfer \($0["key"] as String) pays for no fulfilled request" }
+        // With the check above (each fulfilled request has exactly one payment, found by its unique key), equal
+        // counts mean no redemption transfer pays for anything else.
+        let payments = try Int.fetchOne(db, sql: "SELECT count(*) FROM transfers WHERE kind = 'redemption'") ?? 0
+        let fulfilled = try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE state = 'fulfilled'") ?? 0
+        if payments != fulfilled {
+            problems.append("\(payments) redemption transfers for \(fulfilled) fulfilled requests")
+        }
         try each("""
             SELECT id, requests, fulfilled, rejected,
                    (SELECT count(*) FROM redemptions WHERE batch_id = b.id AND state = 'fulfilled') AS f,

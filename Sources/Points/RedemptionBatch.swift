@@ -64,6 +64,11 @@ public enum Batches {
         return try find(db, id: id)!
     }
 
+    /// Pending requests not yet taken by any batch.
+    public static func waitingCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE state = 'pending' AND batch_id IS NULL") ?? 0
+    }
+
     /// The oldest pending requests of the batch that would be taken next (for --dry-run and progress).
     public static func pendingCount(_ db: Database, batchID: String) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE batch_id = ? AND state = 'pending'", arguments: [batchID]) ?? 0

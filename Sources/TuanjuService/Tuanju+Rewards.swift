@@ -101,12 +101,17 @@ extension Tuanju {
             try database.running(db) == nil ? try Redemptions.expire(db, at: now) : 0
         }
         var resumed = false
-        let batch = try database.write { db -> RedemptionBatch in
+        let started = try database.write { db -> RedemptionBatch? in
             if let running = try Batches.running(db) {
                 resumed = true
                 return running
             }
+            guard try Batches.waitingCount(db) > 0 else { return nil }
             return try Batches.start(db, limit: limit, by: caller.id, at: now)
+        }
+        guard let batch = started else {
+            return BatchSummary(batchId: nil, requests: 0, fulfilled: 0, rejected: 0, report: nil, resumed: false,
+                                expired: expired, dryRun: false)
         }
         var done = batch.fulfilled + batch.rejected
         while true {
