@@ -10,16 +10,22 @@ public enum LedgerAudit {
         }
         let total = try Int.fetchOne(db, sql: "SELECT coalesce(sum(balance), 0) FROM accounts") ?? 0
         if total != 0 { problems.append("the balances of all accounts add up to \(total), not 0") }
+        // Sums are grouped once and joined: a correlated subquery per account rescans a table per account.
         try each("""
-            SELECT accounts.id, accounts.balance,
-                   coalesce((SELECT sum(amount) FROM transfers WHERE to_account = accounts.id), 0)
-                 - coalesce((SELECT sum(amount) FROM transfers WHERE from_account = accounts.id), 0) AS computed
-            FROM accounts WHERE balance <> computed
+            SELECT accounts.id, accounts.balance, coalesce(credits.total, 0) - coalesce(debits.total, 0) AS computed
+            FROM accounts
+            LEFT JOIN (SELECT to_account AS id, sum(amount) AS total FROM transfers GROUP BY to_account) AS credits
+                ON credits.id = accounts.id
+            LEFT JOIN (SELECT from_account AS id, sum(amount) AS total FROM transfers GROUP BY from_account) AS debits
+                ON debits.id = accounts.id
+            WHERE accounts.balance <> computed
             """) { "account \($0["id"] as String) caches balance \($0["balance"] as Int) but its transfers give \($0["computed"] as Int)" }
         try each("""
-            SELECT accounts.id, accounts.held,
-                   coalesce((SELECT sum(amount) FROM holds WHERE account_id = accounts.id AND state = 'pending'), 0) AS computed
-            FROM accounts WHERE held <> computed
+            SELECT accounts.id, accounts.held, coalesce(pending.total, 0) AS computed
+            FROM accounts
+            LEFT JOIN (SELECT account_id AS id, sum(amount) AS total FROM holds WHERE state = 'pending' GROUP BY account_id)
+                AS pending ON pending.id = accounts.id
+            WHERE accounts.held <> computed
             """) { "account \($0["id"] as String) caches held \($0["held"] as Int) but its pending holds add up to \($0["computed"] as Int)" }
         try each("SELECT id, balance, held FROM accounts WHERE kind = 'rider' AND (balance < 0 OR held > balance)") {
             "rider account \($0["id"] as String) has balance \($0["balance"] as Int) and held \($0["held"] as Int)"

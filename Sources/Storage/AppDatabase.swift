@@ -29,7 +29,11 @@ public final class AppDatabase: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets NORMAL on the writer when it enables WAL; the writer connection lives as long
             // as the pool, so setting FULL on it once holds for every write.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                // Group commit's savepoints keep statement journals; in memory they cost no file writes.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            }
             self.path = path
             try AppDatabase.migrate(pool, path: path)
         } catch let error as DatabaseError {

@@ -18,11 +18,12 @@ final class GroupCommit: Sendable {
     /// @unchecked Sendable: `run` is called only by the leader inside the writer; `outcome` is read and
     /// written only under `GroupCommit.condition`.
     final class Job: @unchecked Sendable {
-        let run: (Database) -> Error?
+        /// Runs the use case; with `savepoint`, inside its own savepoint so that a failure undoes only it.
+        let run: (Database, _ savepoint: Bool) -> Error?
         /// nil: not run yet; .some(nil): committed; .some(error): failed.
         var outcome: Error?? = nil
 
-        init(run: @escaping (Database) -> Error?) { self.run = run }
+        init(run: @escaping (Database, Bool) -> Error?) { self.run = run }
     }
 
     /// @unchecked Sendable: every field is read and written only under `condition`.
@@ -46,11 +47,15 @@ final class GroupCommit: Sendable {
     func write<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
         try withoutActuallyEscaping(body) { body in
             var value: T?
-            let job = Job { db in
+            let job = Job { db, savepoint in
                 do {
-                    try db.inSavepoint {
+                    if savepoint {
+                        try db.inSavepoint {
+                            value = try body(db)
+                            return .commit
+                        }
+                    } else {
                         value = try body(db)
-                        return .commit
                     }
                     return nil
                 } catch {
@@ -84,12 +89,18 @@ final class GroupCommit: Sendable {
     }
 
     /// Runs a batch in one transaction; returns each job's error (nil for success) after the commit.
+    /// A batch of one (every CLI command) needs no savepoint: its failure rolls the transaction back.
+    /// Savepoints are not free: SQLite keeps a statement journal of every page they touch.
     private func commit(_ pool: DatabasePool, _ batch: [Job]) -> [Error?] {
         do {
             var errors: [Error?] = []
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    errors = batch.map { $0.run(db) }
+                    if batch.count == 1 {
+                        errors = [batch[0].run(db, false)]
+                        return errors[0] == nil ? .commit : .rollback
+                    }
+                    errors = batch.map { $0.run(db, true) }
                     return .commit
                 }
             }

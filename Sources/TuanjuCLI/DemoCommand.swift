@@ -106,6 +106,7 @@ struct DemoScript {
         try narrator.record("roles.list", roles.map(\.role.code))
 
         try claimScene(app, coordinator, li: liCaller)
+        try pointsScene(app, admin: admin, coordinator, li: liCaller)
 
         narrator.step(.demoDeactivate)
         _ = try app.deactivateRider(coordinator, id: zhang.profile.id)
@@ -138,6 +139,26 @@ struct DemoScript {
         let detail = try app.task(coordinator, id: posting.id)
         narrator.say(.demoSeats, ["claimed": "\(detail.task.claimed)", "capacity": "\(detail.task.capacity)"])
         try narrator.record("tasks.claim", ["claimed": detail.task.claimed, "capacity": detail.task.capacity])
+    }
+
+    private func pointsScene(_ app: Tuanju, admin: Caller, _ coordinator: Caller, li: Caller) throws {
+        narrator.step(.demoPoints)
+        func show(_ label: Msg) throws {
+            let balance = try app.pointsBalance(li, riderID: nil)
+            narrator.say(label, ["balance": "\(balance.balance)", "held": "\(balance.held)", "available": "\(balance.available)"])
+        }
+        _ = try app.awardPoints(coordinator, riderID: li.id, amount: 50, reason: "反诈宣传进社区", key: "demo-outreach")
+        try show(.demoBalanceAwarded)
+        let coupon = try app.listRewards(li).first { $0.nameZh.hasPrefix("暖心便利餐券") }!
+        let request = try app.redeem(li, rewardID: coupon.id, quantity: 1)
+        narrator.say(.demoRedeemed, ["reward": localizedName(en: coupon.name, zh: coupon.nameZh), "points": "\(request.points)"])
+        try show(.demoBalanceHeld)
+        let batch = try app.runRedemptions(coordinator, limit: nil, dryRun: false)
+        narrator.say(.demoBatch, ["fulfilled": "\(batch.fulfilled)", "rejected": "\(batch.rejected)"])
+        try show(.demoBalanceAfter)
+        let problems = try app.verifyLedger(admin)
+        narrator.say(problems.isEmpty ? Msg.ledgerSound.text : Msg.ledgerUnsound.text(["count": "\(problems.count)"]))
+        try narrator.record("redemptions.run", ["fulfilled": batch.fulfilled, "rejected": batch.rejected])
     }
 
     private func importScene(_ app: Tuanju, _ coordinator: Caller) throws {

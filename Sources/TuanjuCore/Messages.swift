@@ -88,6 +88,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case demoImport, demoImportFirst, demoImportError, demoImportAgain
     case demoRoles, demoRoleLine
     case demoClaims, demoPosted, demoClaimed, demoClaimFull, demoSeats
+    case demoPoints, demoBalanceAwarded, demoRedeemed, demoBalanceHeld, demoBatch, demoBalanceAfter
     case demoDeactivate, demoDeactivated
     case demoDone, demoOutbox
 
@@ -445,7 +446,13 @@ public enum Msg: String, CaseIterable, Sendable {
         case .demoClaimed: ("{name} claims a seat.", "{name} 认领了一个名额。")
         case .demoClaimFull: ("{name} is too late: {reason}", "{name} 晚了一步:{reason}")
         case .demoSeats: ("Seats taken: {claimed}/{capacity}; the schema itself refuses an overbooking.", "已认领名额:{claimed}/{capacity};数据库结构本身就拒绝超额认领。")
-        case .demoDeactivate: ("8. A deactivated rider's token stops working", "8. 骑手停用后,其令牌立即失效")
+        case .demoPoints: ("8. Points: 李骑手 earns points and redeems a meal coupon (积分兑换)", "8. 积分:李骑手获得积分并兑换暖心便利餐券")
+        case .demoBalanceAwarded: ("After an award:      balance {balance}, held {held}, available {available}", "发放积分后:  余额 {balance},冻结 {held},可用 {available}")
+        case .demoRedeemed: ("Asks for {reward}: {points} points are held, not yet spent.", "申请兑换 {reward}:{points} 积分被冻结,尚未扣除。")
+        case .demoBalanceHeld: ("While it waits:      balance {balance}, held {held}, available {available}", "等待批次时:  余额 {balance},冻结 {held},可用 {available}")
+        case .demoBatch: ("The coordinator runs the monthly batch: {fulfilled} fulfilled, {rejected} rejected.", "协调员处理月度兑换批次:兑现 {fulfilled} 条,拒绝 {rejected} 条。")
+        case .demoBalanceAfter: ("After the batch:     balance {balance}, held {held}, available {available}", "批次处理后:  余额 {balance},冻结 {held},可用 {available}")
+        case .demoDeactivate: ("9. A deactivated rider's token stops working", "9. 骑手停用后,其令牌立即失效")
         case .demoDeactivated: ("{name}'s token after deactivation: {reason}", "{name} 停用后使用令牌:{reason}")
         case .demoDone: ("Done", "完成")
         case .demoOutbox: ("Every change above also went to the outbox ({count} events), ready to be announced by webhooks.", "以上每项变更都已写入发件箱(共 {count} 个事件),等待通过 Webhook 通知。")

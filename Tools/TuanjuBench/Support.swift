@@ -8,6 +8,12 @@ protocol Scenario {
     func runOurs(_ work: String) throws -> Int
     /// Runs the same work with plain prepared statements; returns the number of operations done.
     func runRaw(_ work: String) throws -> Int
+    /// Checks the outcome of `runOurs` after the clock has stopped.
+    func verifyOurs(_ work: String) throws
+}
+
+extension Scenario {
+    func verifyOurs(_ work: String) throws {}
 }
 
 struct ChildResult: Codable {
@@ -21,6 +27,7 @@ struct ChildResult: Codable {
 struct BenchLine: Encodable {
     let scenario: String
     let operations: Int
+    let runs: Int
     let ours_per_s: Double
     let raw_per_s: Double
     let ratio: Double

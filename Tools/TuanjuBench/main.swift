@@ -7,6 +7,7 @@ import Foundation
 let scenarios: [String: Scenario] = [
     "riders-import": RidersImportScenario(),
     "claims": ClaimsScenario(),
+    "redemption-batch": RedemptionBatchScenario(),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -17,32 +18,54 @@ if arguments.first == "--child" {
     let started = Date()
     let operations = try arguments[2] == "ours" ? scenario.runOurs(work) : scenario.runRaw(work)
     let seconds = Date().timeIntervalSince(started)
+    if arguments[2] == "ours" { try scenario.verifyOurs(work) }
     let result = ChildResult(operations: operations, seconds: seconds, peakRSSMB: peakRSSMegabytes())
     print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
     exit(0)
 }
 
 let wanted = arguments.isEmpty ? scenarios.keys.sorted() : arguments
+// Each side runs `repeats` times on a fresh copy of the prepared data, alternating, and the best run counts:
+// this machine's other load only ever slows a run down.
+let repeats = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_REPEAT"] ?? "") ?? 3
+var failed = false
 for name in wanted {
     guard let scenario = scenarios[name] else {
         FileHandle.standardError.write(Data("unknown scenario \(name); known: \(scenarios.keys.sorted().joined(separator: ", "))\n".utf8))
         exit(64)
     }
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("tuanju-bench-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-    let keep = ProcessInfo.processInfo.environment["TUANJU_BENCH_KEEP"] == "1"
-    defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
-    if keep { FileHandle.standardError.write(Data("work dir: \(work)\n".utf8)) }
-    try scenario.prepare(work)
-    if ProcessInfo.processInfo.environment["TUANJU_BENCH_PREPARE_ONLY"] == "1" { continue }
-    let ours = try runChild(name, "ours", work)
-    let raw = try runChild(name, "raw", work)
-    let line = BenchLine(
-        scenario: name, operations: ours.operations,
-        ours_per_s: ours.perSecond.rounded(), raw_per_s: raw.perSecond.rounded(),
-        ratio: (ours.perSecond / raw.perSecond * 100).rounded() / 100,
-        peak_rss_mb: (ours.peakRSSMB * 10).rounded() / 10, raw_peak_rss_mb: (raw.peakRSSMB * 10).rounded() / 10)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    print(String(decoding: try encoder.encode(line), as: UTF8.self))
+    do {
+        try FileManager.default.createDirectory(atPath: work + "/base", withIntermediateDirectories: true)
+        let keep = ProcessInfo.processInfo.environment["TUANJU_BENCH_KEEP"] == "1"
+        defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
+        if keep { FileHandle.standardError.write(Data("work dir: \(work)/base\n".utf8)) }
+        try scenario.prepare(work + "/base")
+        if ProcessInfo.processInfo.environment["TUANJU_BENCH_PREPARE_ONLY"] == "1" { continue }
+        var ours: [ChildResult] = [], raw: [ChildResult] = []
+        for run in 0..<repeats {
+            for side in ["ours", "raw"] {
+                let copy = work + "/run-\(run)-\(side)"
+                try FileManager.default.copyItem(atPath: work + "/base", toPath: copy)
+                let result = try runChild(name, side, copy)
+                if side == "ours" { ours.append(result) } else { raw.append(result) }
+                try? FileManager.default.removeItem(atPath: copy)
+            }
+        }
+        let bestOurs = ours.max { $0.perSecond < $1.perSecond }!
+        let bestRaw = raw.max { $0.perSecond < $1.perSecond }!
+        let line = BenchLine(
+            scenario: name, operations: bestOurs.operations, runs: repeats,
+            ours_per_s: bestOurs.perSecond.rounded(), raw_per_s: bestRaw.perSecond.rounded(),
+            ratio: (bestOurs.perSecond / bestRaw.perSecond * 100).rounded() / 100,
+            peak_rss_mb: (ours.map(\.peakRSSMB).max()! * 10).rounded() / 10,
+            raw_peak_rss_mb: (raw.map(\.peakRSSMB).max()! * 10).rounded() / 10)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(line), as: UTF8.self))
+    } catch {
+        FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+        failed = true
+    }
 }
+exit(failed ? 1 : 0)
