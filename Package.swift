@@ -41,6 +41,14 @@ let package = Package(
             "TuanjuCore", "Storage",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // libcurl through typed wrappers of its variadic calls (libcurl4-openssl-dev).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Webhooks: endpoints, fan-out of the outbox, Standard Webhooks signatures, delivery and retry.
+        .target(name: "Notifier", dependencies: [
+            "TuanjuCore", "Storage", "CCurl",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Seed data (text) shipped inside the binary's resource bundle.
         .target(
             name: "TuanjuSeed",
@@ -51,7 +59,7 @@ let package = Package(
         ),
         // Use cases: one write transaction each, authorization, outbox events.
         .target(name: "TuanjuService", dependencies: [
-            "TuanjuCore", "Storage", "Identity", "Riders", "Governance", "Points", "TuanjuSeed",
+            "TuanjuCore", "Storage", "Identity", "Riders", "Governance", "Points", "Notifier", "TuanjuSeed",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "TuanjuCLI", dependencies: [
@@ -74,6 +82,7 @@ let package = Package(
             "Storage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RidersTests", dependencies: ["Riders", "TuanjuCore"]),
+        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "TuanjuCore"]),
         .testTarget(
             name: "TuanjuCLITests",
             dependencies: [

@@ -28,6 +28,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case insufficientPoints, keyConflict, budgetExhausted, rewardNotFound, rewardInactive, outOfStock
     case redemptionNotFound, redemptionNotPending, batchRunning, pointsAmountInvalid, costInvalid, stockInvalid
     case quantityInvalid, reasonRequired
+    case webhookURLInvalid, webhookAddressRefused
     case actionManageRewards, actionRedeem, actionAdjustPoints, actionRunBatches, actionVerifyLedger, whatRedemption, whatPoints
     case notInitialized, dataDirUnusable, reasonIsFile, reasonCannotCreate, reasonNotWritable
     case schemaTooNew, busy, internalError
@@ -191,6 +192,8 @@ public enum Msg: String, CaseIterable, Sendable {
         case .costInvalid: ("cost {value} must be from 1 to 1,000,000 points", "所需积分 {value} 必须在 1 到 1000000 之间")
         case .stockInvalid: ("stock {value} must be from 0 to 10,000,000", "库存 {value} 必须在 0 到 10000000 之间")
         case .quantityInvalid: ("quantity {value} must be from 1 to 100", "数量 {value} 必须在 1 到 100 之间")
+        case .webhookURLInvalid: ("\"{url}\" is not an http or https URL with a host", "“{url}”不是带主机名的 http 或 https 地址")
+        case .webhookAddressRefused: ("\"{url}\" points at a {reason} address, which webhooks may not reach", "“{url}”指向{reason}地址,Webhook 不允许访问")
         case .reasonRequired: ("a reason is required", "必须说明原因")
         case .actionManageRewards: ("manage rewards", "管理奖品")
         case .actionRedeem: ("redeem rewards (riders only)", "兑换奖品(仅限骑手)")
