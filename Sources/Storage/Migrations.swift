@@ -8,6 +8,7 @@ public enum Migrations {
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-governance", migrate: governance)
         migrator.registerMigration("v3-points", migrate: points)
+        migrator.registerMigration("v4-webhooks", migrate: webhooks)
         return migrator
     }
 
@@ -276,6 +277,57 @@ public enum Migrations {
             BEGIN
                 SELECT RAISE(ABORT, 'a redemption is resolved exactly once');
             END;
+            """)
+    }
+
+    static func webhooks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE webhook_endpoints (
+                id TEXT PRIMARY KEY NOT NULL,
+                url TEXT NOT NULL,
+                events TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                previous_secret TEXT,
+                previous_secret_until TEXT,
+                allow_private INTEGER NOT NULL DEFAULT 0 CHECK (allow_private IN (0, 1)),
+                enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+                disabled_reason TEXT,
+                failing_since TEXT,
+                removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+                created_at TEXT NOT NULL
+            );
+
+            -- One row per (endpoint, event): created by the fan-out, which reads the outbox after a durable
+            -- cursor in the same transaction that advances it.
+            CREATE TABLE webhook_deliveries (
+                id TEXT PRIMARY KEY NOT NULL,
+                endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id),
+                event_seq INTEGER NOT NULL REFERENCES outbox(seq),
+                state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead', 'held')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                last_status INTEGER,
+                last_error TEXT,
+                created_at TEXT NOT NULL,
+                delivered_at TEXT,
+                UNIQUE (endpoint_id, event_seq)
+            );
+            CREATE INDEX webhook_deliveries_due ON webhook_deliveries(state, next_attempt_at);
+
+            CREATE TABLE webhook_attempts (
+                delivery_id TEXT NOT NULL REFERENCES webhook_deliveries(id),
+                at TEXT NOT NULL,
+                status_code INTEGER,
+                error TEXT,
+                duration_ms INTEGER NOT NULL
+            );
+            CREATE INDEX webhook_attempts_delivery ON webhook_attempts(delivery_id);
+
+            CREATE TABLE webhook_cursor (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                seq INTEGER NOT NULL
+            );
+            INSERT INTO webhook_cursor (id, seq) VALUES (1, 0);
             """)
     }
 }

@@ -12,7 +12,7 @@ public struct TuanjuCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, WhoamiCommand.self,
             UsersCommand.self, RidersCommand.self, RolesCommand.self, TasksCommand.self,
-            PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, SettingsCommand.self,
+            PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, WebhooksCommand.self, SettingsCommand.self,
         ])
     }
 

@@ -28,7 +28,13 @@ public enum Msg: String, CaseIterable, Sendable {
     case insufficientPoints, keyConflict, budgetExhausted, rewardNotFound, rewardInactive, outOfStock
     case redemptionNotFound, redemptionNotPending, batchRunning, pointsAmountInvalid, costInvalid, stockInvalid
     case quantityInvalid, reasonRequired
-    case webhookURLInvalid, webhookAddressRefused
+    case webhookURLInvalid, webhookAddressRefused, webhookEventsInvalid, webhookNotFound, deliveryNotFound, deliveryNotDead
+    case maxSecondsInvalid, deliveryStatusInvalid, actionManageWebhooks
+    case webhooksAbstract, webhooksAddAbstract, webhooksListAbstract, webhooksRemoveAbstract, webhooksRotateAbstract
+    case webhooksEnableAbstract, webhooksDeliverAbstract, webhooksDeliveriesAbstract, webhooksReplayAbstract
+    case argWebhookURL, optWebhookEvents, optAllowPrivate, argWebhookID, optUntilIdle, optMaxSeconds, optDeliveryStatus, argDeliveryID
+    case webhookAdded, webhookSecretOnce, webhookRemoved, webhookEnabled, deliverProgress, deliverSummary, deliveryReplayed
+    case colURL, colEvents, colEndpoint, colAttempts
     case actionManageRewards, actionRedeem, actionAdjustPoints, actionRunBatches, actionVerifyLedger, whatRedemption, whatPoints
     case notInitialized, dataDirUnusable, reasonIsFile, reasonCannotCreate, reasonNotWritable
     case schemaTooNew, busy, internalError
@@ -194,6 +200,41 @@ public enum Msg: String, CaseIterable, Sendable {
         case .quantityInvalid: ("quantity {value} must be from 1 to 100", "数量 {value} 必须在 1 到 100 之间")
         case .webhookURLInvalid: ("\"{url}\" is not an http or https URL with a host", "“{url}”不是带主机名的 http 或 https 地址")
         case .webhookAddressRefused: ("\"{url}\" points at a {reason} address, which webhooks may not reach", "“{url}”指向{reason}地址,Webhook 不允许访问")
+        case .webhookEventsInvalid: ("\"{events}\" is not a list of event types (e.g. report.submitted,task.claimed) or all", "“{events}”不是事件类型列表(例如 report.submitted,task.claimed)或 all")
+        case .webhookNotFound: ("no webhook endpoint {id}", "没有编号为 {id} 的 Webhook 端点")
+        case .deliveryNotFound: ("no webhook delivery {id}", "没有编号为 {id} 的投递记录")
+        case .deliveryNotDead: ("delivery {id} is not dead; only dead deliveries can be replayed", "投递 {id} 未失效;只有失效的投递才能重放")
+        case .maxSecondsInvalid: ("--max-seconds must be more than 0", "--max-seconds 必须大于 0")
+        case .deliveryStatusInvalid: ("status \"{value}\" is not pending, delivered, dead or held", "状态“{value}”应为 pending、delivered、dead 或 held")
+        case .actionManageWebhooks: ("manage webhooks", "管理 Webhook")
+        case .webhooksAbstract: ("Signed webhooks to the dashboard and other systems (admin).", "向驾驶舱等系统发送签名的 Webhook(管理员)。")
+        case .webhooksAddAbstract: ("Add an endpoint; prints its signing secret once.", "添加端点,并只显示一次签名密钥。")
+        case .webhooksListAbstract: ("List endpoints.", "列出端点。")
+        case .webhooksRemoveAbstract: ("Remove an endpoint; its undelivered deliveries become dead.", "删除端点;其未投递的记录标为失效。")
+        case .webhooksRotateAbstract: ("Give an endpoint a new secret; the old one also signs for 24 hours.", "为端点更换密钥;旧密钥在 24 小时内仍会签名。")
+        case .webhooksEnableAbstract: ("Enable a disabled endpoint and release its held deliveries.", "重新启用端点并放行被暂停的投递。")
+        case .webhooksDeliverAbstract: ("Deliver what is due, signed, over HTTP; retry failures on a schedule.", "投递到期的签名 Webhook;失败的按计划重试。")
+        case .webhooksDeliveriesAbstract: ("List deliveries and their attempts' outcome.", "列出投递记录及其结果。")
+        case .webhooksReplayAbstract: ("Queue a dead delivery again, under the same webhook-id.", "以相同的 webhook-id 重新投递失效记录。")
+        case .argWebhookURL: ("The receiver's http(s) URL.", "接收方的 http(s) 地址。")
+        case .optWebhookEvents: ("Event types separated by commas, or all.", "以逗号分隔的事件类型,或 all。")
+        case .optAllowPrivate: ("Allow loopback and private addresses (development, tests and the demo only).", "允许回环和内网地址(仅用于开发、测试和演示)。")
+        case .argWebhookID: ("The endpoint's ID.", "端点编号。")
+        case .optUntilIdle: ("Keep going until nothing is due.", "持续投递直到没有到期的记录。")
+        case .optMaxSeconds: ("Stop after this many seconds.", "最多运行多少秒。")
+        case .optDeliveryStatus: ("pending, delivered, dead or held.", "pending、delivered、dead 或 held。")
+        case .argDeliveryID: ("The delivery's ID.", "投递编号。")
+        case .webhookAdded: ("Added endpoint {id} for {url}.", "已添加端点 {id}:{url}。")
+        case .webhookSecretOnce: ("Signing secret (shown once): {secret}", "签名密钥(只显示一次):{secret}")
+        case .webhookRemoved: ("Removed endpoint {id}.", "已删除端点 {id}。")
+        case .webhookEnabled: ("Enabled endpoint {id}.", "已启用端点 {id}。")
+        case .deliverProgress: ("webhooks: {delivered} delivered, {retrying} to retry…", "Webhook:已投递 {delivered},待重试 {retrying}…")
+        case .deliverSummary: ("Delivered {delivered}, retrying {retrying}, dead {dead}, held {held}.", "已投递 {delivered},待重试 {retrying},失效 {dead},暂停 {held}。")
+        case .deliveryReplayed: ("Delivery {id} is queued again.", "投递 {id} 已重新排队。")
+        case .colURL: ("URL", "地址")
+        case .colEvents: ("EVENTS", "事件")
+        case .colEndpoint: ("ENDPOINT", "端点")
+        case .colAttempts: ("ATTEMPTS", "尝试次数")
         case .reasonRequired: ("a reason is required", "必须说明原因")
         case .actionManageRewards: ("manage rewards", "管理奖品")
         case .actionRedeem: ("redeem rewards (riders only)", "兑换奖品(仅限骑手)")

@@ -1,0 +1,120 @@
+import CCurl
+import Foundation
+
+/// What one POST came back with.
+public struct PostResult: Sendable, Equatable {
+    /// The HTTP status, or nil when no response arrived (connection refused, timeout, SSRF refusal).
+    public let status: Int?
+    /// Seconds from a `Retry-After: <seconds>` header.
+    public let retryAfter: Int?
+    public let error: String?
+    public let durationMs: Int
+
+    public init(status: Int?, retryAfter: Int?, error: String?, durationMs: Int) {
+        self.status = status
+        self.retryAfter = retryAfter
+        self.error = error
+        self.durationMs = durationMs
+    }
+
+    public var succeeded: Bool { status.map { (200..<300).contains($0) } ?? false }
+}
+
+/// Sends one webhook. Injected, so tests drive retries without a network.
+public protocol WebhookTransport: Sendable {
+    func post(url: String, headers: [(String, String)], body: Data, allowPrivate: Bool) -> PostResult
+}
+
+/// libcurl, as the design asks: no redirects, connect timeout 5 s, total 15 s, at most 64 KB of a response
+/// read, and the SSRF guard applied to the address DNS returned, at connect time.
+public struct CurlTransport: WebhookTransport {
+    private static let initialized: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()
+    public static let maxResponseBytes = 64 * 1024
+
+    public init() {}
+
+    /// Per-transfer state the C callbacks reach through their context pointer.
+    final class Context {
+        let allowPrivate: Bool
+        var refusal: String?
+        var bytesRead = 0
+        var retryAfter: Int?
+
+        init(allowPrivate: Bool) { self.allowPrivate = allowPrivate }
+    }
+
+    public func post(url: String, headers: [(String, String)], body: Data, allowPrivate: Bool) -> PostResult {
+        guard Self.initialized, let handle = curl_easy_init() else {
+            return PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
+        }
+        defer { curl_easy_cleanup(handle) }
+        let context = Context(allowPrivate: allowPrivate)
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        let pointer = unmanaged.toOpaque()
+
+        var list: UnsafeMutablePointer<curl_slist>?
+        for (name, value) in headers + [("Content-Type", "application/json"), ("Expect", "")] {
+            list = curl_slist_append(list, "\(name): \(value)")
+        }
+        defer { curl_slist_free_all(list) }
+
+        tj_setopt_string(handle, CURLOPT_URL, url)
+        tj_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        tj_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        tj_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        tj_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, 5_000)
+        tj_setopt_long(handle, CURLOPT_TIMEOUT_MS, 15_000)
+        tj_setopt_long(handle, CURLOPT_POST, 1)
+        tj_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+        body.withUnsafeBytes { raw in
+            // COPYPOSTFIELDS: libcurl keeps its own copy, so the Swift buffer need not outlive this call.
+            _ = tj_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
+        }
+        tj_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
+        tj_setopt_write_function(handle) { _, size, count, context in
+            let box = Unmanaged<Context>.fromOpaque(context!).takeUnretainedValue()
+            box.bytesRead += size * count  // read and dropped; only the status matters
+            return box.bytesRead > CurlTransport.maxResponseBytes ? 0 : size * count
+        }
+        tj_setopt_pointer(handle, CURLOPT_WRITEDATA, pointer)
+        tj_setopt_header_function(handle) { data, size, count, context in
+            let box = Unmanaged<Context>.fromOpaque(context!).takeUnretainedValue()
+            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
+            if line.lowercased().hasPrefix("retry-after:") {
+                box.retryAfter = Int(line.dropFirst("retry-after:".count).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            return size * count
+        }
+        tj_setopt_pointer(handle, CURLOPT_HEADERDATA, pointer)
+        tj_setopt_opensocket_function(handle) { context, _, address in
+            let box = Unmanaged<Context>.fromOpaque(context!).takeUnretainedValue()
+            guard let address else { return CURL_SOCKET_BAD }
+            let verdict = withUnsafePointer(to: &address.pointee.addr) {
+                AddressPolicy.verdict(sockaddr: UnsafeRawPointer($0), family: address.pointee.family)
+            }
+            guard AddressPolicy.permits(verdict, allowPrivate: box.allowPrivate) else {
+                switch verdict {
+                case .privateNetwork(let why), .forbidden(let why): box.refusal = why
+                case .allowed: break
+                }
+                return CURL_SOCKET_BAD
+            }
+            return socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
+        }
+        tj_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, pointer)
+
+        let started = DispatchTime.now()
+        let code = curl_easy_perform(handle)
+        let durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        if let refusal = context.refusal {
+            return PostResult(status: nil, retryAfter: nil, error: "address refused: \(refusal)", durationMs: durationMs)
+        }
+        var status = 0
+        tj_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        if code != CURLE_OK, !(code == CURLE_WRITE_ERROR && status > 0) {
+            return PostResult(status: nil, retryAfter: nil, error: String(cString: curl_easy_strerror(code)), durationMs: durationMs)
+        }
+        return PostResult(status: status, retryAfter: context.retryAfter, error: nil, durationMs: durationMs)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import TuanjuCore
+
+/// One delivery of one event to one endpoint.
+public struct WebhookDelivery: Codable, Sendable, Equatable, FetchableRecord {
+    public let id: String
+    public let endpointId: String
+    public let eventSeq: Int64
+    public let state: String
+    public let attempts: Int
+    public let nextAttemptAt: String
+    public let lastStatus: Int?
+    public let lastError: String?
+    public let createdAt: String
+    public let deliveredAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, state, attempts
+        case endpointId = "endpoint_id"
+        case eventSeq = "event_seq"
+        case nextAttemptAt = "next_attempt_at"
+        case lastStatus = "last_status"
+        case lastError = "last_error"
+        case createdAt = "created_at"
+        case deliveredAt = "delivered_at"
+    }
+}
+
+/// A due delivery with what is needed to send it.
+public struct DueDelivery: Sendable {
+    public let deliveryID: String
+    public let endpoint: WebhookEndpoint
+    /// The outbox event id: the `webhook-id`, the same on every retry.
+    public let messageID: String
+    public let body: Data
+}
+
+/// When a failed delivery is tried again: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, each ±20%; then it is dead.
+public struct RetryPolicy: Sendable {
+    public var delays: [TimeInterval] = [5, 300, 1800, 7200, 18_000, 36_000, 36_000]
+    public var jitter = 0.2
+    /// An endpoint failing continuously this long is disabled and its deliveries held.
+    public var disableAfter: TimeInterval = 5 * 86_400
+
+    public init() {}
+
+    /// The delay before attempt `attempts + 1`, or nil when the delivery is dead.
+    public func delay(afterAttempts attempts: Int, retryAfter: Int?, random: Double) -> TimeInterval? {
+        guard attempts <= delays.count else { return nil }
+        let base = delays[attempts - 1] * (1 + jitter * (2 * random - 1))
+        if let retryAfter { return max(base, Double(retryAfter)) }
+        return base
+    }
+}
+
+/// The delivery rules. Each runs inside the caller's transaction.
+public enum Deliveries {
+    /// Turns outbox events after the durable cursor into deliveries, one per subscribed endpoint, and moves
+    /// the cursor, in the caller's transaction: an event is fanned out once, whatever crashes around it.
+    /// Returns how many events it consumed (0 when the cursor is at the end of the outbox).
+    @discardableResult
+    public static func fanOut(_ db: Database, at date: Date, limit: Int = 5000) throws -> Int {
+        let cursor = try Int64.fetchOne(db, sql: "SELECT seq FROM webhook_cursor WHERE id = 1") ?? 0
+        let events = try Row.fetchAll(db, sql: "SELECT seq, type FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+                                      arguments: [cursor, limit])
+        guard let last = events.last?["seq"] as Int64? else { return 0 }
+        let endpoints = try WebhookEndpoint.filter(Column("removed") == false).fetchAll(db)
+        let now = Timestamp.iso(date)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO webhook_deliveries (id, endpoint_id, event_seq, state, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        for event in events {
+            let type: String = event["type"]
+            for endpoint in endpoints where endpoint.subscribes(to: type) {
+                try insert.execute(arguments: [
+                    Identifier.make("dlv"), endpoint.id, event["seq"] as Int64, endpoint.enabled ? "pending" : "held", now, now,
+                ])
+            }
+        }
+        try db.execute(sql: "UPDATE webhook_cursor SET seq = ? WHERE id = 1", arguments: [last])
+        return events.count
+    }
+
+    /// Pending deliveries due at `date`, oldest event first, with their signed-to-be bodies.
+    public static func due(_ db: Database, at date: Date, limit: Int) throws -> [DueDelivery] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.id, d.endpoint_id, o.event_id, o.type, o.payload, o.created_at
+            FROM webhook_deliveries d JOIN outbox o ON o.seq = d.event_seq
+            WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.event_seq, d.id LIMIT ?
+            """, arguments: [Timestamp.iso(date), limit])
+        var endpoints: [String: WebhookEndpoint] = [:]
+        return try rows.map { row in
+            let endpointID: String = row["endpoint_id"]
+            if endpoints[endpointID] == nil { endpoints[endpointID] = try Endpoints.find(db, id: endpointID) }
+            // The Standard Webhooks payload shape: type, timestamp, data.
+            let body = "{\"type\":\(jsonString(row["type"])),\"timestamp\":\(jsonString(row["created_at"])),\"data\":\(row["payload"] as String)}"
+            return DueDelivery(deliveryID: row["id"], endpoint: endpoints[endpointID]!, messageID: row["event_id"], body: Data(body.utf8))
+        }
+    }
+
+    public enum Outcome: String, Sendable { case delivered, retrying, dead, held }
+
+    /// Records an attempt and decides what comes next.
+    public static func record(
+        _ db: Database, _ delivery: DueDelivery, result: PostResult, policy: RetryPolicy, random: Double, at date: Date
+    ) throws -> Outcome {
+        let now = Timestamp.iso(date)
+        try db.cachedStatement(sql: "INSERT INTO webhook_attempts (delivery_id, at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [delivery.deliveryID, now, result.status, result.error, result.durationMs])
+        let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM webhook_deliveries WHERE id = ?", arguments: [delivery.deliveryID]) ?? 0) + 1
+        let endpointID = delivery.endpoint.id
+        if result.succeeded {
+            try db.execute(sql: """
+                UPDATE webhook_deliveries SET state = 'delivered', attempts = ?, last_status = ?, last_error = NULL, delivered_at = ?
+                WHERE id = ?
+                """, arguments: [attempts, result.status, now, delivery.deliveryID])
+            try db.execute(sql: "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?", arguments: [endpointID])
+            return .delivered
+        }
+        if result.status == 410 {
+            try db.execute(sql: "UPDATE webhook_deliveries SET attempts = ?, last_status = 410, state = 'held' WHERE id = ?",
+                           arguments: [attempts, delivery.deliveryID])
+            try Endpoints.disable(db, id: endpointID, reason: "the receiver answered 410 Gone")
+            return .held
+        }
+        let failingSince = try String.fetchOne(db, sql: "SELECT failing_since FROM webhook_endpoints WHERE id = ?", arguments: [endpointID]) ?? nil
+        if failingSince == nil {
+            try db.execute(sql: "UPDATE webhook_endpoints SET failing_since = ? WHERE id = ?", arguments: [now, endpointID])
+        }
+        let error = result.error ?? "HTTP \(result.status ?? 0)"
+        guard let delay = policy.delay(afterAttempts: attempts, retryAfter: result.retryAfter, random: random) else {
+            try db.execute(sql: "UPDATE webhook_deliveries SET state = 'dead', attempts = ?, last_status = ?, last_error = ? WHERE id = ?",
+                           arguments: [attempts, result.status, error, delivery.deliveryID])
+            return .dead
+        }
+        try db.execute(sql: """
+            UPDATE webhook_deliveries SET attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?
+            """, arguments: [attempts, result.status, error, Timestamp.iso(date.addingTimeInterval(delay)), delivery.deliveryID])
+        if let since = failingSince.flatMap(Timestamp.parse), date.timeIntervalSince(since) >= policy.disableAfter {
+            try Endpoints.disable(db, id: endpointID, reason: "failing continuously since \(failingSince!)")
+            return .held
+        }
+        return .retrying
+    }
+
+    /// Puts a dead delivery back in the queue, keeping its webhook-id.
+    public static func replay(_ db: Database, id: String, at date: Date) throws -> WebhookDelivery {
+        guard let delivery = try WebhookDelivery.fetchOne(db, sql: "SELECT * FROM webhook_deliveries WHERE id = ?", arguments: [id]) else {
+            throw WebhookError.deliveryNotFound(id: id)
+        }
+        guard delivery.state == "dead" else { throw WebhookError.deliveryNotDead(id: id) }
+        try db.execute(sql: "UPDATE webhook_deliveries SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ?",
+                       arguments: [Timestamp.iso(date), id])
+        return try WebhookDelivery.fetchOne(db, sql: "SELECT * FROM webhook_deliveries WHERE id = ?", arguments: [id])!
+    }
+
+    public static func list(_ db: Database, state: String?, limit: Int) throws -> [WebhookDelivery] {
+        if let state {
+            return try WebhookDelivery.fetchAll(db, sql: "SELECT * FROM webhook_deliveries WHERE state = ? ORDER BY event_seq DESC LIMIT ?",
+                                                arguments: [state, limit])
+        }
+        return try WebhookDelivery.fetchAll(db, sql: "SELECT * FROM webhook_deliveries ORDER BY event_seq DESC LIMIT ?", arguments: [limit])
+    }
+
+    /// Pending deliveries due now or later (to know when a drain is idle).
+    public static func pendingCount(_ db: Database, dueBy date: Date?) throws -> Int {
+        if let date {
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ?",
+                                    arguments: [Timestamp.iso(date)]) ?? 0
+        }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending'") ?? 0
+    }
+
+    static func jsonString(_ text: String) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+        let array = String(decoding: data ?? Data("[\"\"]".utf8), as: UTF8.self)
+        return String(array.dropFirst().dropLast())
+    }
+}

@@ -1,0 +1,205 @@
+import ArgumentParser
+import Foundation
+import Notifier
+import TuanjuCore
+import TuanjuService
+
+struct WebhooksCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "webhooks", abstract: Msg.webhooksAbstract.text,
+            subcommands: [Add.self, List.self, Remove.self, RotateSecret.self, Enable.self, Deliver.self, Deliveries.self, Replay.self])
+    }
+
+    struct EndpointJSON: Encodable {
+        let id: String
+        let url: String
+        let events: [String]
+        let enabled: Bool
+        let disabled_reason: String?
+        let allow_private: Bool
+        let created_at: String
+        let secret: String?
+
+        init(_ endpoint: WebhookEndpoint, showSecret: Bool = false) {
+            id = endpoint.id
+            url = endpoint.url
+            events = endpoint.events == "*" ? ["all"] : endpoint.events.split(separator: ",").map(String.init)
+            enabled = endpoint.enabled
+            disabled_reason = endpoint.disabledReason
+            allow_private = endpoint.allowPrivate
+            created_at = endpoint.createdAt
+            secret = showSecret ? endpoint.secret : nil
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksAddAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argWebhookURL)) var url: String
+        @Option(help: ArgumentHelp(.optWebhookEvents)) var events: String
+        @Flag(help: ArgumentHelp(.optAllowPrivate)) var allowPrivate = false
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let endpoint = try app.addWebhook(caller, url: url, events: events, allowPrivate: allowPrivate)
+            try Output.emit(EndpointJSON(endpoint, showSecret: true), json: global.json) {
+                Console.current.out(Msg.webhookAdded.text(["id": endpoint.id, "url": endpoint.url]))
+                Console.current.out(Msg.webhookSecretOnce.text(["secret": endpoint.secret]))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksListAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let endpoints = try app.listWebhooks(caller)
+            try Output.emit(endpoints.map { EndpointJSON($0) }, json: global.json) {
+                var table = Table([Msg.colID.text, Msg.colURL.text, Msg.colEvents.text, Msg.colStatus.text])
+                for endpoint in endpoints {
+                    table.add([endpoint.id, endpoint.url, endpoint.events == "*" ? "all" : endpoint.events,
+                               endpoint.enabled ? Msg.statusActive.text : (endpoint.disabledReason ?? Msg.statusDeactivated.text)])
+                }
+                table.print()
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksRemoveAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argWebhookID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let endpoint = try app.removeWebhook(caller, id: id)
+            try Output.emit(EndpointJSON(endpoint), json: global.json) {
+                Console.current.out(Msg.webhookRemoved.text(["id": endpoint.id]))
+            }
+        }
+    }
+
+    struct RotateSecret: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "rotate-secret", abstract: Msg.webhooksRotateAbstract.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argWebhookID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let endpoint = try app.rotateWebhookSecret(caller, id: id)
+            try Output.emit(EndpointJSON(endpoint, showSecret: true), json: global.json) {
+                Console.current.out(Msg.webhookSecretOnce.text(["secret": endpoint.secret]))
+            }
+        }
+    }
+
+    struct Enable: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksEnableAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argWebhookID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let endpoint = try app.enableWebhook(caller, id: id)
+            try Output.emit(EndpointJSON(endpoint), json: global.json) {
+                Console.current.out(Msg.webhookEnabled.text(["id": endpoint.id]))
+            }
+        }
+    }
+
+    struct Deliver: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksDeliverAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: ArgumentHelp(.optUntilIdle)) var untilIdle = false
+        @Option(help: ArgumentHelp(.optMaxSeconds)) var maxSeconds: Double?
+
+        struct JSON: Encodable {
+            let delivered: Int
+            let retrying: Int
+            let dead: Int
+            let held: Int
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let console = Console.current
+            let summary = try app.deliverWebhooks(caller, untilIdle: untilIdle, maxSeconds: maxSeconds) { summary in
+                console.progress(Msg.deliverProgress.text(["delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)"]))
+            }
+            console.endProgress()
+            try Output.emit(JSON(delivered: summary.delivered, retrying: summary.retrying, dead: summary.dead, held: summary.held),
+                            json: global.json) {
+                console.out(Msg.deliverSummary.text([
+                    "delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)", "dead": "\(summary.dead)",
+                    "held": "\(summary.held)",
+                ]))
+            }
+        }
+    }
+
+    struct Deliveries: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksDeliveriesAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.optDeliveryStatus)) var status: String?
+        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+
+        struct JSON: Encodable {
+            let id: String
+            let endpoint_id: String
+            let event_seq: Int64
+            let status: String
+            let attempts: Int
+            let next_attempt_at: String
+            let last_status: Int?
+            let last_error: String?
+            let delivered_at: String?
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            if let status, !["pending", "delivered", "dead", "held"].contains(status) {
+                throw InputError.invalid(.deliveryStatusInvalid, ["value": status])
+            }
+            let deliveries = try app.listDeliveries(caller, state: status, limit: limit)
+            let json = deliveries.map {
+                JSON(id: $0.id, endpoint_id: $0.endpointId, event_seq: $0.eventSeq, status: $0.state, attempts: $0.attempts,
+                     next_attempt_at: $0.nextAttemptAt, last_status: $0.lastStatus, last_error: $0.lastError, delivered_at: $0.deliveredAt)
+            }
+            try Output.emit(json, json: global.json) {
+                var table = Table([Msg.colID.text, Msg.colEndpoint.text, Msg.colStatus.text, Msg.colAttempts.text, Msg.colReason.text])
+                for delivery in deliveries {
+                    table.add([delivery.id, delivery.endpointId, delivery.state, "\(delivery.attempts)",
+                               delivery.lastError ?? delivery.lastStatus.map { "HTTP \($0)" } ?? ""])
+                }
+                table.print()
+            }
+        }
+    }
+
+    struct Replay: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksReplayAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(.argDeliveryID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let delivery = try app.replayDelivery(caller, id: id)
+            try Output.emit(["id": delivery.id, "status": delivery.state], json: global.json) {
+                Console.current.out(Msg.deliveryReplayed.text(["id": delivery.id]))
+            }
+        }
+    }
+}

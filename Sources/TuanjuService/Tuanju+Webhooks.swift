@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Notifier
+import TuanjuCore
+
+extension Tuanju {
+    /// `webhooks add` (admin): the secret is in the returned endpoint, shown once by the CLI.
+    public func addWebhook(_ caller: Caller, url: String, events: String, allowPrivate: Bool) throws -> WebhookEndpoint {
+        try caller.requireAdmin(.actionManageWebhooks)
+        let now = self.now
+        return try database.write { db in
+            // Hand earlier events to the endpoints that existed then: a new endpoint hears from now on.
+            while try Deliveries.fanOut(db, at: now) > 0 {}
+            return try Endpoints.add(db, url: url, events: events, allowPrivate: allowPrivate, at: now)
+        }
+    }
+
+    public func listWebhooks(_ caller: Caller) throws -> [WebhookEndpoint] {
+        try caller.requireAdmin(.actionManageWebhooks)
+        return try database.read { db in try Endpoints.all(db) }
+    }
+
+    public func removeWebhook(_ caller: Caller, id: String) throws -> WebhookEndpoint {
+        try caller.requireAdmin(.actionManageWebhooks)
+        return try database.write { db in try Endpoints.remove(db, id: id) }
+    }
+
+    /// `webhooks rotate-secret`: a new secret; for 24 hours both sign.
+    public func rotateWebhookSecret(_ caller: Caller, id: String) throws -> WebhookEndpoint {
+        try caller.requireAdmin(.actionManageWebhooks)
+        let now = self.now
+        return try database.write { db in try Endpoints.rotateSecret(db, id: id, at: now) }
+    }
+
+    /// `webhooks enable`: after a 410 or a long failure; held deliveries are released.
+    public func enableWebhook(_ caller: Caller, id: String) throws -> WebhookEndpoint {
+        try caller.requireAdmin(.actionManageWebhooks)
+        let now = self.now
+        return try database.write { db in try Endpoints.enable(db, id: id, at: now) }
+    }
+
+    /// `webhooks deliver` (admin): drains what is due over libcurl (or the given transport).
+    public func deliverWebhooks(
+        _ caller: Caller, untilIdle: Bool, maxSeconds: TimeInterval?, transport: WebhookTransport = CurlTransport(),
+        progress: ((DrainSummary) -> Void)? = nil
+    ) throws -> DrainSummary {
+        try caller.requireAdmin(.actionManageWebhooks)
+        if let maxSeconds, maxSeconds <= 0 { throw InputError.invalid(.maxSecondsInvalid) }
+        let dispatcher = Dispatcher(database: database, transport: transport, clock: clock)
+        return try dispatcher.drain(untilIdle: untilIdle, maxSeconds: maxSeconds, progress: progress)
+    }
+
+    public func listDeliveries(_ caller: Caller, state: String?, limit: Int = 200) throws -> [WebhookDelivery] {
+        try caller.requireAdmin(.actionManageWebhooks)
+        guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
+        return try database.read { db in try Deliveries.list(db, state: state, limit: limit) }
+    }
+
+    /// `webhooks replay`: a dead delivery goes back in the queue, under the same webhook-id.
+    public func replayDelivery(_ caller: Caller, id: String) throws -> WebhookDelivery {
+        try caller.requireAdmin(.actionManageWebhooks)
+        let now = self.now
+        return try database.write { db in try Deliveries.replay(db, id: id, at: now) }
+    }
+}
