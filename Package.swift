@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "TuanjuCLITests",
             dependencies: [
-                "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore", "Governance",
+                "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore", "Governance", "Notifier",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]),

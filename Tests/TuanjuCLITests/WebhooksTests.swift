@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+import Notifier
+import Synchronization
+import Testing
+import TuanjuCore
+import TuanjuService
+@testable import TuanjuCLI
+
+/// A transport that answers from a script and remembers what it was sent.
+final class ScriptedTransport: WebhookTransport, Sendable {
+    let answers: Mutex<[PostResult]>
+    let sent = Mutex<[(id: String, signature: String, body: Data)]>([])
+    let fallback: PostResult
+
+    init(_ answers: [PostResult], then fallback: PostResult = PostResult(status: 204, retryAfter: nil, error: nil, durationMs: 1)) {
+        self.answers = Mutex(answers)
+        self.fallback = fallback
+    }
+
+    func post(url: String, headers: [(String, String)], body: Data, allowPrivate: Bool) -> PostResult {
+        let header = { (name: String) in headers.first { $0.0 == name }?.1 ?? "" }
+        sent.withLock { $0.append((header("webhook-id"), header("webhook-signature"), body)) }
+        return answers.withLock { $0.isEmpty ? fallback : $0.removeFirst() }
+    }
+}
+
+@Suite("Webhooks")
+struct WebhooksTests {
+    static let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// A sandbox with one endpoint (all events) and one event in the outbox; returns the service at `start`.
+    func setup() throws -> (Sandbox, String, String) {
+        let sandbox = try Sandbox()
+        let endpoint = try sandbox.ok(["webhooks", "add", "https://dashboard.example.org/hook", "--events", "all"],
+                                      token: sandbox.adminToken)
+        _ = try sandbox.coordinator()
+        return (sandbox, endpoint["id"] as! String, endpoint["secret"] as! String)
+    }
+
+    func service(_ sandbox: Sandbox, at date: Date) throws -> (Tuanju, Caller) {
+        let app = try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(date))
+        return (app, try app.authenticate(token: sandbox.adminToken))
+    }
+
+    func deliveries(_ sandbox: Sandbox) throws -> [Row] {
+        try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM webhook_deliveries ORDER BY event_seq")
+        }
+    }
+
+    @Test("Each delivery is signed with the endpoint's secret under the event's id")
+    func signed() throws {
+        let (sandbox, _, secretText) = try setup()
+        let (app, admin) = try service(sandbox, at: Self.start)
+        let transport = ScriptedTransport([])
+        let summary = try app.deliverWebhooks(admin, untilIdle: true, maxSeconds: nil, transport: transport)
+        #expect(summary.delivered == 1)
+        let secret = try #require(WebhookSecret(text: secretText))
+        for sent in transport.sent.withLock({ $0 }) {
+            #expect(sent.id.hasPrefix("evt_"))
+            #expect(WebhookSignature.verify(header: sent.signature, id: sent.id, timestamp: Int(Self.start.timeIntervalSince1970),
+                                            body: sent.body, secret: secret))
+            let object = try JSONSerialization.jsonObject(with: sent.body) as? [String: Any]
+            #expect(object?["type"] as? String == "user.created")
+        }
+    }
+
+    @Test("Failures retry after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (±20%), then the delivery is dead; replay keeps its id")
+    func retrySchedule() throws {
+        let (sandbox, _, _) = try setup()
+        let failing = PostResult(status: 500, retryAfter: nil, error: nil, durationMs: 1)
+        let transport = ScriptedTransport([], then: failing)
+        var now = Self.start
+        let expected: [TimeInterval] = [5, 300, 1800, 7200, 18_000, 36_000, 36_000]
+        for delay in expected {
+            let (app, admin) = try service(sandbox, at: now)
+            #expect(try app.deliverWebhooks(admin, untilIdle: false, maxSeconds: nil, transport: transport).retrying == 1)
+            let next = try #require(Timestamp.parse(try deliveries(sandbox)[0]["next_attempt_at"]))
+            let waited = next.timeIntervalSince(now)
+            #expect(waited >= delay * 0.8 - 1 && waited <= delay * 1.2 + 1, "waited \(waited) for \(delay)")
+            // Nothing is due before then.
+            let (early, _) = try service(sandbox, at: next.addingTimeInterval(-1))
+            #expect(try early.deliverWebhooks(admin, untilIdle: false, maxSeconds: nil, transport: transport) == DrainSummary())
+            now = next
+        }
+        let (app, admin) = try service(sandbox, at: now)
+        #expect(try app.deliverWebhooks(admin, untilIdle: false, maxSeconds: nil, transport: transport).dead == 1)
+        let ids = Set(transport.sent.withLock { $0.map(\.id) })
+        #expect(ids.count == 1, "every retry carries the same webhook-id")
+        let dead = try deliveries(sandbox)[0]
+        #expect(dead["state"] as String == "dead" && dead["attempts"] as Int == 8)
+        _ = try app.replayDelivery(admin, id: dead["id"])
+        #expect(try app.deliverWebhooks(admin, untilIdle: false, maxSeconds: nil, transport: ScriptedTransport([])).delivered == 1)
+        try sandbox.expectRefusal(["webhooks", "replay", dead["id"]], token: sandbox.adminToken, exit: 1, code: "invalid_state")
+    }
+
+    @Test("Retry-After is honoured")
+    func retryAfter() throws {
+        let (sandbox, _, _) = try setup()
+        let (app, admin) = try service(sandbox, at: Self.start)
+        _ = try app.deliverWebhooks(admin, untilIdle: false, maxSeconds: nil,
+                                    transport: ScriptedTransport([PostResult(status: 429, retryAfter: 120, error: nil, durationMs: 1)]))
+        let next = try #require(Timestamp.parse(try deliveries(sandbox)[0]["next_attempt_at"]))
+        #expect(next.timeIntervalSince(Self.start) >= 120)
+    }
+
+    @Test("410 Gone disables the endpoint and holds its deliveries until it is enabled again")
+    func gone() throws {
+        let (sandbox, endpoint, _) = try setup()
+        let (app, admin) = try service(sandbox, at: Self.start)
+        let summary = try app.deliverWebhooks(admin, untilIdle: true, maxSeconds: nil,
+                                              transport: ScriptedTransport([PostResult(status: 410, retryAfter: nil, error: nil, durationMs: 1)]))
+        #expect(summary.held == 1)
+        _ = try sandbox.coordinator("another")  // a new event while disabled is held too
+        #expect(try app.deliverWebhooks(admin, untilIdle: true, maxSeconds: nil, transport: ScriptedTransport([])) == DrainSummary())
+        #expect(try deliveries(sandbox).map { $0["state"] as String } == ["held", "held"])
+        _ = try sandbox.ok(["webhooks", "enable", endpoint], token: sandbox.adminToken)
+        #expect(try app.deliverWebhooks(admin, untilIdle: true, maxSeconds: nil, transport: ScriptedTransport([])).delivered == 2)
+    }
+
+    @Test("An endpoint failing for 5 days is disabled")
+    func longFailure() throws {
+        let (sandbox, _, _) = try setup()
+        let failing = ScriptedTransport([], then: PostResult(status: nil, retryAfter: nil, error: "connection refused", durationMs: 1))
+        let (first, admin) = try service(sandbox, at: Self.start)
+        #expect(try first.deliverWebhooks(admin, untilIdle: false, maxSeconds: nil, transport: failing).retrying == 1)
+        // Five days later it still fails, on a new event.
+        _ = try sandbox.coordinator("another")
+        let (later, _) = try service(sandbox, at: Self.start.addingTimeInterval(5 * 86_400 + 1))
+        let summary = try later.deliverWebhooks(admin, untilIdle: false, maxSeconds: nil, transport: failing)
+        #expect(summary.held >= 1)
+        let endpoint = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            try Row.fetchOne(db, sql: "SELECT enabled, disabled_reason FROM webhook_endpoints")!
+        }
+        #expect(endpoint["enabled"] as Bool == false)
+        #expect((endpoint["disabled_reason"] as String).contains("failing continuously"))
+        #expect(try deliveries(sandbox).allSatisfy { $0["state"] as String == "held" })
+    }
+
+    @Test("A new endpoint hears events from its creation on")
+    func newEndpoint() throws {
+        let (sandbox, _, _) = try setup()
+        _ = try sandbox.ok(["webhooks", "add", "https://city.example.org/events", "--events", "rider.registered"], token: sandbox.adminToken)
+        let (app, admin) = try service(sandbox, at: Self.start)
+        let transport = ScriptedTransport([])
+        #expect(try app.deliverWebhooks(admin, untilIdle: true, maxSeconds: nil, transport: transport).delivered == 1)
+    }
+
+    @Test("Bad endpoints are refused with 65 and change nothing")
+    func badEndpoints() throws {
+        let sandbox = try Sandbox()
+        for url in ["http://127.1/", "http://169.254.169.254/latest", "ftp://example.org/", "http://[::ffff:127.0.0.1]/"] {
+            try sandbox.expectRefusal(["webhooks", "add", url, "--events", "all"], token: sandbox.adminToken, exit: 65, code: "invalid_input")
+        }
+        try sandbox.expectRefusal(["webhooks", "add", "https://example.org/", "--events", "Not An Event"], token: sandbox.adminToken, exit: 65)
+        try sandbox.expectRefusal(["webhooks", "add", "https://example.org/", "--events", "all"], token: try sandbox.coordinator(), exit: 77)
+    }
+
+    @Test("A name that resolves to loopback is refused at connect time")
+    func connectTimeGuard() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.ok(["webhooks", "add", "http://localhost:9/hook", "--events", "all"], token: sandbox.adminToken)
+        _ = try sandbox.coordinator()
+        let result = try sandbox.ok(["webhooks", "deliver"], token: sandbox.adminToken)
+        #expect(result["retrying"] as? Int == 1)
+        let row = try deliveries(sandbox)[0]
+        #expect((row["last_error"] as String?)?.contains("address refused") == true)
+    }
+
+    @Test("Over real HTTP on loopback, every event arrives once, signed, and verifies at the receiver")
+    func loopback() throws {
+        let sandbox = try Sandbox()
+        let receiver = try Receiver(root: sandbox.root)
+        defer { receiver.stop() }
+        let endpoint = try sandbox.ok(["webhooks", "add", "http://127.0.0.1:\(receiver.port)/hook", "--events", "all",
+                                       "--allow-private"], token: sandbox.adminToken)
+        try (endpoint["secret"] as! String).write(toFile: receiver.secretFile, atomically: true, encoding: .utf8)
+        let coordinator = try sandbox.coordinator()
+        for index in 0..<5 { _ = try sandbox.rider("R\(index)", phone: "1380000000\(index)", coordinator: coordinator) }
+        let summary = try sandbox.ok(["webhooks", "deliver", "--until-idle"], token: sandbox.adminToken)
+        #expect(summary["delivered"] as? Int == 6)
+        let lines = try receiver.records()
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { $0["valid"] as? Bool == true })
+        #expect(Set(lines.compactMap { $0["id"] as? String }).count == 6)
+    }
+}
+
+/// Tools/webhook-receiver on a free loopback port.
+final class Receiver {
+    let process = Process()
+    let port: Int
+    let secretFile: String
+    let recordFile: String
+
+    init(root: String, mode: String = "ok") throws {
+        secretFile = root + "/receiver-secret"
+        recordFile = root + "/receiver.jsonl"
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Tools/webhook-receiver").standardized
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, "--port", "0", "--secret-file", secretFile, "--record", recordFile, "--mode", mode]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        guard let text = String(data: line, encoding: .utf8), let port = Int(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else {
+            throw SandboxError(message: "the receiver did not start")
+        }
+        self.port = port
+    }
+
+    func records() throws -> [[String: Any]] {
+        guard let text = try? String(contentsOfFile: recordFile, encoding: .utf8) else { return [] }
+        return try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+
+    func stop() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
