@@ -61,6 +61,11 @@ struct DemoScript {
         narrator.say(.demoTokenHashed)
         try narrator.record("init", ["schema_version": setup.schemaVersion])
         let admin = try app.authenticate(token: setup.adminToken)
+        // The dashboard subscribes first, so the whole flow below reaches it (scene 9 delivers it).
+        let receiver = try DemoReceiver()
+        defer { receiver.stop() }
+        let endpoint = try app.addWebhook(admin, url: "http://127.0.0.1:\(receiver.port)/cockpit", events: "all", allowPrivate: true)
+        receiver.use(secret: endpoint.secret)
 
         narrator.step(.demoCoordinator)
         let coordinatorIssued = try app.addUser(admin, name: "王协调", role: .coordinator)
@@ -108,6 +113,8 @@ struct DemoScript {
         try claimScene(app, coordinator, li: liCaller)
         try pointsScene(app, admin: admin, coordinator, li: liCaller)
 
+        try webhookScene(app, admin: admin, receiver: receiver, url: endpoint.url)
+
         narrator.step(.demoDeactivate)
         _ = try app.deactivateRider(coordinator, id: zhang.profile.id)
         do {
@@ -117,6 +124,21 @@ struct DemoScript {
         }
         narrator.step(.demoDone)
         narrator.say(.demoOutbox, ["count": "\(try app.outboxEventCount())"])
+    }
+
+    /// Everything above arrives at the dashboard, signed.
+    private func webhookScene(_ app: Tuanju, admin: Caller, receiver: DemoReceiver, url: String) throws {
+        narrator.step(.demoWebhooks)
+        narrator.say(.demoWebhookAdded, ["url": url])
+        let summary = try app.deliverWebhooks(admin, untilIdle: true, maxSeconds: 30)
+        let messages = receiver.messages
+        var counts: [String: Int] = [:]
+        for message in messages { counts[message.type, default: 0] += 1 }
+        for (type, count) in counts.sorted(by: { $0.key < $1.key }) {
+            narrator.say(.demoWebhookArrived, ["type": type, "count": "\(count)"])
+        }
+        narrator.say(.demoWebhookSummary, ["delivered": "\(summary.delivered)", "valid": "\(messages.filter(\.valid).count)"])
+        try narrator.record("webhooks.deliver", ["delivered": summary.delivered, "verified": messages.filter(\.valid).count])
     }
 
     private func claimScene(_ app: Tuanju, _ coordinator: Caller, li: Caller) throws {

@@ -96,6 +96,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case demoRoles, demoRoleLine
     case demoClaims, demoPosted, demoClaimed, demoClaimFull, demoSeats
     case demoPoints, demoBalanceAwarded, demoRedeemed, demoBalanceHeld, demoBatch, demoBalanceAfter
+    case demoWebhooks, demoWebhookAdded, demoWebhookArrived, demoWebhookSummary
     case demoDeactivate, demoDeactivated
     case demoDone, demoOutbox
 
@@ -496,7 +497,11 @@ public enum Msg: String, CaseIterable, Sendable {
         case .demoBalanceHeld: ("While it waits:      balance {balance}, held {held}, available {available}", "等待批次时:  余额 {balance},冻结 {held},可用 {available}")
         case .demoBatch: ("The coordinator runs the monthly batch: {fulfilled} fulfilled, {rejected} rejected.", "协调员处理月度兑换批次:兑现 {fulfilled} 条,拒绝 {rejected} 条。")
         case .demoBalanceAfter: ("After the batch:     balance {balance}, held {held}, available {available}", "批次处理后:  余额 {balance},冻结 {held},可用 {available}")
-        case .demoDeactivate: ("9. A deactivated rider's token stops working", "9. 骑手停用后,其令牌立即失效")
+        case .demoWebhooks: ("9. The subdistrict's dashboard (数字驾驶舱) subscribes to signed webhooks", "9. 街道数字驾驶舱订阅签名的 Webhook")
+        case .demoWebhookAdded: ("Subscribed at the start: {url} (loopback, allowed for the demo only). The whole flow above arrives:", "演示开始时已订阅:{url}(回环地址,仅演示时允许)。以上全部流程的事件送达:")
+        case .demoWebhookArrived: ("{count} × {type}", "{count} 条 {type}")
+        case .demoWebhookSummary: ("{delivered} delivered over HTTP by libcurl; {valid} verified by the receiver.", "经 libcurl 通过 HTTP 投递 {delivered} 条;接收方验证签名 {valid} 条。")
+        case .demoDeactivate: ("10. A deactivated rider's token stops working", "10. 骑手停用后,其令牌立即失效")
         case .demoDeactivated: ("{name}'s token after deactivation: {reason}", "{name} 停用后使用令牌:{reason}")
         case .demoDone: ("Done", "完成")
         case .demoOutbox: ("Every change above also went to the outbox ({count} events), ready to be announced by webhooks.", "以上每项变更都已写入发件箱(共 {count} 个事件),等待通过 Webhook 通知。")
