@@ -40,7 +40,8 @@ public struct Dispatcher: Sendable {
         while true {
             let now = clock.now()
             try database.write { db in try Deliveries.fanOut(db, at: now) }
-            let due = try database.read { db in try Deliveries.due(db, at: now, limit: maxInFlight * 16) }
+            // Small passes: what a kill loses (sent, not yet recorded, so sent again) is at most one pass.
+            let due = try database.read { db in try Deliveries.due(db, at: now, limit: maxInFlight * 4) }
             if due.isEmpty { break }
             let results = send(due)
             let outcomes = try database.write { db in

@@ -89,3 +89,51 @@ struct CrashTests {
         #expect(killed > 0, "no run was killed: the test proved nothing")
     }
 }
+
+@Suite("Crash safety: webhooks")
+struct WebhookCrashTests {
+    @Test("webhooks deliver killed 10 times mid-drain, then re-run, delivers every event, repeats under the same id")
+    func deliverSurvivesKills() throws {
+        let sandbox = try Sandbox()
+        let receiver = try Receiver(root: sandbox.root)
+        defer { receiver.stop() }
+        let endpoint = try sandbox.ok(["webhooks", "add", "http://127.0.0.1:\(receiver.port)/hook", "--events", "all",
+                                       "--allow-private"], token: sandbox.adminToken)
+        try (endpoint["secret"] as! String).write(toFile: receiver.secretFile, atomically: true, encoding: .utf8)
+        let coordinator = try sandbox.coordinator()
+        for index in 0..<300 {
+            _ = try sandbox.rider("R\(index)", phone: "139\(String(format: "%08d", index))", coordinator: coordinator)
+        }
+        let executable = try TuanjuProcess.executable
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<10 {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["webhooks", "deliver", "--until-idle", "--data", sandbox.data, "--token", sandbox.adminToken]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 20_000...250_000, using: &generator))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        let final = sandbox.run(["webhooks", "deliver", "--until-idle", "--json"], token: sandbox.adminToken)
+        #expect(final.exit == 0, "\(final.stderr)")
+
+        let expected = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT o.event_id FROM webhook_deliveries d JOIN outbox o ON o.seq = d.event_seq
+                """))
+        }
+        let states = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT state FROM webhook_deliveries")
+        }
+        let received = try receiver.records()
+        let ids = received.compactMap { $0["id"] as? String }
+        #expect(expected.count == 301)  // 300 riders and the coordinator
+        #expect(states == ["delivered"])
+        #expect(Set(ids) == expected, "every event arrived, and only under its own id")
+        #expect(received.allSatisfy { $0["valid"] as? Bool == true })
+        print("\(ids.count) requests for \(expected.count) events: \(ids.count - expected.count) repeats after kills")
+    }
+}
