@@ -34,10 +34,13 @@ public struct Dispatcher: Sendable {
     }
 
     /// One pass, or with `untilIdle` passes until nothing is due (or `maxSeconds` passed).
-    public func drain(untilIdle: Bool, maxSeconds: TimeInterval?, progress: ((DrainSummary) -> Void)? = nil) throws -> DrainSummary {
+    public func drain(
+        untilIdle: Bool, maxSeconds: TimeInterval?, shouldStop: () -> Bool = { false },
+        progress: ((DrainSummary) -> Void)? = nil
+    ) throws -> DrainSummary {
         let started = Date()
         var summary = DrainSummary()
-        while true {
+        while !shouldStop() {
             let now = clock.now()
             try database.write { db in try Deliveries.fanOut(db, at: now) }
             // Small passes: what a kill loses (sent, not yet recorded, so sent again) is at most one pass.

@@ -8,7 +8,8 @@ struct WebhooksCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "webhooks", abstract: Msg.webhooksAbstract.text,
-            subcommands: [Add.self, List.self, Remove.self, RotateSecret.self, Enable.self, Deliver.self, Deliveries.self, Replay.self])
+            subcommands: [Add.self, List.self, Remove.self, RotateSecret.self, Enable.self, Deliver.self, RunForever.self,
+                          Deliveries.self, Replay.self])
     }
 
     struct EndpointJSON: Encodable {
@@ -139,6 +140,32 @@ struct WebhooksCommand: ParsableCommand {
             }
             console.endProgress()
             try Output.emit(JSON(delivered: summary.delivered, retrying: summary.retrying, dead: summary.dead, held: summary.held),
+                            json: global.json) {
+                console.out(Msg.deliverSummary.text([
+                    "delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)", "dead": "\(summary.dead)",
+                    "held": "\(summary.held)",
+                ]))
+            }
+        }
+    }
+
+    struct RunForever: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "run", abstract: Msg.webhooksRunAbstract.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(.optInterval)) var interval: Double = 1
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let stop = StopSignal()
+            let console = Console.current
+            let summary = try app.runWebhooks(caller, interval: interval, shouldStop: { stop.requested }) { total in
+                console.progress(Msg.deliverProgress.text(["delivered": "\(total.delivered)", "retrying": "\(total.retrying)"]))
+            }
+            console.endProgress()
+            try Output.emit(Deliver.JSON(delivered: summary.delivered, retrying: summary.retrying, dead: summary.dead, held: summary.held),
                             json: global.json) {
                 console.out(Msg.deliverSummary.text([
                     "delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)", "dead": "\(summary.dead)",

@@ -34,7 +34,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case webhooksEnableAbstract, webhooksDeliverAbstract, webhooksDeliveriesAbstract, webhooksReplayAbstract
     case argWebhookURL, optWebhookEvents, optAllowPrivate, argWebhookID, optUntilIdle, optMaxSeconds, optDeliveryStatus, argDeliveryID
     case webhookAdded, webhookSecretOnce, webhookRemoved, webhookEnabled, deliverProgress, deliverSummary, deliveryReplayed
-    case colURL, colEvents, colEndpoint, colAttempts
+    case colURL, colEvents, colEndpoint, colAttempts, webhooksRunAbstract, optInterval
     case actionManageRewards, actionRedeem, actionAdjustPoints, actionRunBatches, actionVerifyLedger, whatRedemption, whatPoints
     case notInitialized, dataDirUnusable, reasonIsFile, reasonCannotCreate, reasonNotWritable
     case schemaTooNew, busy, internalError
@@ -232,6 +232,8 @@ public enum Msg: String, CaseIterable, Sendable {
         case .deliverProgress: ("webhooks: {delivered} delivered, {retrying} to retry…", "Webhook:已投递 {delivered},待重试 {retrying}…")
         case .deliverSummary: ("Delivered {delivered}, retrying {retrying}, dead {dead}, held {held}.", "已投递 {delivered},待重试 {retrying},失效 {dead},暂停 {held}。")
         case .deliveryReplayed: ("Delivery {id} is queued again.", "投递 {id} 已重新排队。")
+        case .webhooksRunAbstract: ("Keep delivering until SIGTERM or SIGINT, then finish what is in flight and exit.", "持续投递直到收到 SIGTERM 或 SIGINT,完成进行中的投递后退出。")
+        case .optInterval: ("Seconds between looks for new events.", "检查新事件的间隔秒数。")
         case .colURL: ("URL", "地址")
         case .colEvents: ("EVENTS", "事件")
         case .colEndpoint: ("ENDPOINT", "端点")

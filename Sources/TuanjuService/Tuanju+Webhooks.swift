@@ -50,6 +50,30 @@ extension Tuanju {
         return try dispatcher.drain(untilIdle: untilIdle, maxSeconds: maxSeconds, progress: progress)
     }
 
+    /// `webhooks run` (admin): delivers until `shouldStop` says so (SIGTERM/SIGINT in the CLI), checking
+    /// every `interval` seconds for new events. A stop finishes the pass in flight: its results are recorded.
+    public func runWebhooks(
+        _ caller: Caller, interval: TimeInterval, shouldStop: @escaping () -> Bool, transport: WebhookTransport = CurlTransport(),
+        progress: ((DrainSummary) -> Void)? = nil
+    ) throws -> DrainSummary {
+        try caller.requireAdmin(.actionManageWebhooks)
+        guard interval > 0 else { throw InputError.invalid(.maxSecondsInvalid) }
+        let dispatcher = Dispatcher(database: database, transport: transport, clock: clock)
+        var total = DrainSummary()
+        while !shouldStop() {
+            let pass = try dispatcher.drain(untilIdle: true, maxSeconds: nil, shouldStop: shouldStop)
+            total.delivered += pass.delivered
+            total.retrying += pass.retrying
+            total.dead += pass.dead
+            total.held += pass.held
+            progress?(total)
+            // Sleep in small steps so a stop is noticed quickly.
+            let wake = Date().addingTimeInterval(interval)
+            while !shouldStop(), Date() < wake { usleep(50_000) }
+        }
+        return total
+    }
+
     public func listDeliveries(_ caller: Caller, state: String?, limit: Int = 200) throws -> [WebhookDelivery] {
         try caller.requireAdmin(.actionManageWebhooks)
         guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }

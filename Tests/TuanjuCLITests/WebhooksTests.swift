@@ -187,6 +187,39 @@ struct WebhooksTests {
     }
 }
 
+@Suite("webhooks run")
+struct WebhooksRunTests {
+    @Test("webhooks run delivers new events as they come and exits 0 on SIGTERM")
+    func runUntilTerm() throws {
+        let sandbox = try Sandbox()
+        let receiver = try Receiver(root: sandbox.root)
+        defer { receiver.stop() }
+        let endpoint = try sandbox.ok(["webhooks", "add", "http://127.0.0.1:\(receiver.port)/hook", "--events", "all",
+                                       "--allow-private"], token: sandbox.adminToken)
+        try (endpoint["secret"] as! String).write(toFile: receiver.secretFile, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = try TuanjuProcess.executable
+        process.arguments = ["webhooks", "run", "--interval", "0.2", "--json", "--data", sandbox.data, "--token", sandbox.adminToken]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        _ = try sandbox.coordinator()
+        let deadline = Date().addingTimeInterval(20)
+        while try receiver.records().isEmpty, Date() < deadline { usleep(100_000) }
+        #expect(try receiver.records().count == 1)
+        process.terminate()
+        let stopBy = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < stopBy { usleep(50_000) }
+        #expect(!process.isRunning, "webhooks run did not stop on SIGTERM")
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let summary = try JSONSerialization.jsonObject(with: output.fileHandleForReading.readDataToEndOfFile()) as? [String: Any]
+        #expect(summary?["delivered"] as? Int == 1)
+    }
+}
+
 /// Tools/webhook-receiver on a free loopback port.
 final class Receiver {
     let process = Process()
