@@ -220,6 +220,53 @@ struct WebhooksRunTests {
     }
 }
 
+@Suite("Webhook faults against the real receiver")
+struct WebhookFaultTests {
+    /// One event, one endpoint at a receiver failing its first request in `mode`; returns the delivery row after
+    /// one pass, and the receiver's records after a second pass (which succeeds).
+    func firstFailure(_ mode: String) throws -> (Row, Int, String) {
+        let sandbox = try Sandbox()
+        let receiver = try Receiver(root: sandbox.root, mode: mode, failFirst: 1)
+        defer { receiver.stop() }
+        let endpoint = try sandbox.ok(["webhooks", "add", "http://127.0.0.1:\(receiver.port)/hook", "--events", "all",
+                                       "--allow-private"], token: sandbox.adminToken)
+        let endpointID = endpoint["id"] as! String
+        try (endpoint["secret"] as! String).write(toFile: receiver.secretFile, atomically: true, encoding: .utf8)
+        _ = try sandbox.coordinator()
+        _ = sandbox.run(["webhooks", "deliver"], token: sandbox.adminToken)
+        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let row = try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM webhook_deliveries")! }
+        let enabled = try queue.read { db in try Bool.fetchOne(db, sql: "SELECT enabled FROM webhook_endpoints")! }
+        return (row, enabled ? 1 : 0, endpointID)
+    }
+
+    @Test("500, 429, a dropped connection and a reply slower than the timeout are retried; 410 disables the endpoint",
+          arguments: ["500", "429", "drop", "410"])
+    func faults(_ mode: String) throws {
+        let (row, enabled, _) = try firstFailure(mode)
+        let state: String = row["state"]
+        if mode == "410" {
+            #expect(state == "held")
+            #expect(enabled == 0)
+            return
+        }
+        #expect(state == "pending")
+        #expect(row["attempts"] as Int == 1)
+        let created = try #require(Timestamp.parse(row["created_at"]))
+        let next = try #require(Timestamp.parse(row["next_attempt_at"]))
+        if mode == "429" { #expect(next.timeIntervalSince(created) >= 119) }
+        if mode == "500" { #expect(row["last_status"] as Int? == 500) }
+        if mode == "drop" { #expect(row["last_status"] as Int? == nil && (row["last_error"] as String?) != nil) }
+    }
+
+    @Test("A receiver slower than the 15 s timeout counts as a failure and is retried")
+    func slow() throws {
+        let (row, _, _) = try firstFailure("slow")
+        #expect(row["state"] as String == "pending")
+        #expect((row["last_error"] as String?)?.lowercased().contains("timeout") == true)
+    }
+}
+
 /// Tools/webhook-receiver on a free loopback port.
 final class Receiver {
     let process = Process()
@@ -227,12 +274,13 @@ final class Receiver {
     let secretFile: String
     let recordFile: String
 
-    init(root: String, mode: String = "ok") throws {
+    init(root: String, mode: String = "ok", failFirst: Int = -1) throws {
         secretFile = root + "/receiver-secret"
         recordFile = root + "/receiver.jsonl"
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Tools/webhook-receiver").standardized
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--port", "0", "--secret-file", secretFile, "--record", recordFile, "--mode", mode]
+        process.arguments = ["python3", script.path, "--port", "0", "--secret-file", secretFile, "--record", recordFile, "--mode", mode,
+                             "--fail-first", "\(failFirst)"]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
