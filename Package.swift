@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "TuanjuBench",
             dependencies: [
-                "TuanjuCore", "TuanjuService", "Storage", "CSVReader", "Governance",
+                "TuanjuCore", "TuanjuService", "Storage", "CSVReader", "Governance", "Notifier",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

@@ -11,12 +11,15 @@ public enum Setting: String, CaseIterable, Sendable {
     case holdExpiryDays = "hold_expiry_days"
     /// The most points the budget may ever issue; 0 means no cap.
     case pointsBudgetCap = "points_budget_cap"
+    /// Days a webhook endpoint may fail continuously before it is disabled and its deliveries held.
+    case webhookDisableAfterDays = "webhook_disable_after_days"
 
     public var defaultValue: Int {
         switch self {
         case .maxActiveClaims: 3
         case .holdExpiryDays: 30
         case .pointsBudgetCap: 0
+        case .webhookDisableAfterDays: 5
         }
     }
 
@@ -25,6 +28,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .maxActiveClaims: 1...100
         case .holdExpiryDays: 1...365
         case .pointsBudgetCap: 0...1_000_000_000
+        case .webhookDisableAfterDays: 1...60
         }
     }
 

@@ -46,7 +46,7 @@ extension Tuanju {
     ) throws -> DrainSummary {
         try caller.requireAdmin(.actionManageWebhooks)
         if let maxSeconds, maxSeconds <= 0 { throw InputError.invalid(.maxSecondsInvalid) }
-        let dispatcher = Dispatcher(database: database, transport: transport, clock: clock)
+        let dispatcher = try dispatcher(transport)
         return try dispatcher.drain(untilIdle: untilIdle, maxSeconds: maxSeconds, progress: progress)
     }
 
@@ -58,7 +58,7 @@ extension Tuanju {
     ) throws -> DrainSummary {
         try caller.requireAdmin(.actionManageWebhooks)
         guard interval > 0 else { throw InputError.invalid(.maxSecondsInvalid) }
-        let dispatcher = Dispatcher(database: database, transport: transport, clock: clock)
+        let dispatcher = try dispatcher(transport)
         var total = DrainSummary()
         while !shouldStop() {
             let pass = try dispatcher.drain(untilIdle: true, maxSeconds: nil, shouldStop: shouldStop)
@@ -72,6 +72,14 @@ extension Tuanju {
             while !shouldStop(), Date() < wake { usleep(50_000) }
         }
         return total
+    }
+
+    /// A dispatcher with the admin's settings.
+    private func dispatcher(_ transport: WebhookTransport) throws -> Dispatcher {
+        var dispatcher = Dispatcher(database: database, transport: transport, clock: clock)
+        let days = try database.read { db in try Setting.webhookDisableAfterDays.value(db) }
+        dispatcher.policy.disableAfter = Double(days) * 86_400
+        return dispatcher
     }
 
     public func listDeliveries(_ caller: Caller, state: String?, limit: Int = 200) throws -> [WebhookDelivery] {

@@ -8,6 +8,7 @@ let scenarios: [String: Scenario] = [
     "riders-import": RidersImportScenario(),
     "claims": ClaimsScenario(),
     "redemption-batch": RedemptionBatchScenario(),
+    "webhook-drain": WebhookDrainScenario(),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -40,6 +41,7 @@ for name in wanted {
         let keep = ProcessInfo.processInfo.environment["TUANJU_BENCH_KEEP"] == "1"
         defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
         if keep { FileHandle.standardError.write(Data("work dir: \(work)/base\n".utf8)) }
+        defer { scenario.finish(work + "/base") }
         try scenario.prepare(work + "/base")
         if ProcessInfo.processInfo.environment["TUANJU_BENCH_PREPARE_ONLY"] == "1" { continue }
         var ours: [ChildResult] = [], raw: [ChildResult] = []
