@@ -506,7 +506,7 @@ public enum Msg: String, CaseIterable, Sendable {
         case .demoDeactivate: ("10. A deactivated rider's token stops working", "10. 骑手停用后,其令牌立即失效")
         case .demoDeactivated: ("{name}'s token after deactivation: {reason}", "{name} 停用后使用令牌:{reason}")
         case .demoDone: ("Done", "完成")
-        case .demoOutbox: ("Every change above also went to the outbox ({count} events), ready to be announced by webhooks.", "以上每项变更都已写入发件箱(共 {count} 个事件),等待通过 Webhook 通知。")
+        case .demoOutbox: ("Every change above went to the outbox ({count} events) in the same transaction as the change itself.", "以上每项变更都与变更本身在同一事务中写入发件箱(共 {count} 个事件)。")
         }
     }
 }
