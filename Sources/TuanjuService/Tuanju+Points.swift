@@ -86,6 +86,7 @@ extension Tuanju {
         }
     }
 
+    /// The caller's own rider id, for commands whose ID a rider may leave out.
     func ownID(_ caller: Caller) throws -> String {
         guard caller.kind == .rider else { throw InputError.invalid(.giveRiderID) }
         return caller.id

@@ -53,7 +53,7 @@ extension Tuanju {
 
     /// `riders show [ID]`: a rider sees themself (without ID); staff see anyone.
     public func rider(_ caller: Caller, id: String?) throws -> RiderProfile {
-        let id = try id ?? ownRiderID(caller)
+        let id = try id ?? ownID(caller)
         try caller.requireSelfOrStaff(riderID: id, what: .whatRiderProfile)
         return try database.read { db in RiderProfile(try RiderDirectory.find(db, id: id), for: caller) }
     }
@@ -68,7 +68,7 @@ extension Tuanju {
 
     /// `riders update` (staff, or the rider on their own profile).
     public func updateRider(_ caller: Caller, id: String?, _ changes: RiderChanges) throws -> RiderProfile {
-        let id = try id ?? ownRiderID(caller)
+        let id = try id ?? ownID(caller)
         try caller.requireSelfOrStaff(riderID: id, what: .whatRiderProfile)
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
         let now = self.now
@@ -113,10 +113,5 @@ extension Tuanju {
             let token = try Credentials.issue(db, for: .rider(id: id), at: now)
             return IssuedRider(profile: RiderProfile(rider, for: caller), token: token)
         }
-    }
-
-    private func ownRiderID(_ caller: Caller) throws -> String {
-        guard caller.kind == .rider else { throw InputError.invalid(.giveRiderID) }
-        return caller.id
     }
 }
