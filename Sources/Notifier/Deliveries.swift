@@ -164,15 +164,6 @@ public enum Deliveries {
         return try WebhookDelivery.fetchAll(db, sql: "SELECT * FROM webhook_deliveries ORDER BY event_seq DESC LIMIT ?", arguments: [limit])
     }
 
-    /// Pending deliveries due now or later (to know when a drain is idle).
-    public static func pendingCount(_ db: Database, dueBy date: Date?) throws -> Int {
-        if let date {
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ?",
-                                    arguments: [Timestamp.iso(date)]) ?? 0
-        }
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_deliveries WHERE state = 'pending'") ?? 0
-    }
-
     static func jsonString(_ text: String) -> String {
         let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
         let array = String(decoding: data ?? Data("[\"\"]".utf8), as: UTF8.self)

@@ -69,11 +69,6 @@ public enum Batches {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE state = 'pending' AND batch_id IS NULL") ?? 0
     }
 
-    /// The oldest pending requests of the batch that would be taken next (for --dry-run and progress).
-    public static func pendingCount(_ db: Database, batchID: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE batch_id = ? AND state = 'pending'", arguments: [batchID]) ?? 0
-    }
-
     /// Handles up to `chunkSize` pending requests of the batch, oldest first: stock available → fulfilled
     /// (hold posted as a transfer to the redemptions account, stock decremented), else rejected (hold
     /// voided). Returns (fulfilled, rejected) in this chunk; (0, 0) when nothing is left.

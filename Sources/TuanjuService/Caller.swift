@@ -38,4 +38,12 @@ public struct Caller: Sendable, Equatable {
         if isStaff { return }
         guard kind == .rider, id == riderID else { throw .notYours(what: what) }
     }
+
+    /// The rider a listing is about: a rider always lists their own (asking for another is refused);
+    /// staff list the one asked for, or everyone when nil.
+    func scope(riderID: String?, what: Msg) throws(AccessError) -> String? {
+        guard kind == .rider else { return riderID }
+        if let riderID, riderID != id { throw .notYours(what: what) }
+        return id
+    }
 }

@@ -112,11 +112,7 @@ extension Tuanju {
     /// `tasks claims`: riders see their own history; staff anyone's.
     public func claimHistory(_ caller: Caller, taskID: String?, riderID: String?, limit: Int = 200) throws -> [Claim] {
         guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
-        var riderID = riderID
-        if caller.kind == .rider {
-            if let asked = riderID, asked != caller.id { throw AccessError.notYours(what: .whatClaims) }
-            riderID = caller.id
-        }
+        let riderID = try caller.scope(riderID: riderID, what: .whatClaims)
         return try database.read { db in try Claims.history(db, taskID: taskID, riderID: riderID, limit: limit) }
     }
 }

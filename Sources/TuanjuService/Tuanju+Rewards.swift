@@ -80,11 +80,7 @@ extension Tuanju {
     /// `redemptions list`: riders see their own; staff everyone's.
     public func listRedemptions(_ caller: Caller, state: Redemption.State?, riderID: String?, limit: Int = 200) throws -> [Redemption] {
         guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
-        var riderID = riderID
-        if caller.kind == .rider {
-            if let asked = riderID, asked != caller.id { throw AccessError.notYours(what: .whatRedemption) }
-            riderID = caller.id
-        }
+        let riderID = try caller.scope(riderID: riderID, what: .whatRedemption)
         return try database.read { db in try Redemptions.list(db, riderID: riderID, state: state, limit: limit) }
     }
 
@@ -98,7 +94,7 @@ extension Tuanju {
         if let limit, limit < 1 { throw InputError.invalid(.limitRange, ["max": "∞"]) }
         if dryRun { return try previewBatch(limit: limit) }
         let expired = try database.write { db in
-            try database.running(db) == nil ? try Redemptions.expire(db, at: now) : 0
+            try Batches.running(db) == nil ? try Redemptions.expire(db, at: now) : 0
         }
         var resumed = false
         let started = try database.write { db -> RedemptionBatch? in
@@ -192,10 +188,6 @@ extension Tuanju {
 func csvField(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
-
-extension AppDatabase {
-    fileprivate func running(_ db: Database) throws -> RedemptionBatch? { try Batches.running(db) }
 }
 
 // MARK: - Events
