@@ -41,6 +41,28 @@ let package = Package(
             "TuanjuCore", "Storage",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Warm-heart map: service points, R*Tree nearest search, opening hours, imports, demand cells.
+        .target(name: "ServiceMap", dependencies: [
+            "TuanjuCore", "Storage", "CSVReader",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Photo validation (JPEG/PNG by their bytes), metadata stripping, EXIF GPS, content-addressed files.
+        .target(name: "PhotoStore", dependencies: [
+            "TuanjuCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Photo reports: submission rules, duplicates, review state machine, exports.
+        .target(name: "Reports", dependencies: [
+            "TuanjuCore", "Storage",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Questionnaires and the group portrait, activity sign-ups with waitlists, party lessons.
+        .target(name: "Engagement", dependencies: [
+            "TuanjuCore", "Storage",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Test/bench support: builds real JPEG and PNG files (with or without EXIF GPS) in memory.
+        .target(name: "PhotoFixtures", path: "Tools/PhotoFixtures"),
         // libcurl through typed wrappers of its variadic calls (libcurl4-openssl-dev).
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Webhooks: endpoints, fan-out of the outbox, Standard Webhooks signatures, delivery and retry.
@@ -83,6 +105,9 @@ let package = Package(
         ]),
         .testTarget(name: "RidersTests", dependencies: ["Riders", "TuanjuCore"]),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "TuanjuCore"]),
+        .testTarget(name: "ServiceMapTests", dependencies: ["ServiceMap", "TuanjuCore"]),
+        .testTarget(name: "PhotoStoreTests", dependencies: ["PhotoStore", "PhotoFixtures", "TuanjuCore"]),
+        .testTarget(name: "EngagementTests", dependencies: ["Engagement", "TuanjuCore"]),
         .testTarget(
             name: "TuanjuCLITests",
             dependencies: [

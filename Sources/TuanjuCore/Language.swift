@@ -28,24 +28,21 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
-/// A message and its arguments, rendered in whichever language is current when it is shown.
-public struct LocalizedText: Sendable, Equatable, CustomStringConvertible {
-    public let message: Msg
-    public let arguments: [String: String]
-
-    public init(_ message: Msg, _ arguments: [String: String] = [:]) {
-        self.message = message
-        self.arguments = arguments
-    }
-
-    public func rendered(in language: Language = .current) -> String {
-        message.text(arguments, in: language)
-    }
-
-    public var description: String { rendered() }
+/// One catalogue of messages: every case carries its English and Chinese text. `Msg` is the core catalogue;
+/// a feature area with many strings keeps its own enum (`MapMsg`, `ReportMsg`, ...) in Sources/TuanjuCore/Messages/,
+/// and CatalogTests checks them all.
+public protocol CatalogMessage: Sendable {
+    /// `(english, chinese)`, with `{name}` marking an argument.
+    var texts: (en: String, zh: String) { get }
+    /// A stable name, unique across catalogues (`Msg.taskFull`).
+    var key: String { get }
 }
 
-extension Msg {
+extension CatalogMessage where Self: RawRepresentable, Self.RawValue == String {
+    public var key: String { "\(Self.self).\(rawValue)" }
+}
+
+extension CatalogMessage {
     /// The template in `language` with each `{name}` replaced by its argument.
     public func text(_ arguments: [String: String] = [:], in language: Language = .current) -> String {
         let pair = texts
@@ -58,4 +55,30 @@ extension Msg {
 
     /// Shorthand for `text(in: .current)` with no arguments.
     public var text: String { text([:]) }
+}
+
+/// A message and its arguments, rendered in whichever language is current when it is shown.
+public struct LocalizedText: Sendable, Equatable, CustomStringConvertible {
+    public let message: any CatalogMessage
+    public let arguments: [String: String]
+
+    public init(_ message: Msg, _ arguments: [String: String] = [:]) {
+        self.message = message
+        self.arguments = arguments
+    }
+
+    public init(_ message: some CatalogMessage, _ arguments: [String: String] = [:]) {
+        self.message = message
+        self.arguments = arguments
+    }
+
+    public func rendered(in language: Language = .current) -> String {
+        message.text(arguments, in: language)
+    }
+
+    public var description: String { rendered() }
+
+    public static func == (lhs: LocalizedText, rhs: LocalizedText) -> Bool {
+        lhs.message.key == rhs.message.key && lhs.arguments == rhs.arguments
+    }
 }

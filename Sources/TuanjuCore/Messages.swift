@@ -2,7 +2,7 @@
 // `{name}` marks an argument. A case cannot compile without both languages; CatalogTests checks that
 // neither is empty and that both name the same arguments.
 
-public enum Msg: String, CaseIterable, Sendable {
+public enum Msg: String, CaseIterable, CatalogMessage {
     // MARK: - Errors: input
     case inputEmpty, inputTooLong, fileUnreadable, fieldName, fieldBranch
     case phoneInvalid, phoneNotMainland, platformUnknown, partyMemberInvalid

@@ -38,6 +38,11 @@ public enum InputError: TuanjuError, Equatable {
         .invalid(LocalizedText(message, arguments))
     }
 
+    /// The same with a message of another catalogue: `.invalid(MapMsg.kindUnknown, ["kind": kind])`.
+    public static func invalid(_ message: some CatalogMessage, _ arguments: [String: String] = [:]) -> InputError {
+        .invalid(LocalizedText(message, arguments))
+    }
+
     public var code: String {
         switch self {
         case .invalid: "invalid_input"

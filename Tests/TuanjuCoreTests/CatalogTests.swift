@@ -13,8 +13,17 @@ struct CatalogTests {
         return names
     }
 
-    @Test("Every message exists in English and Chinese, with the same arguments", arguments: Msg.allCases)
-    func complete(_ message: Msg) {
+    static let everyMessage: [any CatalogMessage] =
+        Msg.allCases.map { $0 as any CatalogMessage } + MapMsg.allCases.map { $0 as any CatalogMessage }
+        + ReportMsg.allCases.map { $0 as any CatalogMessage } + EngageMsg.allCases.map { $0 as any CatalogMessage }
+
+    @Test("Every message exists in English and Chinese, with the same arguments")
+    func complete() {
+        for message in Self.everyMessage { check(message) }
+        #expect(Set(Self.everyMessage.map(\.key)).count == Self.everyMessage.count)
+    }
+
+    func check(_ message: any CatalogMessage) {
         let (en, zh) = message.texts
         #expect(!en.trimmingCharacters(in: .whitespaces).isEmpty, "\(message) has no English text")
         #expect(!zh.trimmingCharacters(in: .whitespaces).isEmpty, "\(message) has no Chinese text")

@@ -1,0 +1,1 @@
+// PhotoStore module: see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// ServiceMap module: see ARCHITECTURE.md.

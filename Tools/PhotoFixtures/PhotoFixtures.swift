@@ -1,0 +1,1 @@
+// Builds JPEG and PNG files for tests and benchmarks.
