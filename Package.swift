@@ -17,7 +17,7 @@ let package = Package(
         // Values and pure rules, no I/O.
         .target(name: "TuanjuCore"),
         // Streaming CSV reader shared by every importer.
-        .target(name: "CSVReader"),
+        .target(name: "CSVReader", dependencies: ["TuanjuCore"]),
         // SQLite: AppDatabase, migrations, outbox.
         .target(name: "Storage", dependencies: [
             "TuanjuCore",
@@ -55,6 +55,7 @@ let package = Package(
         .target(name: "Reports", dependencies: [
             "TuanjuCore", "Storage",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Questionnaires and the group portrait, activity sign-ups with waitlists, party lessons.
         .target(name: "Engagement", dependencies: [
@@ -82,6 +83,7 @@ let package = Package(
         // Use cases: one write transaction each, authorization, outbox events.
         .target(name: "TuanjuService", dependencies: [
             "TuanjuCore", "Storage", "Identity", "Riders", "Governance", "Points", "Notifier", "TuanjuSeed",
+            "ServiceMap", "CSVReader",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "TuanjuCLI", dependencies: [
@@ -99,13 +101,15 @@ let package = Package(
             path: "Tools/TuanjuBench"
         ),
         .testTarget(name: "TuanjuCoreTests", dependencies: ["TuanjuCore"]),
-        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "TuanjuCore"]),
         .testTarget(name: "StorageTests", dependencies: [
             "Storage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RidersTests", dependencies: ["Riders", "TuanjuCore"]),
         .testTarget(name: "NotifierTests", dependencies: ["Notifier", "TuanjuCore"]),
-        .testTarget(name: "ServiceMapTests", dependencies: ["ServiceMap", "TuanjuCore"]),
+        .testTarget(name: "ServiceMapTests", dependencies: [
+            "ServiceMap", "TuanjuCore", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "PhotoStoreTests", dependencies: ["PhotoStore", "PhotoFixtures", "TuanjuCore"]),
         .testTarget(name: "EngagementTests", dependencies: ["Engagement", "TuanjuCore"]),
         .testTarget(

@@ -71,6 +71,21 @@ public enum Claims {
             arguments: [riderID, taskID])
     }
 
+    /// The rider's oldest active claim on a posting of `roleCode` (what a report is filed under).
+    public static func activeClaim(_ db: Database, riderID: String, roleCode: String) throws -> Claim? {
+        try Claim.fetchOne(db.cachedStatement(sql: """
+            SELECT claims.* FROM claims JOIN tasks ON tasks.id = claims.task_id
+            WHERE claims.rider_id = ? AND claims.state = 'active' AND tasks.role_code = ?
+            ORDER BY claims.claimed_at, claims.id LIMIT 1
+            """), arguments: [riderID, roleCode])
+    }
+
+    /// Whether anyone holds an active claim on the posting.
+    public static func hasActiveClaims(_ db: Database, taskID: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM claims WHERE task_id = ? AND state = 'active')"), arguments: [taskID]) ?? false
+    }
+
     /// Active claims on postings that are still live (open, not ended) at `date`.
     public static func liveClaimCount(_ db: Database, riderID: String, at date: Date) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: """

@@ -4,8 +4,12 @@ import TuanjuCore
 public enum AccessError: TuanjuError, Equatable {
     case missingToken
     case unknownToken
-    case forbidden(action: Msg)
-    case notYours(what: Msg)
+    case forbidden(action: LocalizedText)
+    case notYours(what: LocalizedText)
+
+    /// `.forbidden(.actionManageTasks)`; the action is a phrase of any catalogue.
+    public static func forbidden(_ action: any CatalogMessage) -> AccessError { .forbidden(action: LocalizedText(action)) }
+    public static func notYours(_ what: any CatalogMessage) -> AccessError { .notYours(what: LocalizedText(what)) }
 
     public var code: String {
         switch self {
@@ -18,8 +22,8 @@ public enum AccessError: TuanjuError, Equatable {
         switch self {
         case .missingToken: LocalizedText(.missingToken)
         case .unknownToken: LocalizedText(.unknownToken)
-        case .forbidden(let action): LocalizedText(.forbidden, ["action": action.text])
-        case .notYours(let what): LocalizedText(.notYours, ["what": what.text])
+        case .forbidden(let action): LocalizedText(.forbidden, ["action": action.rendered()])
+        case .notYours(let what): LocalizedText(.notYours, ["what": what.rendered()])
         }
     }
 

@@ -3,33 +3,8 @@ import Foundation
 import GRDB
 import TuanjuCore
 
-/// One bad row of an import: its line in the file and why it was skipped.
-public struct ImportRowError: Codable, Sendable, Equatable {
-    public let line: Int
-    public let message: String
-
-    public init(line: Int, message: String) {
-        self.line = line
-        self.message = message
-    }
-}
-
-/// What an import did.
-public struct RiderImportSummary: Codable, Sendable, Equatable {
-    /// New riders.
-    public var imported = 0
-    /// Existing riders (same phone) whose profile changed.
-    public var updated = 0
-    /// Existing riders whose profile was already as in the file.
-    public var unchanged = 0
-    /// Bad rows, each listed in `errors`.
-    public var skipped = 0
-    public var errors: [ImportRowError] = []
-
-    public init() {}
-
-    public var rowsRead: Int { imported + updated + unchanged + skipped }
-}
+/// What a rider import did: new riders, changed profiles (same phone), unchanged, and bad rows.
+public typealias RiderImportSummary = ImportSummary
 
 /// Imports riders from CSV (`name,phone,platform,party_member,branch`), upserting by phone, so a second
 /// import of the same file creates no duplicates. Streams the file: memory does not grow with its size.
@@ -84,10 +59,10 @@ public enum RiderImport {
             } else {
                 summary.updated += 1
             }
-            if let progress, summary.rowsRead % 10_000 == 0 { progress(summary.rowsRead) }
+            if let progress, summary.itemsRead % 10_000 == 0 { progress(summary.itemsRead) }
         }
         if strict, let first = summary.errors.first {
-            throw RiderError.importRejected(bad: summary.skipped, first: "line \(first.line): \(first.message)")
+            throw RiderError.importRejected(bad: summary.skipped, first: "\(first.place): \(first.message)")
         }
         return summary
     }
@@ -97,7 +72,7 @@ public enum RiderImport {
         guard case .record(let record) = item else {
             if case .problem(let line, let problem) = item {
                 throw RiderError.badHeader(LocalizedText(
-                    .importHeaderUnreadable, ["line": "\(line)", "reason": problemText(problem).rendered()]))
+                    .importHeaderUnreadable, ["line": "\(line)", "reason": problem.text.rendered()]))
             }
             return []
         }
@@ -122,7 +97,7 @@ public enum RiderImport {
     static func parse(_ item: CSVItem, columns: [Int]) throws(InputError) -> RiderDraft {
         switch item {
         case .problem(_, let problem):
-            throw .invalid(problemText(problem))
+            throw .invalid(problem.text)
         case .record(let record):
             let expected = columns.count
             guard record.fields.count == expected else {
@@ -140,16 +115,6 @@ public enum RiderImport {
         case "", "0", "false", "no", "n", "否": return false
         case "1", "true", "yes", "y", "是": return true
         default: throw .invalid(.partyMemberInvalid, ["text": text])
-        }
-    }
-
-    /// What a CSV problem means, in the catalogue's words.
-    static func problemText(_ problem: CSVProblem) -> LocalizedText {
-        switch problem {
-        case .invalidUTF8(let field): LocalizedText(.csvInvalidUTF8, ["field": "\(field)"])
-        case .recordTooLong(let limit): LocalizedText(.csvTooLong, ["limit": "\(limit)"])
-        case .unterminatedQuote: LocalizedText(.csvUnterminated)
-        case .strayQuote(let field): LocalizedText(.csvStrayQuote, ["field": "\(field)"])
         }
     }
 }

@@ -9,6 +9,7 @@ public enum Migrations {
         migrator.registerMigration("v2-governance", migrate: governance)
         migrator.registerMigration("v3-points", migrate: points)
         migrator.registerMigration("v4-webhooks", migrate: webhooks)
+        migrator.registerMigration("v5-service-map", migrate: serviceMap)
         return migrator
     }
 

@@ -10,6 +10,11 @@ extension ArgumentHelp {
     init(_ message: Msg, valueName: String? = nil) {
         self.init(message.text, valueName: valueName)
     }
+
+    /// The same for a message of another catalogue: `ArgumentHelp(MapMsg.optLat)`.
+    init(_ message: any CatalogMessage, valueName: String? = nil) {
+        self.init(message.text, valueName: valueName)
+    }
 }
 
 extension Bool {

@@ -31,6 +31,9 @@ public final class Console: Sendable {
     /// A line on standard output.
     public func out(_ line: String = "") { sink(.out, line + "\n") }
 
+    /// Text on standard output as it is (streamed exports).
+    public func write(_ text: String) { sink(.out, text) }
+
     /// A line on standard error.
     public func err(_ line: String) { sink(.err, line + "\n") }
 

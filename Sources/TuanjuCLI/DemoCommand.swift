@@ -198,7 +198,7 @@ struct DemoScript {
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         let first = try app.importRiders(coordinator, path: path, strict: false)
         narrator.say(.demoImportFirst, ["imported": "\(first.imported)", "skipped": "\(first.skipped)"])
-        for error in first.errors { narrator.say(.demoImportError, ["line": "\(error.line)", "message": error.message]) }
+        for error in first.errors { narrator.say(.demoImportError, ["line": "\(error.line ?? 0)", "message": error.message]) }
         let second = try app.importRiders(coordinator, path: path, strict: false)
         narrator.say(.demoImportAgain, ["imported": "\(second.imported)", "unchanged": "\(second.unchanged)"])
         try narrator.record("riders.import", ["imported": first.imported, "skipped": first.skipped])

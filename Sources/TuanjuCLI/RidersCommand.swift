@@ -43,40 +43,10 @@ struct RidersCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(.argCSVFile)) var file: String
         @Flag(help: ArgumentHelp(.optStrict)) var strict = false
 
-        struct JSON: Encodable {
-            let imported: Int
-            let updated: Int
-            let unchanged: Int
-            let skipped: Int
-            let errors: [ImportRowError]
-        }
-
         func run() throws {
             let (app, caller) = try global.session()
-            let console = Console.current
-            let summary = try app.importRiders(caller, path: file, strict: strict) { rows in
-                console.progress(Msg.importProgress.text(["rows": "\(rows)"]))
-            }
-            console.endProgress()
-            try Output.emit(JSON(imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged,
-                                 skipped: summary.skipped, errors: summary.errors), json: global.json) {
-                for error in summary.errors {
-                    console.err("error: " + Msg.demoImportError.text(["line": "\(error.line)", "message": error.message])
-                        .trimmingCharacters(in: .whitespaces))
-                }
-                if summary.skipped > summary.errors.count {
-                    console.err("error: " + Msg.importMoreBadRows.text(["count": "\(summary.skipped - summary.errors.count)"]))
-                }
-                console.out(Msg.importSummary.text([
-                    "imported": "\(summary.imported)", "updated": "\(summary.updated)",
-                    "unchanged": "\(summary.unchanged)", "skipped": "\(summary.skipped)",
-                ]))
-            }
-            if summary.skipped > 0 {
-                throw CommandFailure(
-                    exitCode: ExitCodes.invalidInput, code: "invalid_input",
-                    message: Msg.importSkipped.text(["count": "\(summary.skipped)"]))
-            }
+            let summary = try app.importRiders(caller, path: file, strict: strict, progress: ImportOutput.progress)
+            try ImportOutput.finish(summary, json: global.json)
         }
     }
 

@@ -11,7 +11,7 @@ public struct TuanjuCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, WhoamiCommand.self,
-            UsersCommand.self, RidersCommand.self, RolesCommand.self, TasksCommand.self,
+            UsersCommand.self, RidersCommand.self, MapCommand.self, RolesCommand.self, TasksCommand.self,
             PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, WebhooksCommand.self, SettingsCommand.self,
         ])
     }

@@ -67,7 +67,7 @@ public struct LocalizedText: Sendable, Equatable, CustomStringConvertible {
         self.arguments = arguments
     }
 
-    public init(_ message: some CatalogMessage, _ arguments: [String: String] = [:]) {
+    public init(_ message: any CatalogMessage, _ arguments: [String: String] = [:]) {
         self.message = message
         self.arguments = arguments
     }

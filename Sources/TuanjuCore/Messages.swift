@@ -8,7 +8,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
     case phoneInvalid, phoneNotMainland, platformUnknown, partyMemberInvalid
     case csvInvalidUTF8, csvTooLong, csvUnterminated, csvStrayQuote
     case importFieldCount, importEmptyFile, importHeaderUnreadable, importHeaderMissing, importHeaderUnknown
-    case importRejected, importSkipped, importMoreBadRows
+    case importRejected, importSkipped, importMoreBadRows, placeLine, placeFeature
     case limitRange, offsetNegative, nothingToChange, giveRiderID
     case latitudeInvalid, longitudeInvalid, coordinateInvalid, timeInvalid
     case seedInvalid, seedDuplicate, seedNoCategories, seedNegativePoints, seedNotInstalled, seedDirMissing, seedFileMissing
@@ -112,6 +112,8 @@ public enum Msg: String, CaseIterable, CatalogMessage {
         case .phoneNotMainland: ("\"{text}\" is not a mainland mobile number (+86 and 11 digits)", "“{text}”不是大陆手机号(+86 加 11 位数字)")
         case .platformUnknown: ("unknown platform \"{text}\"; use meituan, eleme or other", "未知平台“{text}”,请使用 meituan、eleme 或 other")
         case .partyMemberInvalid: ("party_member \"{text}\" is not one of true/false, yes/no, 1/0, 是/否", "party_member“{text}”无效,应为 true/false、yes/no、1/0 或 是/否")
+        case .placeLine: ("line {line}", "第 {line} 行")
+        case .placeFeature: ("feature {index}", "第 {index} 个要素")
         case .csvInvalidUTF8: ("field {field} is not valid UTF-8", "第 {field} 个字段不是有效的 UTF-8 文本")
         case .csvTooLong: ("record is longer than {limit} bytes", "该行超过 {limit} 字节")
         case .csvUnterminated: ("a quoted field is not closed before the end of the file", "引号字段直到文件结尾都未闭合")

@@ -30,6 +30,11 @@ public enum Text {
 
     /// A required short label (a name, a title): cleaned, 1...maxLength characters.
     public static func label(_ text: String, field: Msg, maxLength: Int = 100) throws(InputError) -> String {
+        try label(text, field: field as any CatalogMessage, maxLength: maxLength)
+    }
+
+    /// The same with a field name from another catalogue.
+    public static func label(_ text: String, field: any CatalogMessage, maxLength: Int = 100) throws(InputError) -> String {
         let cleaned = clean(text)
         guard !cleaned.isEmpty else { throw .invalid(.inputEmpty, ["field": field.text]) }
         guard cleaned.count <= maxLength else {

@@ -20,30 +20,40 @@ public struct Caller: Sendable, Equatable {
 
     public var isStaff: Bool { kind == .admin || kind == .coordinator }
 
+    func requireStaff(_ action: Msg) throws(AccessError) { try requireStaff(action as any CatalogMessage) }
+    func requireAdmin(_ action: Msg) throws(AccessError) { try requireAdmin(action as any CatalogMessage) }
+    func requireRider(_ action: Msg) throws(AccessError) { try requireRider(action as any CatalogMessage) }
+    func requireSelfOrStaff(riderID: String, what: Msg) throws(AccessError) {
+        try requireSelfOrStaff(riderID: riderID, what: what as any CatalogMessage)
+    }
+    func scope(riderID: String?, what: Msg) throws(AccessError) -> String? {
+        try scope(riderID: riderID, what: what as any CatalogMessage)
+    }
+
     /// Admins and coordinators.
-    func requireStaff(_ action: Msg) throws(AccessError) {
-        guard isStaff else { throw .forbidden(action: action) }
+    func requireStaff(_ action: any CatalogMessage) throws(AccessError) {
+        guard isStaff else { throw .forbidden(action) }
     }
 
-    func requireAdmin(_ action: Msg) throws(AccessError) {
-        guard kind == .admin else { throw .forbidden(action: action) }
+    func requireAdmin(_ action: any CatalogMessage) throws(AccessError) {
+        guard kind == .admin else { throw .forbidden(action) }
     }
 
-    func requireRider(_ action: Msg) throws(AccessError) {
-        guard kind == .rider else { throw .forbidden(action: action) }
+    func requireRider(_ action: any CatalogMessage) throws(AccessError) {
+        guard kind == .rider else { throw .forbidden(action) }
     }
 
     /// Staff may act on any rider; a rider only on themself.
-    func requireSelfOrStaff(riderID: String, what: Msg) throws(AccessError) {
+    func requireSelfOrStaff(riderID: String, what: any CatalogMessage) throws(AccessError) {
         if isStaff { return }
-        guard kind == .rider, id == riderID else { throw .notYours(what: what) }
+        guard kind == .rider, id == riderID else { throw .notYours(what) }
     }
 
     /// The rider a listing is about: a rider always lists their own (asking for another is refused);
     /// staff list the one asked for, or everyone when nil.
-    func scope(riderID: String?, what: Msg) throws(AccessError) -> String? {
+    func scope(riderID: String?, what: any CatalogMessage) throws(AccessError) -> String? {
         guard kind == .rider else { return riderID }
-        if let riderID, riderID != id { throw .notYours(what: what) }
+        if let riderID, riderID != id { throw .notYours(what) }
         return id
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Governance
 import Points
+import ServiceMap
+import CSVReader
 import Identity
 import Storage
 import TuanjuCore
@@ -41,6 +43,15 @@ extension Tuanju {
                 }
                 try seed.markLoaded(db, part: "rewards", at: now)
                 loaded.append("rewards")
+            }
+            if try !seed.isLoaded(db, part: "map"), let kinds = try seed.mapKinds() {
+                try ServicePoints.loadKinds(db, kinds)
+                if let points = seed.servicePointsReader() {
+                    var importer = MapImport(system: .wgs84, strict: true, at: now, sample: true)
+                    _ = try importer.runCSV(db, reader: points, path: "service-points.csv")
+                }
+                try seed.markLoaded(db, part: "map", at: now)
+                loaded.append("map")
             }
             var token: String?
             if try User.filter(Column("role") == "admin").fetchCount(db) == 0 {
@@ -91,6 +102,23 @@ struct SeedFiles {
         } catch {
             throw InputError.invalid(.seedInvalid, ["source": url.path, "reason": "\(error)"])
         }
+    }
+
+    /// The kinds of service point, or nil when the seed directory has none.
+    func mapKinds() throws -> [ServicePointKind]? {
+        struct File: Decodable { let kinds: [ServicePointKind] }
+        let url = directory.appendingPathComponent("map-kinds.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        do {
+            return try JSONDecoder().decode(File.self, from: data).kinds
+        } catch {
+            throw InputError.invalid(.seedInvalid, ["source": url.path, "reason": "\(error)"])
+        }
+    }
+
+    /// The sample service points (CSV in the import format), if the seed directory has them.
+    func servicePointsReader() -> CSVReader? {
+        try? CSVReader(path: directory.appendingPathComponent("service-points.csv").path)
     }
 
     func isLoaded(_ db: Database, part: String) throws -> Bool {

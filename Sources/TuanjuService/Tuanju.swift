@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Identity
 import Riders
+import ServiceMap
 import Storage
 import TuanjuCore
 
@@ -11,6 +12,8 @@ public final class Tuanju: Sendable {
     public let directory: DataDirectory
     public let database: AppDatabase
     public let clock: Clock
+    /// Nearest-search counts per cell and day, waiting for `flushDemand()`.
+    let demand = DemandTally()
 
     init(directory: DataDirectory, database: AppDatabase, clock: Clock) {
         self.directory = directory

@@ -1,0 +1,200 @@
+import CSVReader
+import Foundation
+import GRDB
+import TuanjuCore
+
+/// What a map import did: new points, changed points (same external id), unchanged, and bad items.
+public typealias MapImportSummary = ImportSummary
+
+/// One row or feature, before validation: the columns of the CSV header / the GeoJSON properties.
+struct PointFields {
+    var externalID: String?
+    var kind: String?
+    var name: String?
+    var address: String?
+    var lat: String?
+    var lon: String?
+    var openingHours: String?
+    var amenities: String?
+    var contact: String?
+}
+
+/// Imports points from CSV or GeoJSON, upserting by external id, so importing the same file twice changes
+/// nothing the second time. Every item needs an external id. Runs in the caller's transaction; with `strict`
+/// any bad item throws and the transaction rolls back.
+public struct MapImport {
+    public enum Format: String, Sendable, CaseIterable { case csv, geojson }
+
+    public static let csvHeader = [
+        "external_id", "kind", "name", "address", "lat", "lon", "opening_hours", "amenities", "contact",
+    ]
+    static let requiredColumns: Set = ["external_id", "kind", "name", "lat", "lon"]
+    /// Export columns the importer accepts and ignores, so an export can be imported again.
+    static let ignoredColumns: Set = ["id", "active", "updated_at"]
+    public static let maxReportedErrors = 1000
+
+    let system: CoordinateSystem
+    let strict: Bool
+    let date: Date
+    let sample: Bool
+    /// Called in the transaction for each point created or changed (the service appends its event).
+    let onChange: (ServicePoint, ServicePoints.UpsertOutcome) throws -> Void
+    var summary = MapImportSummary()
+    var seen: [String: String] = [:]
+
+    public init(
+        system: CoordinateSystem, strict: Bool, at date: Date, sample: Bool = false,
+        onChange: @escaping (ServicePoint, ServicePoints.UpsertOutcome) throws -> Void = { _, _ in }
+    ) {
+        self.system = system
+        self.strict = strict
+        self.date = date
+        self.sample = sample
+        self.onChange = onChange
+    }
+
+    /// `.csv` for `.csv`, `.geojson` for `.geojson`/`.json`; else by the first non-blank byte.
+    public static func format(ofPath path: String, firstByte: UInt8?) -> Format {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".geojson") || lowered.hasSuffix(".json") { return .geojson }
+        if lowered.hasSuffix(".csv") { return .csv }
+        return firstByte == UInt8(ascii: "{") ? .geojson : .csv
+    }
+
+    // MARK: - CSV
+
+    public mutating func runCSV(
+        _ db: Database, reader: CSVReader, path: String, progress: ((Int) -> Void)? = nil
+    ) throws -> MapImportSummary {
+        guard let first = try reader.next() else { throw InputError.invalid(.importEmptyFile, ["path": path]) }
+        let columns = try Self.columns(first)
+        while let item = try reader.next() {
+            switch item {
+            case .problem(let line, let problem):
+                try reject(ImportRowError(line: line, message: problem.text.rendered()))
+            case .record(let record):
+                guard record.fields.count == columns.count else {
+                    try reject(ImportRowError(line: record.line, message: Msg.importFieldCount.text(
+                        ["expected": "\(columns.count)", "found": "\(record.fields.count)"])))
+                    continue
+                }
+                var fields = PointFields()
+                for (name, value) in zip(columns, record.fields) { fields.set(name, value) }
+                try importOne(db, fields, place: { ImportRowError(line: record.line, message: $0) })
+            }
+            if let progress, summary.itemsRead % 10_000 == 0 { progress(summary.itemsRead) }
+        }
+        return try finish()
+    }
+
+    static func columns(_ item: CSVItem) throws -> [String] {
+        guard case .record(let record) = item else {
+            if case .problem(let line, let problem) = item {
+                throw InputError.invalid(.importHeaderUnreadable, ["line": "\(line)", "reason": problem.text.rendered()])
+            }
+            return []
+        }
+        let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = csvHeader.joined(separator: ",")
+        for column in csvHeader where requiredColumns.contains(column) && !names.contains(column) {
+            throw InputError.invalid(.importHeaderMissing, ["line": "\(record.line)", "column": column, "header": header])
+        }
+        if let unknown = names.first(where: { !csvHeader.contains($0) && !ignoredColumns.contains($0) }) {
+            throw InputError.invalid(.importHeaderUnknown, ["line": "\(record.line)", "column": unknown, "header": header])
+        }
+        return names
+    }
+
+    // MARK: - GeoJSON
+
+    /// An RFC 7946 FeatureCollection of Points. The file as a whole must be one; each feature is checked alone.
+    public mutating func runGeoJSON(
+        _ db: Database, data: Data, path: String, progress: ((Int) -> Void)? = nil
+    ) throws -> MapImportSummary {
+        let features = try GeoJSONPoints.features(data, path: path)
+        for (index, feature) in features.enumerated() {
+            let place = { (message: String) in ImportRowError(index: index, message: message) }
+            do {
+                try importOne(db, try GeoJSONPoints.fields(feature), place: place)
+            } catch let error as InputError {
+                try reject(place(error.message))
+            }
+            if let progress, summary.itemsRead % 10_000 == 0 { progress(summary.itemsRead) }
+        }
+        return try finish()
+    }
+
+    // MARK: - One item
+
+    mutating func importOne(_ db: Database, _ fields: PointFields, place: (String) -> ImportRowError) throws {
+        let draft: PointDraft
+        do {
+            draft = try self.draft(fields)
+            try ServicePoints.requireKind(db, draft.kind)
+        } catch let error as TuanjuError {
+            return try reject(place(error.message))
+        }
+        let externalID = draft.externalID ?? ""
+        let here = place("").place
+        if let earlier = seen[externalID] {
+            return try reject(place(MapMsg.externalIDRepeated.text(["id": externalID, "place": earlier])))
+        }
+        seen[externalID] = here
+        let (point, outcome) = try ServicePoints.upsert(db, draft, at: date)
+        switch outcome {
+        case .inserted: summary.imported += 1
+        case .updated: summary.updated += 1
+        case .unchanged: summary.unchanged += 1
+        }
+        if outcome != .unchanged { try onChange(point, outcome) }
+    }
+
+    func draft(_ fields: PointFields) throws(InputError) -> PointDraft {
+        guard let externalID = fields.externalID, !Text.clean(externalID).isEmpty else {
+            throw .invalid(MapMsg.externalIDRequired)
+        }
+        let location = try Coordinate(parsingLat: fields.lat, lon: fields.lon, system: system)
+        return try PointDraft(
+            externalID: externalID, kind: fields.kind ?? "", name: fields.name ?? "", address: fields.address ?? "",
+            location: location, openingHours: fields.openingHours, amenities: fields.amenities ?? "",
+            contact: fields.contact ?? "", sample: sample)
+    }
+
+    mutating func reject(_ error: ImportRowError) throws {
+        summary.skipped += 1
+        if summary.errors.count < Self.maxReportedErrors { summary.errors.append(error) }
+        if strict { throw MapError.importRejected(bad: summary.skipped, first: "\(error.place): \(error.message)") }
+    }
+
+    func finish() throws -> MapImportSummary { summary }
+}
+
+extension PointFields {
+    mutating func set(_ column: String, _ value: String) {
+        switch column {
+        case "external_id": externalID = value
+        case "kind": kind = value
+        case "name": name = value
+        case "address": address = value
+        case "lat": lat = value
+        case "lon": lon = value
+        case "opening_hours": openingHours = value
+        case "amenities": amenities = value
+        case "contact": contact = value
+        default: break
+        }
+    }
+}
+
+extension Coordinate {
+    /// Reads latitude and longitude typed by a person or found in a file, in the given system.
+    public init(parsingLat lat: String?, lon: String?, system: CoordinateSystem) throws(InputError) {
+        let latText = lat?.trimmingCharacters(in: .whitespaces) ?? ""
+        let lonText = lon?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !latText.isEmpty else { throw .invalid(MapMsg.latitudeMissing) }
+        guard !lonText.isEmpty else { throw .invalid(MapMsg.longitudeMissing) }
+        guard let latValue = Double(latText), latValue.isFinite else { throw .invalid(.latitudeInvalid, ["value": latText]) }
+        guard let lonValue = Double(lonText), lonValue.isFinite else { throw .invalid(.longitudeInvalid, ["value": lonText]) }
+        try self.init(lat: latValue, lon: lonValue, system: system)
+    }
+}

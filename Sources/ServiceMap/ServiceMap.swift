@@ -1,1 +1,0 @@
-// ServiceMap module: see ARCHITECTURE.md.

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import Storage
+import Testing
+import TuanjuCore
+@testable import ServiceMap
+
+/// A fresh database with the three seeded kinds.
+struct MapDatabase {
+    let database: AppDatabase
+    let directory: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tuanju-map-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        database = try AppDatabase(path: directory + "/t.sqlite", create: true)
+        try database.write { db in
+            try ServicePoints.loadKinds(db, [
+                ServicePointKind(code: "station", name: "Station", nameZh: "驿站"),
+                ServicePointKind(code: "box", name: "Box", nameZh: "便民箱"),
+                ServicePointKind(code: "meal", name: "Meal", nameZh: "便利餐"),
+            ])
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+}
+
+@Suite("Nearest search")
+struct NearestSearchTests {
+    static let kinds = ["station", "box", "meal"]
+    static let hours = [nil, "24/7", "Mo-Fr 08:00-20:00", "Mo-Su 22:00-02:00", "Sa,Su 10:00-16:00"]
+
+    @Test("The R*Tree search returns exactly what a full scan returns, nearest first", arguments: [1, 2, 3, 4])
+    func matchesBruteForce(seed: UInt64) throws {
+        let map = try MapDatabase()
+        defer { map.remove() }
+        var random = SplitMix64(seed: seed)
+        // Dense clusters and sparse outliers, across Hangzhou and a wider box, some removed.
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        try map.database.write { db in
+            for index in 0..<600 {
+                let wide = index % 5 == 0
+                let lat = wide ? Double.random(in: 28...33, using: &random) : Double.random(in: 30.25...30.33, using: &random)
+                let lon = wide ? Double.random(in: 118...122, using: &random) : Double.random(in: 120.10...120.22, using: &random)
+                let draft = try PointDraft(
+                    externalID: "p\(index)", kind: Self.kinds.randomElement(using: &random)!, name: "P\(index)",
+                    location: try Coordinate(lat: lat, lon: lon), openingHours: Self.hours.randomElement(using: &random)!)
+                let point = try ServicePoints.add(db, draft, at: now)
+                if index % 17 == 0 { _ = try ServicePoints.deactivate(db, id: point.id, at: now) }
+            }
+        }
+        let all = try map.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT rid, id, kind, lat, lon, opening_hours FROM service_points WHERE active = 1")
+        }
+        for _ in 0..<150 {
+            let origin = try Coordinate(
+                lat: Double.random(in: 29.5...31.5, using: &random), lon: Double.random(in: 119...121.5, using: &random))
+            let kind: String? = Bool.random(using: &random) ? Self.kinds.randomElement(using: &random) : nil
+            let limit = Int.random(in: 1...12, using: &random)
+            let within: Double? = Bool.random(using: &random) ? Double.random(in: 100...80_000, using: &random) : nil
+            let openAt: Date? = Int.random(in: 0..<4, using: &random) == 0
+                ? now.addingTimeInterval(Double.random(in: 0...(7 * 86400), using: &random)) : nil
+            let query = try NearestQuery(origin: origin, kind: kind, limit: limit, within: within, openAt: openAt)
+            let found = try map.database.read { db in try NearestSearch.search(db, query) }
+
+            let expected = all.compactMap { row -> (Int64, String, Double)? in
+                if let kind, row["kind"] as String != kind { return nil }
+                let distance = origin.distance(to: try! Coordinate(lat: row["lat"], lon: row["lon"]))
+                if let within, distance > within { return nil }
+                if let openAt {
+                    guard let text: String = row["opening_hours"],
+                        try! OpeningHours(parsing: text).isOpen(at: openAt, in: OpeningHours.shanghai)
+                    else { return nil }
+                }
+                return (row["rid"], row["id"], distance)
+            }
+            .sorted { $0.2 != $1.2 ? $0.2 < $1.2 : $0.0 < $1.0 }
+            .prefix(limit)
+
+            #expect(found.map(\.point.id) == expected.map(\.1), "query \(query)")
+            for (result, want) in zip(found, expected) {
+                #expect(abs(result.distanceM - want.2) < 1e-6)
+            }
+        }
+    }
+
+    @Test("A removed point leaves the index; a moved point is found at its new place")
+    func indexFollowsChanges() throws {
+        let map = try MapDatabase()
+        defer { map.remove() }
+        let now = Date()
+        let origin = try Coordinate(lat: 30.29, lon: 120.17)
+        let (first, second) = try map.database.write { db in
+            (try ServicePoints.add(db, try PointDraft(kind: "station", name: "A", location: origin), at: now),
+             try ServicePoints.add(db, try PointDraft(kind: "station", name: "B", location: try Coordinate(lat: 30.30, lon: 120.17)), at: now))
+        }
+        let query = try NearestQuery(origin: origin, limit: 1)
+        #expect(try map.database.read { db in try NearestSearch.search(db, query) }.first?.point.id == first.id)
+        _ = try map.database.write { db in try ServicePoints.deactivate(db, id: first.id, at: now) }
+        #expect(try map.database.read { db in try NearestSearch.search(db, query) }.first?.point.id == second.id)
+        var changes = PointChanges()
+        changes.location = try Coordinate(lat: 30.2901, lon: 120.1701)
+        _ = try map.database.write { db in try ServicePoints.update(db, id: second.id, changes, at: now) }
+        let moved = try map.database.read { db in try NearestSearch.search(db, query) }
+        #expect(moved.first?.point.id == second.id)
+        #expect((moved.first?.distanceM ?? 0) < 20)
+        let indexed = try map.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM service_points_rtree") }
+        #expect(indexed == 1)
+    }
+
+    @Test("Boxes hold the whole circle, at the equator, in Hangzhou and near the poles")
+    func boundingBoxes() throws {
+        var random = SplitMix64(seed: 99)
+        for _ in 0..<2000 {
+            let centre = try Coordinate(lat: Double.random(in: -89...89, using: &random), lon: Double.random(in: -179...179, using: &random))
+            let radius = Double.random(in: 10...500_000, using: &random)
+            let box = BoundingBox(around: centre, radius: radius)
+            // Points on the circle in every direction must be inside the box.
+            for step in 0..<36 {
+                let bearing = Double(step) * 10 * .pi / 180
+                let edge = destination(centre, bearing: bearing, distance: radius * 0.999)
+                #expect(edge.lat >= box.minLat && edge.lat <= box.maxLat)
+                #expect(edge.lon >= box.minLon && edge.lon <= box.maxLon, "centre \(centre) radius \(radius) bearing \(step * 10)")
+            }
+        }
+    }
+
+    /// Great-circle destination point.
+    func destination(_ start: Coordinate, bearing: Double, distance: Double) -> (lat: Double, lon: Double) {
+        let angle = distance / 6_371_008.8
+        let phi1 = start.lat * .pi / 180, lambda1 = start.lon * .pi / 180
+        let phi2 = asin(sin(phi1) * cos(angle) + cos(phi1) * sin(angle) * cos(bearing))
+        var lambda2 = lambda1 + atan2(sin(bearing) * sin(angle) * cos(phi1), cos(angle) - sin(phi1) * sin(phi2))
+        lambda2 = (lambda2 + 3 * .pi).truncatingRemainder(dividingBy: 2 * .pi) - .pi
+        return (phi2 * 180 / .pi, lambda2 * 180 / .pi)
+    }
+}
