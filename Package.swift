@@ -94,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "TuanjuBench",
             dependencies: [
-                "TuanjuCore", "TuanjuService", "Storage", "CSVReader", "Governance", "Notifier",
+                "TuanjuCore", "TuanjuService", "Storage", "CSVReader", "Governance", "Notifier", "ServiceMap",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

@@ -24,19 +24,29 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-/// Prints the demo's steps: a heading and lines, or one JSON object per step.
-struct Narrator {
+/// Prints the demo's steps: a numbered heading and lines, or one JSON object per step.
+final class Narrator {
     let json: Bool
+    private var steps = 0
 
-    func step(_ title: Msg) {
-        if !json { Console.current.out(""); Console.current.out("== \(title.text)") }
+    init(json: Bool) {
+        self.json = json
+    }
+
+    func step(_ title: Msg) { step(title as any CatalogMessage) }
+
+    func step(_ title: any CatalogMessage) {
+        steps += 1
+        if !json { Console.current.out(""); Console.current.out("== \(steps). \(title.text)") }
     }
 
     func say(_ line: String) {
         if !json { Console.current.out("   \(line)") }
     }
 
-    func say(_ message: Msg, _ arguments: [String: String] = [:]) {
+    func say(_ message: Msg, _ arguments: [String: String] = [:]) { say(message as any CatalogMessage, arguments) }
+
+    func say(_ message: any CatalogMessage, _ arguments: [String: String] = [:]) {
         say(message.text(arguments))
     }
 
@@ -110,6 +120,7 @@ struct DemoScript {
         }
         try narrator.record("roles.list", roles.map(\.role.code))
 
+        try mapScene(app, coordinator)
         try claimScene(app, coordinator, li: liCaller)
         try pointsScene(app, admin: admin, coordinator, li: liCaller)
 

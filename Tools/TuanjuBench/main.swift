@@ -9,6 +9,8 @@ let scenarios: [String: Scenario] = [
     "claims": ClaimsScenario(),
     "redemption-batch": RedemptionBatchScenario(),
     "webhook-drain": WebhookDrainScenario(),
+    "map-nearest": MapNearestScenario(),
+    "map-nearest-process": MapNearestProcessScenario(),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -18,7 +20,7 @@ if arguments.first == "--child" {
     let work = arguments[3]
     let started = Date()
     let operations = try arguments[2] == "ours" ? scenario.runOurs(work) : scenario.runRaw(work)
-    let seconds = Date().timeIntervalSince(started)
+    let seconds = SelfTiming.seconds ?? Date().timeIntervalSince(started)
     if arguments[2] == "ours" { try scenario.verifyOurs(work) }
     let result = ChildResult(operations: operations, seconds: seconds, peakRSSMB: peakRSSMegabytes())
     print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))

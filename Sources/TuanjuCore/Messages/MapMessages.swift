@@ -23,6 +23,7 @@ public enum MapMsg: String, CaseIterable, CatalogMessage {
     case colDistance, colKind, colOpen, colAddress, colCell, colQueries, colNearest, colHours, colAmenities
     case nearestNone, pointAdded, pointUpdated, pointRemoved, exportDone
     case openNow, closedNow, hoursUnknown, actionManageMap, actionViewDemand
+    case demoMap, demoMapPhone, demoMapResult, demoMapPrivacy, demoMapDemand
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -132,6 +133,11 @@ public enum MapMsg: String, CaseIterable, CatalogMessage {
         case .hoursUnknown: ("unknown", "未知")
         case .actionManageMap: ("change the map", "修改地图")
         case .actionViewDemand: ("see search demand", "查看查询热度")
+        case .demoMap: ("The warm-heart map (暖心地图): 李骑手 looks for the nearest open rest station", "暖心地图:李骑手查找最近的营业中暖心微驿站")
+        case .demoMapPhone: ("The phone's map app reports {lat},{lon} in GCJ-02 ({shift} m off true WGS-84); Tuanju converts it back.", "手机地图给出 GCJ-02 坐标 {lat},{lon}(与真实 WGS-84 位置相差 {shift} 米);团聚将其换算回 WGS-84。")
+        case .demoMapResult: ("{name}: {distance}, open now ({hours})", "{name}:{distance},营业中({hours})")
+        case .demoMapPrivacy: ("Kept of this search: one count for its ~250 m cell today. Never the position.", "这次查询只留下:今天所在约 250 米网格的一次计数。不保存位置。")
+        case .demoMapDemand: ("The coordinator's demand view: cell around {lat},{lon}, {count} search(es).", "协调员看到的查询热度:{lat},{lon} 附近网格,{count} 次查询。")
         }
     }
 }
