@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+import TuanjuCore
+
+/// A photo that passed the checks: its format, its bytes without metadata, where it was taken (read
+/// before stripping) and the SHA-256 of the stripped bytes, which is its name in the store.
+public struct CheckedPhoto: Sendable, Equatable {
+    public let format: ImageFormat
+    /// The sanitized bytes: what gets stored and served.
+    public let bytes: [UInt8]
+    /// The EXIF GPS position of the upload, if it had one.
+    public let gps: Coordinate?
+    /// Lower-case hex SHA-256 of `bytes`.
+    public let sha256: String
+}
+
+/// The one entry point for an uploaded photo: size limits, format by content, structure, metadata stripping.
+public enum PhotoCheck {
+    /// 10 MiB: larger uploads are refused before a single byte is parsed.
+    public static let maximumBytes = 10 * 1024 * 1024
+    /// How many photos one report carries.
+    public static let photosPerReport: ClosedRange<Int> = 1...5
+
+    /// Checks and strips one photo held in memory.
+    public static func check(_ bytes: [UInt8]) throws(PhotoError) -> CheckedPhoto {
+        guard !bytes.isEmpty else { throw .empty }
+        guard bytes.count <= maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
+        guard let format = ImageFormat(detecting: bytes) else { throw .unknownFormat }
+        let sanitized: [UInt8]
+        switch format {
+        case .jpeg: sanitized = try JPEGSanitizer.sanitize(bytes)
+        case .png: sanitized = try PNGSanitizer.sanitize(bytes)
+        }
+        return CheckedPhoto(
+            format: format, bytes: sanitized, gps: PhotoMetadata(reading: bytes).gps, sha256: sha256Hex(sanitized))
+    }
+
+    /// Checks the photo in a file (symbolic links followed). The size comes from the file system, so an
+    /// oversized file is refused unread; and never more than `maximumBytes + 1` bytes are read, even from
+    /// a file that grows meanwhile.
+    /// - Throws: `InputError.missingFile` when the file cannot be read, else `PhotoError`.
+    public static func check(contentsOf url: URL) throws -> CheckedPhoto {
+        let path = url.path
+        let resolved = url.resolvingSymlinksInPath()
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: resolved.path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw InputError.missingFile(path: path, reason: ReportMsg.photoFileNotRegular.text)
+            }
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError.missingFile(path: path, reason: ReportMsg.photoFileMissing.text)
+        }
+        guard size <= maximumBytes else { throw PhotoError.tooLarge(bytes: size, limit: maximumBytes) }
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: resolved)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+        } catch {
+            throw InputError.missingFile(path: path, reason: ReportMsg.photoFileUnreadable.text)
+        }
+        return try check([UInt8](data))
+    }
+
+    /// Refuses a report with no photo or more than `photosPerReport.upperBound`.
+    public static func checkCount(_ count: Int) throws(PhotoError) {
+        guard photosPerReport.contains(count) else { throw .countOutOfRange(count: count, allowed: photosPerReport) }
+    }
+
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

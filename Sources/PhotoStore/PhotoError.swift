@@ -1,0 +1,79 @@
+import TuanjuCore
+
+/// Why a photo is refused or could not be stored. Structural problems name the byte offset where the
+/// file stops making sense, so a rider's app (or a support person) can tell a cut-off upload from junk.
+public enum PhotoError: TuanjuError, Equatable {
+    case empty
+    case tooLarge(bytes: Int, limit: Int)
+    case unknownFormat
+    case countOutOfRange(count: Int, allowed: ClosedRange<Int>)
+    /// A file-system call failed; `detail` is the operating system's own words (strerror).
+    case storeFailed(path: String, step: ReportMsg, detail: String)
+
+    case jpegTruncated(offset: Int)
+    case jpegSegmentPastEnd(marker: UInt8, offset: Int, length: Int)
+    case jpegSegmentLengthInvalid(marker: UInt8, offset: Int, length: Int)
+    case jpegMarkerExpected(offset: Int)
+    case jpegMarkerUnexpected(marker: UInt8, offset: Int)
+    case jpegNoImage
+
+    case pngTruncated(offset: Int)
+    case pngChunkTooLong(offset: Int, length: Int)
+    case pngChunkTypeInvalid(offset: Int)
+    case pngCRCMismatch(chunk: String, offset: Int)
+    case pngHeaderNotFirst(chunk: String)
+    case pngHeaderInvalid
+    case pngCriticalChunkUnknown(chunk: String)
+    case pngNoImageData
+
+    public var code: String {
+        switch self {
+        case .storeFailed: "photo_store_failed"
+        default: "invalid_input"
+        }
+    }
+
+    public var text: LocalizedText {
+        switch self {
+        case .empty: LocalizedText(ReportMsg.photoEmpty)
+        case .tooLarge(let bytes, let limit): LocalizedText(ReportMsg.photoTooLarge, ["bytes": "\(bytes)", "max": "\(limit)"])
+        case .unknownFormat: LocalizedText(ReportMsg.photoUnknownFormat)
+        case .countOutOfRange(let count, let allowed):
+            LocalizedText(ReportMsg.photoCountOutOfRange,
+                          ["count": "\(count)", "min": "\(allowed.lowerBound)", "max": "\(allowed.upperBound)"])
+        case .storeFailed(let path, let step, let detail):
+            LocalizedText(ReportMsg.photoStoreFailed, ["path": path, "step": step.text, "detail": detail])
+        case .jpegTruncated(let offset): LocalizedText(ReportMsg.jpegTruncated, ["offset": "\(offset)"])
+        case .jpegSegmentPastEnd(let marker, let offset, let length):
+            LocalizedText(ReportMsg.jpegSegmentPastEnd, ["marker": Self.name(marker), "offset": "\(offset)", "length": "\(length)"])
+        case .jpegSegmentLengthInvalid(let marker, let offset, let length):
+            LocalizedText(ReportMsg.jpegSegmentLengthInvalid, ["marker": Self.name(marker), "offset": "\(offset)", "length": "\(length)"])
+        case .jpegMarkerExpected(let offset): LocalizedText(ReportMsg.jpegMarkerExpected, ["offset": "\(offset)"])
+        case .jpegMarkerUnexpected(let marker, let offset):
+            LocalizedText(ReportMsg.jpegMarkerUnexpected, ["marker": Self.name(marker), "offset": "\(offset)"])
+        case .jpegNoImage: LocalizedText(ReportMsg.jpegNoImage)
+        case .pngTruncated(let offset): LocalizedText(ReportMsg.pngTruncated, ["offset": "\(offset)"])
+        case .pngChunkTooLong(let offset, let length): LocalizedText(ReportMsg.pngChunkTooLong, ["offset": "\(offset)", "length": "\(length)"])
+        case .pngChunkTypeInvalid(let offset): LocalizedText(ReportMsg.pngChunkTypeInvalid, ["offset": "\(offset)"])
+        case .pngCRCMismatch(let chunk, let offset): LocalizedText(ReportMsg.pngCRCMismatch, ["chunk": chunk, "offset": "\(offset)"])
+        case .pngHeaderNotFirst(let chunk): LocalizedText(ReportMsg.pngHeaderNotFirst, ["chunk": chunk])
+        case .pngHeaderInvalid: LocalizedText(ReportMsg.pngHeaderInvalid)
+        case .pngCriticalChunkUnknown(let chunk): LocalizedText(ReportMsg.pngCriticalChunkUnknown, ["chunk": chunk])
+        case .pngNoImageData: LocalizedText(ReportMsg.pngNoImageData)
+        }
+    }
+
+    /// A bad photo is bad input (exit 65); a failed write is a problem of the data directory (exit 66).
+    public var category: ErrorCategory {
+        switch self {
+        case .storeFailed: .noInput
+        default: .invalidInput
+        }
+    }
+
+    /// `0xFFE1` style name of a JPEG marker.
+    static func name(_ marker: UInt8) -> String {
+        let hex = String(marker, radix: 16, uppercase: true)
+        return "0xFF" + (hex.count == 1 ? "0" + hex : hex)
+    }
+}
