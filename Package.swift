@@ -83,7 +83,7 @@ let package = Package(
         // Use cases: one write transaction each, authorization, outbox events.
         .target(name: "TuanjuService", dependencies: [
             "TuanjuCore", "Storage", "Identity", "Riders", "Governance", "Points", "Notifier", "TuanjuSeed",
-            "ServiceMap", "CSVReader",
+            "ServiceMap", "CSVReader", "Reports", "PhotoStore", "Engagement",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "TuanjuCLI", dependencies: [
@@ -95,6 +95,7 @@ let package = Package(
             name: "TuanjuBench",
             dependencies: [
                 "TuanjuCore", "TuanjuService", "Storage", "CSVReader", "Governance", "Notifier", "ServiceMap",
+                "Reports", "PhotoStore", "PhotoFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -115,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "TuanjuCLITests",
             dependencies: [
-                "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore", "Governance", "Notifier",
+                "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore", "Governance", "Notifier", "PhotoStore", "PhotoFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]),

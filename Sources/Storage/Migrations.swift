@@ -10,6 +10,8 @@ public enum Migrations {
         migrator.registerMigration("v3-points", migrate: points)
         migrator.registerMigration("v4-webhooks", migrate: webhooks)
         migrator.registerMigration("v5-service-map", migrate: serviceMap)
+        migrator.registerMigration("v6-reports", migrate: reports)
+        migrator.registerMigration("v7-engagement", migrate: engagement)
         return migrator
     }
 

@@ -122,7 +122,9 @@ struct DemoScript {
 
         try mapScene(app, coordinator)
         try claimScene(app, coordinator, li: liCaller)
+        try reportScene(app, coordinator, li: liCaller)
         try pointsScene(app, admin: admin, coordinator, li: liCaller)
+        try engagementScene(app, coordinator, li: liCaller)
 
         try webhookScene(app, admin: admin, receiver: receiver, url: endpoint.url)
 

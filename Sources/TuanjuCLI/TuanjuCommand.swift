@@ -12,6 +12,7 @@ public struct TuanjuCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, WhoamiCommand.self,
             UsersCommand.self, RidersCommand.self, MapCommand.self, RolesCommand.self, TasksCommand.self,
+            ReportsCommand.self, PhotosCommand.self, SurveysCommand.self, ActivitiesCommand.self, LessonsCommand.self,
             PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, WebhooksCommand.self, SettingsCommand.self,
         ])
     }

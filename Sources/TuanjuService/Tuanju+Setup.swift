@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Governance
 import Points
+import Engagement
+import Reports
 import ServiceMap
 import CSVReader
 import Identity
@@ -53,6 +55,12 @@ extension Tuanju {
                 try seed.markLoaded(db, part: "map", at: now)
                 loaded.append("map")
             }
+            if try !seed.isLoaded(db, part: "service_area"), let areas = try seed.serviceAreas() {
+                try ServiceAreas.load(db, areas)
+                try seed.markLoaded(db, part: "service_area", at: now)
+                loaded.append("service_area")
+            }
+            try Tuanju.loadEngagementSeed(db, seed, at: now, into: &loaded)
             var token: String?
             if try User.filter(Column("role") == "admin").fetchCount(db) == 0 {
                 let (admin, adminToken) = try Users.create(db, name: "admin", role: .admin, at: now)
@@ -116,9 +124,47 @@ struct SeedFiles {
         }
     }
 
+    /// Where reports are accepted, or nil when the seed directory does not say (then everywhere is).
+    func serviceAreas() throws -> [ServiceArea]? {
+        struct Area: Decodable {
+            let code: String
+            let name: String
+            let ring: [[Double]]
+        }
+        struct File: Decodable { let areas: [Area] }
+        let url = directory.appendingPathComponent("service-area.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        do {
+            return try JSONDecoder().decode(File.self, from: data).areas.map { try ServiceArea(code: $0.code, name: $0.name, ring: $0.ring) }
+        } catch {
+            throw InputError.invalid(.seedInvalid, ["source": url.path, "reason": "\(error)"])
+        }
+    }
+
     /// The sample service points (CSV in the import format), if the seed directory has them.
     func servicePointsReader() -> CSVReader? {
         try? CSVReader(path: directory.appendingPathComponent("service-points.csv").path)
+    }
+
+    /// A JSON file of the seed directory, or nil when it has none.
+    func data(_ name: String) -> (Data, String)? {
+        let url = directory.appendingPathComponent(name)
+        return FileManager.default.contents(atPath: url.path).map { ($0, url.path) }
+    }
+
+    /// Every survey definition file under `surveys/`.
+    func surveyFiles() throws -> [(Data, String)] {
+        let folder = directory.appendingPathComponent("surveys")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { data("surveys/" + $0) }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ file: (Data, String)) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: file.0)
+        } catch {
+            throw InputError.invalid(.seedInvalid, ["source": file.1, "reason": "\(error)"])
+        }
     }
 
     func isLoaded(_ db: Database, part: String) throws -> Bool {
@@ -141,4 +187,26 @@ struct RewardsSeed: Decodable {
     }
 
     let rewards: [Reward]
+}
+
+extension Tuanju {
+    /// Surveys, activities and lessons: each part once, like the rest of the seed.
+    static func loadEngagementSeed(_ db: Database, _ seed: SeedFiles, at now: Date, into loaded: inout [String]) throws {
+        if try !seed.isLoaded(db, part: "surveys") {
+            for file in try seed.surveyFiles() { try SurveyStore.load(db, json: file.0, source: file.1, at: now) }
+            try seed.markLoaded(db, part: "surveys", at: now)
+            loaded.append("surveys")
+        }
+        if try !seed.isLoaded(db, part: "activities"), let file = seed.data("activities.json") {
+            try Activities.load(db, try seed.decode(ActivitiesSeed.self, file))
+            try seed.markLoaded(db, part: "activities", at: now)
+            loaded.append("activities")
+        }
+        if try !seed.isLoaded(db, part: "lessons"), let file = seed.data("lessons.json") {
+            struct File: Decodable { let lessons: [Lesson] }
+            try Lessons.load(db, try seed.decode(File.self, file).lessons)
+            try seed.markLoaded(db, part: "lessons", at: now)
+            loaded.append("lessons")
+        }
+    }
 }

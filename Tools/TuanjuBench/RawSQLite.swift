@@ -42,3 +42,13 @@ func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String?) {
         sqlite3_bind_null(statement, index)
     }
 }
+
+/// The first column of the first row of `sql`, as text.
+func scalar(_ db: RawSQLite, _ sql: String) throws -> String {
+    let statement = try db.prepare(sql)
+    defer { sqlite3_finalize(statement) }
+    guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else {
+        throw BenchError(message: "no row for \(sql)")
+    }
+    return String(cString: text)
+}

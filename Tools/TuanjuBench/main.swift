@@ -11,6 +11,8 @@ let scenarios: [String: Scenario] = [
     "webhook-drain": WebhookDrainScenario(),
     "map-nearest": MapNearestScenario(),
     "map-nearest-process": MapNearestProcessScenario(),
+    "report-submit": ReportSubmitScenario(),
+    "report-export": ReportExportScenario(),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -31,6 +31,7 @@ public enum ReportMsg: String, CaseIterable, CatalogMessage {
     case reviewChooseOne, submitted, suggestedDuplicate, reviewed, awarded, exported, gcSummary, gcDryRun
     case labelLocation, labelPhotos, labelDuplicateOf, labelAgency, labelPoints, labelHistory, labelNote
     case colSubmitted, colPhotos
+    case demoReports, demoPhotoIn, demoSubmitted, demoStoredClean, demoAccepted
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -145,6 +146,11 @@ public enum ReportMsg: String, CaseIterable, CatalogMessage {
         case .labelNote: ("Note", "备注")
         case .colSubmitted: ("SUBMITTED", "提交时间")
         case .colPhotos: ("PHOTOS", "照片")
+        case .demoReports: ("Snap-and-report (随手拍): 李骑手 photographs a loose manhole cover", "随手拍:李骑手拍下一个松动的井盖")
+        case .demoPhotoIn: ("The phone's photo ({bytes} bytes) carries EXIF: GPS {lat},{lon}, camera make and model.", "手机照片({bytes} 字节)带有 EXIF:GPS {lat},{lon}、相机品牌和型号。")
+        case .demoSubmitted: ("Report {id} submitted; its position {lat},{lon} was read from the photo.", "上报 {id} 已提交;位置 {lat},{lon} 取自照片。")
+        case .demoStoredClean: ("Stored copy {hash}… ({bytes} bytes): EXIF {exif}, GPS {gps}.", "保存的副本 {hash}…({bytes} 字节):EXIF {exif},GPS {gps}。")
+        case .demoAccepted: ("The coordinator accepts it ({points} points: balance {before} → {after}) and dispatches it to {agency}.", "协调员采纳(发放 {points} 积分:余额 {before} → {after}),并派发给{agency}。")
         }
     }
 }

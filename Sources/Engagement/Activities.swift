@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import TuanjuCore
+
+/// A health, affairs or skills activity (健康服务, 事务办理, 技能培训) with its sessions.
+public struct Activity: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable { case health, affairs, skills }
+
+    public let id: String
+    public let kind: Kind
+    public let title: String
+    public let titleZh: String
+    public let description: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, title, description
+        case titleZh = "title_zh"
+    }
+}
+
+/// One session of an activity: a time, a place, a number of places.
+public struct ActivitySession: Sendable, Equatable {
+    public let id: String
+    public let activityID: String
+    public let startsAt: String
+    public let endsAt: String
+    public let place: String
+    public let capacity: Int
+    public let signedUp: Int
+    public let waiting: Int
+}
+
+/// A rider's place (or queue position) on a session.
+public struct Signup: Sendable, Equatable {
+    public enum State: String, Sendable, Codable { case confirmed, waiting, cancelled }
+
+    public let sessionID: String
+    public let riderID: String
+    public let state: State
+    /// 1-based position on the waitlist while waiting.
+    public let waitlistPosition: Int?
+    public let checkedInAt: String?
+}
+
+/// The rules of sign-ups. Runs inside the caller's transaction, so a full session, a cancellation and the
+/// promotion of the first waiting rider are one change.
+public enum Activities {
+    public static func sessions(_ db: Database, kind: Activity.Kind?, from date: Date?) throws -> [(Activity, ActivitySession)] {
+        var sql = """
+            SELECT a.id, a.kind, a.title, a.title_zh, a.description,
+                s.id, s.starts_at, s.ends_at, s.place, s.capacity, s.signed_up,
+                (SELECT count(*) FROM activity_signups w WHERE w.session_id = s.id AND w.state = 'waiting')
+            FROM activity_sessions s JOIN activities a ON a.id = s.activity_id WHERE 1
+            """
+        var arguments: StatementArguments = []
+        if let kind {
+            sql += " AND a.kind = ?"
+            arguments += [kind.rawValue]
+        }
+        if let date {
+            sql += " AND s.ends_at > ?"
+            arguments += [Timestamp.iso(date)]
+        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY s.starts_at, s.id", arguments: arguments).map { row in
+            let activity = Activity(id: row[0], kind: Activity.Kind(rawValue: row[1]) ?? .skills, title: row[2], titleZh: row[3], description: row[4])
+            let session = ActivitySession(
+                id: row[5], activityID: row[0], startsAt: row[6], endsAt: row[7], place: row[8], capacity: row[9],
+                signedUp: row[10], waiting: row[11])
+            return (activity, session)
+        }
+    }
+
+    public static func session(_ db: Database, id: String) throws -> ActivitySession {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT s.id, s.activity_id, s.starts_at, s.ends_at, s.place, s.capacity, s.signed_up,
+                (SELECT count(*) FROM activity_signups w WHERE w.session_id = s.id AND w.state = 'waiting')
+            FROM activity_sessions s WHERE s.id = ?
+            """, arguments: [id])
+        else { throw EngagementError.sessionNotFound(id: id) }
+        return ActivitySession(
+            id: row[0], activityID: row[1], startsAt: row[2], endsAt: row[3], place: row[4], capacity: row[5],
+            signedUp: row[6], waiting: row[7])
+    }
+
+    /// Signs a rider up: a place if one is free, else the end of the waitlist.
+    public static func signUp(_ db: Database, sessionID: String, riderID: String, at date: Date) throws -> Signup {
+        let session = try session(db, id: sessionID)
+        guard let ends = Timestamp.parse(session.endsAt), ends > date else { throw EngagementError.sessionOver(id: sessionID) }
+        if let existing = try signup(db, sessionID: sessionID, riderID: riderID), existing.state != .cancelled {
+            throw EngagementError.alreadySignedUp(sessionID: sessionID, state: existing.state.rawValue)
+        }
+        let state: Signup.State = session.signedUp < session.capacity && session.waiting == 0 ? .confirmed : .waiting
+        let now = Timestamp.iso(date)
+        let next = try Int.fetchOne(db, sql: "SELECT coalesce(max(queue_seq), 0) + 1 FROM activity_signups WHERE session_id = ?",
+                                    arguments: [sessionID]) ?? 1
+        try db.execute(sql: """
+            INSERT INTO activity_signups (session_id, rider_id, state, queued_at, queue_seq, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (session_id, rider_id) DO UPDATE SET
+                state = excluded.state, queued_at = excluded.queued_at, queue_seq = excluded.queue_seq,
+                updated_at = excluded.updated_at, checked_in_at = NULL
+            """, arguments: [sessionID, riderID, state.rawValue, now, next, now])
+        return try signup(db, sessionID: sessionID, riderID: riderID)!
+    }
+
+    /// Cancels a rider's place or queue position. When a place is freed, the first waiting rider gets it in
+    /// the same transaction; returns that rider's sign-up.
+    public static func cancel(_ db: Database, sessionID: String, riderID: String, at date: Date) throws -> (Signup, promoted: Signup?) {
+        _ = try session(db, id: sessionID)
+        guard let existing = try signup(db, sessionID: sessionID, riderID: riderID), existing.state != .cancelled else {
+            throw EngagementError.notSignedUp(sessionID: sessionID, riderID: riderID)
+        }
+        let now = Timestamp.iso(date)
+        try db.execute(
+            sql: "UPDATE activity_signups SET state = 'cancelled', updated_at = ?, checked_in_at = NULL WHERE session_id = ? AND rider_id = ?",
+            arguments: [now, sessionID, riderID])
+        var promoted: Signup?
+        if existing.state == .confirmed,
+           let first = try String.fetchOne(db, sql: """
+               SELECT rider_id FROM activity_signups WHERE session_id = ? AND state = 'waiting' ORDER BY queue_seq LIMIT 1
+               """, arguments: [sessionID]) {
+            try db.execute(
+                sql: "UPDATE activity_signups SET state = 'confirmed', updated_at = ? WHERE session_id = ? AND rider_id = ?",
+                arguments: [now, sessionID, first])
+            promoted = try signup(db, sessionID: sessionID, riderID: first)
+        }
+        return (try signup(db, sessionID: sessionID, riderID: riderID)!, promoted)
+    }
+
+    /// Marks a confirmed rider as present.
+    public static func checkIn(_ db: Database, sessionID: String, riderID: String, at date: Date) throws -> Signup {
+        _ = try session(db, id: sessionID)
+        guard let existing = try signup(db, sessionID: sessionID, riderID: riderID), existing.state == .confirmed else {
+            throw EngagementError.notSignedUp(sessionID: sessionID, riderID: riderID)
+        }
+        guard existing.checkedInAt == nil else { throw EngagementError.alreadyCheckedIn(sessionID: sessionID, riderID: riderID) }
+        try db.execute(
+            sql: "UPDATE activity_signups SET checked_in_at = ?, updated_at = ? WHERE session_id = ? AND rider_id = ?",
+            arguments: [Timestamp.iso(date), Timestamp.iso(date), sessionID, riderID])
+        return try signup(db, sessionID: sessionID, riderID: riderID)!
+    }
+
+    public static func signup(_ db: Database, sessionID: String, riderID: String) throws -> Signup? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT state, checked_in_at, queue_seq,
+                (SELECT count(*) FROM activity_signups w WHERE w.session_id = s.session_id AND w.state = 'waiting' AND w.queue_seq <= s.queue_seq)
+            FROM activity_signups s WHERE session_id = ? AND rider_id = ?
+            """, arguments: [sessionID, riderID])
+        else { return nil }
+        let state = Signup.State(rawValue: row[0]) ?? .cancelled
+        return Signup(sessionID: sessionID, riderID: riderID, state: state,
+                      waitlistPosition: state == .waiting ? row[3] : nil, checkedInAt: row[1])
+    }
+
+    /// Everyone on a session: confirmed first, then the waitlist in order.
+    public static func attendees(_ db: Database, sessionID: String) throws -> [(signup: Signup, name: String)] {
+        _ = try session(db, id: sessionID)
+        var waiting = 0
+        return try Row.fetchAll(db, sql: """
+            SELECT s.rider_id, s.state, s.checked_in_at, r.name FROM activity_signups s JOIN riders r ON r.id = s.rider_id
+            WHERE s.session_id = ? AND s.state <> 'cancelled'
+            ORDER BY s.state = 'waiting', s.queue_seq
+            """, arguments: [sessionID]).map { row in
+            let state = Signup.State(rawValue: row[1]) ?? .cancelled
+            if state == .waiting { waiting += 1 }
+            return (Signup(sessionID: sessionID, riderID: row[0], state: state,
+                           waitlistPosition: state == .waiting ? waiting : nil, checkedInAt: row[2]), row[3])
+        }
+    }
+
+    /// Loads sample activities and sessions from Seed; existing ids are kept as they are.
+    public static func load(_ db: Database, _ seed: ActivitiesSeed) throws {
+        for activity in seed.activities {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO activities (id, kind, title, title_zh, description, sample) VALUES (?, ?, ?, ?, ?, 1)
+                """, arguments: [activity.id, activity.kind.rawValue, activity.title, activity.titleZh, activity.description])
+            for session in activity.sessions {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO activity_sessions (id, activity_id, starts_at, ends_at, place, capacity) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [session.id, activity.id, session.startsAt, session.endsAt, session.place, session.capacity])
+            }
+        }
+    }
+}
+
+/// The shape of `Seed/data/activities.json`.
+public struct ActivitiesSeed: Decodable, Sendable {
+    public struct Session: Decodable, Sendable {
+        public let id: String
+        public let startsAt: String
+        public let endsAt: String
+        public let place: String
+        public let capacity: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id, place, capacity
+            case startsAt = "starts_at"
+            case endsAt = "ends_at"
+        }
+    }
+
+    public struct Entry: Decodable, Sendable {
+        public let id: String
+        public let kind: Activity.Kind
+        public let title: String
+        public let titleZh: String
+        public let description: String
+        public let sessions: [Session]
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, title, description, sessions
+            case titleZh = "title_zh"
+        }
+    }
+
+    public let activities: [Entry]
+}

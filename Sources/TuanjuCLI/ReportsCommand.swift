@@ -1,0 +1,300 @@
+import ArgumentParser
+import Foundation
+import Governance
+import Reports
+import TuanjuCore
+import TuanjuService
+
+struct ReportsCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "reports", abstract: ReportMsg.reportsAbstract.text,
+            subcommands: [
+                Submit.self, List.self, Show.self, Review.self, Dispatch.self, Resolve.self, Reopen.self, Export.self,
+                Services.self,
+            ])
+    }
+
+    struct Submit: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: ReportMsg.submitAbstract.text, discussion: ReportMsg.submitDiscussion.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(ReportMsg.optCategory, valueName: "code")) var category: String
+        @Option(help: ArgumentHelp(ReportMsg.optTask, valueName: "id")) var task: String?
+        @Option(help: ArgumentHelp(MapMsg.optLat, valueName: "degrees")) var lat: String?
+        @Option(help: ArgumentHelp(MapMsg.optLon, valueName: "degrees")) var lon: String?
+        @Option(help: ArgumentHelp(MapMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
+        @Option(help: ArgumentHelp(ReportMsg.optPhoto, valueName: "file")) var photo: [String] = []
+        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+
+        struct Result: Encodable {
+            let id: String
+            let status: String
+            let photos: [String]
+            /// Always present: null when no likely duplicate was found (CLI.md).
+            let duplicate_of: String?
+            let lat: Double?
+            let lon: Double?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(status, forKey: .status)
+                try container.encode(photos, forKey: .photos)
+                try container.encode(duplicate_of, forKey: .duplicate_of)
+                try container.encode(lat, forKey: .lat)
+                try container.encode(lon, forKey: .lon)
+            }
+
+            enum CodingKeys: String, CodingKey { case id, status, photos, duplicate_of, lat, lon }
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            var location: Coordinate?
+            if lat != nil || lon != nil {
+                location = try Coordinate(parsingLat: lat, lon: lon, system: try CoordinateSystem(parsing: crs))
+            }
+            let report = try app.submitReport(caller, ReportSubmission(
+                category: category, taskID: task, location: location, note: note, photoPaths: photo))
+            let result = Result(id: report.id, status: report.status.rawValue, photos: report.photos,
+                                duplicate_of: report.duplicateOf, lat: report.location?.lat, lon: report.location?.lon)
+            try Output.emit(result, json: global.json) {
+                Console.current.out(ReportMsg.submitted.text(["id": report.id, "count": "\(report.photos.count)"]))
+                if let duplicate = report.duplicateOf {
+                    Console.current.out(ReportMsg.suggestedDuplicate.text(["id": duplicate]))
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.listAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(ReportMsg.optStatus)) var status: String?
+        @Flag(help: ArgumentHelp(ReportMsg.optMine)) var mine = false
+        @Option(help: ArgumentHelp(ReportMsg.optRider, valueName: "id")) var rider: String?
+        @Option(help: ArgumentHelp(ReportMsg.optCategory, valueName: "code")) var category: String?
+        @Option(help: ArgumentHelp(.optLimit)) var limit = 100
+        @Option(help: ArgumentHelp(.optOffset)) var offset = 0
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            var filter = Reports.Filter()
+            filter.status = try status.map { text throws(InputError) in try Report.Status(parsing: text) }
+            filter.riderID = mine ? caller.id : rider
+            filter.category = category
+            filter.limit = limit
+            filter.offset = offset
+            let reports = try app.listReports(caller, filter)
+            try Output.emit(reports.map { ReportJSON($0) }, json: global.json) {
+                var table = Table([Msg.colID.text, Msg.colStatus.text, Msg.colCategory.text, ReportMsg.colSubmitted.text,
+                                   ReportMsg.colPhotos.text, Msg.colRider.text])
+                for report in reports {
+                    table.add([report.id, report.status.rawValue, report.categoryCode, DisplayTime.of(report.submittedAt),
+                               "\(report.photos.count)", report.riderID])
+                }
+                table.print()
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.showAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let detail = try app.report(caller, id: id)
+            try Output.emit(ReportJSON(detail.report, history: detail.history), json: global.json) {
+                ReportJSON.printHuman(detail)
+            }
+        }
+    }
+
+    struct ReviewResult: Encodable {
+        let id: String
+        let status: String
+        let points_awarded: Int
+        let duplicate_of: String?
+        let agency: String?
+
+        init(_ report: Report) {
+            id = report.id
+            status = report.status.rawValue
+            points_awarded = report.pointsAwarded
+            duplicate_of = report.duplicateOf
+            agency = report.agency
+        }
+    }
+
+    static func apply(_ global: GlobalOptions, id: String, _ action: ReviewAction, points: Int? = nil) throws {
+        let (app, caller) = try global.session()
+        let report = try app.reviewReport(caller, id: id, action, points: points)
+        try Output.emit(ReviewResult(report), json: global.json) {
+            Console.current.out(ReportMsg.reviewed.text(["id": report.id, "status": report.status.rawValue]))
+            if report.pointsAwarded > 0, report.status == .accepted {
+                Console.current.out(ReportMsg.awarded.text(["points": "\(report.pointsAwarded)"]))
+            }
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.reviewAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
+        @Flag(help: ArgumentHelp(ReportMsg.optAccept)) var accept = false
+        @Flag(help: ArgumentHelp(ReportMsg.optReject)) var reject = false
+        @Option(help: ArgumentHelp(ReportMsg.optReason)) var reason: String?
+        @Option(help: ArgumentHelp(ReportMsg.optDuplicateOf, valueName: "id")) var duplicateOf: String?
+        @Option(help: ArgumentHelp(ReportMsg.optReviewPoints)) var points: Int?
+        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+
+        func validate() throws {
+            let chosen = [accept, reject, duplicateOf != nil].filter { $0 }.count
+            guard chosen == 1 else { throw ValidationError(ReportMsg.reviewChooseOne.text) }
+        }
+
+        func run() throws {
+            let action: ReviewAction
+            if accept {
+                action = .accept(note: note ?? "")
+            } else if reject {
+                action = .reject(reason: reason ?? note ?? "")
+            } else {
+                action = .duplicate(of: duplicateOf ?? "", note: note ?? "")
+            }
+            try ReportsCommand.apply(global, id: id, action, points: points)
+        }
+    }
+
+    struct Dispatch: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.dispatchAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
+        @Option(help: ArgumentHelp(ReportMsg.optAgency)) var agency: String
+        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+
+        func run() throws {
+            try ReportsCommand.apply(global, id: id, .dispatch(agency: agency, note: note ?? ""))
+        }
+    }
+
+    struct Resolve: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.resolveAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
+        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+
+        func run() throws {
+            try ReportsCommand.apply(global, id: id, .resolve(note: note ?? ""))
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.reopenAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
+        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+
+        func run() throws {
+            try ReportsCommand.apply(global, id: id, .reopen(note: note ?? ""))
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.exportAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(ReportMsg.optFormat, valueName: "open311|geojson|csv")) var format = "open311"
+        @Option(help: ArgumentHelp(ReportMsg.optSince, valueName: "iso")) var since: String?
+        @Option(help: ArgumentHelp(ReportMsg.optMediaBase, valueName: "url")) var mediaBaseURL: String?
+        @Option(name: .shortAndLong, help: ArgumentHelp(ReportMsg.optOutput, valueName: "file")) var output: String?
+
+        func run() throws {
+            guard let chosen = ReportExport.Format(rawValue: format.lowercased()) else {
+                throw InputError.invalid(ReportMsg.formatUnknown, ["value": format, "known": "open311, geojson, csv"])
+            }
+            let sinceDate = try parseTime(since)
+            let (app, caller) = try global.session()
+            let base = mediaBaseURL ?? Console.current.environment["TUANJU_MEDIA_BASE_URL"] ?? "https://tuanju.invalid/photos/"
+            let stream = try StreamedOutput(path: output)
+            do {
+                let count = try app.exportReports(caller, format: chosen, since: sinceDate, mediaBaseURL: base, write: stream.write)
+                try stream.finish()
+                if let output { Console.current.err(ReportMsg.exported.text(["count": "\(count)", "path": output])) }
+            } catch {
+                stream.abandon()
+                throw error
+            }
+        }
+    }
+
+    struct Services: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.servicesAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(ReportMsg.optFormat, valueName: "open311")) var format = "open311"
+
+        /// A GeoReport v2 service.
+        struct Service: Encodable {
+            let service_code: String
+            let service_name: String
+            let description: String
+            let metadata: Bool
+            let type: String
+            let keywords: String
+            let group: String
+        }
+
+        func run() throws {
+            guard format.lowercased() == "open311" else {
+                throw InputError.invalid(ReportMsg.formatUnknown, ["value": format, "known": "open311"])
+            }
+            let roles = try global.openApp().roles()
+            let services = roles.flatMap { entry in
+                entry.categories.map { category in
+                    Service(service_code: category.code, service_name: category.name,
+                            description: "\(category.nameZh) · \(entry.role.nameZh)", metadata: false, type: "realtime",
+                            keywords: [entry.role.code, category.code].joined(separator: ","), group: entry.role.name)
+                }
+            }
+            try Output.json(services)
+        }
+    }
+}
+
+struct PhotosCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "photos", abstract: ReportMsg.photosAbstract.text, subcommands: [GC.self])
+    }
+
+    struct GC: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "gc", abstract: ReportMsg.gcAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: ArgumentHelp(ReportMsg.optDryRun)) var dryRun = false
+
+        struct Result: Encodable {
+            let removed: [String]
+            let dry_run: Bool
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let removed = try app.collectPhotoGarbage(caller, dryRun: dryRun)
+            try Output.emit(Result(removed: removed, dry_run: dryRun), json: global.json) {
+                Console.current.out((dryRun ? ReportMsg.gcDryRun : ReportMsg.gcSummary).text(["count": "\(removed.count)"]))
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Engagement
+import Foundation
+import TuanjuCore
+import TuanjuService
+
+struct SurveysCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "surveys", abstract: EngageMsg.surveysAbstract.text,
+            subcommands: [List.self, Show.self, Answer.self, Portrait.self])
+    }
+
+    struct SurveyJSON: Encodable {
+        struct QuestionJSON: Encodable {
+            let id: String
+            let type: String
+            let prompt: String
+            let required: Bool
+            let options: [String]
+            let shown_if: String?
+        }
+
+        let id: String
+        let version: Int
+        let title: String
+        let questions: [QuestionJSON]
+
+        init(_ survey: SurveyDefinition) {
+            id = survey.id
+            version = survey.version
+            title = survey.title.text()
+            questions = survey.questions.map { question in
+                QuestionJSON(id: question.id, type: question.kind.typeName, prompt: question.prompt.text(), required: question.required,
+                             options: question.kind.options.map(\.id),
+                             shown_if: question.shownIf.map { "\($0.question) \($0.testText)" })
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.surveysListAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let surveys = try app.surveys(caller)
+            try Output.emit(surveys.map(SurveyJSON.init), json: global.json) {
+                var table = Table([Msg.colID.text, EngageMsg.colVersion.text, Msg.colTitle.text, EngageMsg.colQuestions.text])
+                for survey in surveys { table.add([survey.id, "\(survey.version)", survey.title.text(), "\(survey.questions.count)"]) }
+                table.print()
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.surveysShowAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(EngageMsg.argSurveyID)) var id: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let survey = try app.survey(caller, id: id)
+            try Output.emit(SurveyJSON(survey), json: global.json) {
+                Console.current.out("\(survey.title.text()) (\(survey.id) v\(survey.version))")
+                for question in survey.questions {
+                    let marker = question.required ? "*" : " "
+                    Console.current.out("\(marker) \(question.id) [\(question.kind.typeName)] \(question.prompt.text())")
+                    for option in question.kind.options { Console.current.out("      \(option.id): \(option.label.text())") }
+                    if let condition = question.shownIf {
+                        Console.current.out("      " + EngageMsg.shownIf.text(["question": condition.question, "test": condition.testText]))
+                    }
+                }
+            }
+        }
+    }
+
+    struct Answer: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: EngageMsg.surveysAnswerAbstract.text, discussion: EngageMsg.surveysAnswerDiscussion.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(EngageMsg.argSurveyID)) var id: String
+        @Option(help: ArgumentHelp(EngageMsg.optAnswers, valueName: "file.json")) var answers: String
+
+        struct Result: Encodable {
+            let survey_id: String
+            let version: Int
+            let answered: Int
+            let replaced: Bool
+        }
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            guard let data = FileManager.default.contents(atPath: answers) else {
+                throw InputError.missingFile(path: answers, reason: String(cString: strerror(errno)))
+            }
+            let (response, replaced) = try app.answerSurvey(caller, id: id, submission: try SurveySubmission.parse(data))
+            let result = Result(survey_id: response.surveyID, version: response.surveyVersion, answered: response.answers.count, replaced: replaced)
+            try Output.emit(result, json: global.json) {
+                Console.current.out((replaced ? EngageMsg.answerReplaced : EngageMsg.answerSaved).text([
+                    "id": response.surveyID, "count": "\(response.answers.count)",
+                ]))
+            }
+        }
+    }
+
+    struct Portrait: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: EngageMsg.portraitAbstract.text, discussion: EngageMsg.portraitDiscussion.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(EngageMsg.argSurveyID)) var id: String
+        @Option(help: ArgumentHelp(EngageMsg.optBy, valueName: "platform|branch|party_member")) var by: String?
+        @Option(help: ArgumentHelp(EngageMsg.optPortraitFormat, valueName: "table|csv")) var format = "table"
+
+        func run() throws {
+            let field = try by.map { text throws(InputError) in try PortraitField(parsing: text) }
+            guard ["table", "csv"].contains(format) else {
+                throw InputError.invalid(EngageMsg.formatUnknown, ["value": format, "known": "table, csv"])
+            }
+            let (app, caller) = try global.session()
+            let portrait = try app.surveyPortrait(caller, id: id, by: field)
+            if global.json { return try Output.json(portrait) }
+            if format == "csv" { return Console.current.write(portrait.csv()) }
+            PortraitTable.print(portrait)
+        }
+    }
+}
+
+/// The portrait as text: one table per question, a column per group, `<5` where a cell is hidden.
+enum PortraitTable {
+    static func print(_ portrait: SurveyPortrait) {
+        let headers = [EngageMsg.colAnswer.text, EngageMsg.colAll.text] + portrait.groups
+        func cell(_ count: PortraitCount) -> String {
+            guard let value = count.count else { return count.suppressed ? "<5" : "-" }
+            return count.share.map { "\(value) (\(Int(($0 * 100).rounded()))%)" } ?? "\(value)"
+        }
+        Console.current.out(EngageMsg.portraitRespondents.text(["threshold": "\(portrait.threshold)"]))
+        var mix = Table(headers)
+        mix.add([portrait.respondents.option, cell(portrait.respondents.all)] + portrait.respondents.groups.map(cell))
+        mix.print()
+        for question in portrait.questions {
+            Console.current.out("")
+            Console.current.out("\(question.questionID) [\(question.type)]")
+            var table = Table(headers)
+            for row in question.rows { table.add([row.option, cell(row.all)] + row.groups.map(cell)) }
+            table.print()
+        }
+    }
+}
+
+extension ShowCondition {
+    /// `= yes`, `includes back_neck`, `>= 10`.
+    var testText: String {
+        switch test {
+        case .equals(let option): "= \(option)"
+        case .includes(let option): "includes \(option)"
+        case .atLeast(let bound): ">= \(bound.formatted())"
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Engagement
+import Foundation
+import GRDB
+import Identity
+import Storage
+import TuanjuCore
+
+/// A session with its activity, as `activities list` shows it.
+public struct SessionListing: Sendable {
+    public let activity: Activity
+    public let session: ActivitySession
+    /// The caller's own sign-up, for riders.
+    public let mine: Signup?
+}
+
+extension Tuanju {
+    // MARK: - Surveys
+
+    /// `surveys list` (any token): the latest version of each survey.
+    public func surveys(_ caller: Caller) throws -> [SurveyDefinition] {
+        try database.read { db in try SurveyStore.latest(db) }
+    }
+
+    /// `surveys show` (any token).
+    public func survey(_ caller: Caller, id: String, version: Int? = nil) throws -> SurveyDefinition {
+        try database.read { db in try SurveyStore.definition(db, id: id, version: version) }
+    }
+
+    /// `surveys answer` (rider): validated against the definition, consent required; a resubmission replaces
+    /// the rider's earlier response to the same version.
+    public func answerSurvey(_ caller: Caller, id: String, submission: SurveySubmission) throws -> (ValidatedResponse, replaced: Bool) {
+        try caller.requireRider(EngageMsg.actionAnswerSurveys)
+        let now = self.now
+        return try database.write { db in
+            let definition = try SurveyStore.definition(db, id: id)
+            let response = try definition.validate(submission)
+            let replaced = try SurveyStore.save(db, response, riderID: caller.id, at: now)
+            try Outbox.append(db, type: "survey.answered", payload: SurveyAnsweredEvent(
+                surveyId: definition.id, version: definition.version, riderId: caller.id, replaced: replaced), at: now)
+            return (response, replaced)
+        }
+    }
+
+    /// `surveys portrait` (staff): counts per answer, cross-tabulated by a profile field, small cells hidden.
+    public func surveyPortrait(_ caller: Caller, id: String, by field: PortraitField?) throws -> SurveyPortrait {
+        try caller.requireStaff(EngageMsg.actionViewPortrait)
+        return try database.read { db in
+            let definition = try SurveyStore.definition(db, id: id)
+            let responses = try SurveyStore.responses(db, definition, profileField: field)
+            return SurveyPortrait.compute(definition, responses: responses, by: field?.rawValue)
+        }
+    }
+
+    // MARK: - Activities
+
+    /// `activities list` (any token): sessions not yet over, with the rider's own sign-up.
+    public func activitySessions(_ caller: Caller, kind: Activity.Kind?, includePast: Bool = false) throws -> [SessionListing] {
+        let now = self.now
+        return try database.read { db in
+            try Activities.sessions(db, kind: kind, from: includePast ? nil : now).map { activity, session in
+                let mine = caller.kind == .rider ? try Activities.signup(db, sessionID: session.id, riderID: caller.id) : nil
+                return SessionListing(activity: activity, session: session, mine: mine)
+            }
+        }
+    }
+
+    /// `activities signup` (rider): a place, or the waitlist when the session is full.
+    public func signUp(_ caller: Caller, sessionID: String) throws -> Signup {
+        try caller.requireRider(EngageMsg.actionSignUp)
+        let now = self.now
+        return try database.write { db in
+            let signup = try Activities.signUp(db, sessionID: sessionID, riderID: caller.id, at: now)
+            try Outbox.append(db, type: "activity.signed_up", payload: SignupEvent(signup), at: now)
+            return signup
+        }
+    }
+
+    /// `activities cancel` (rider): frees the place; the first waiting rider is promoted in the same transaction.
+    public func cancelSignup(_ caller: Caller, sessionID: String) throws -> (Signup, promoted: Signup?) {
+        try caller.requireRider(EngageMsg.actionSignUp)
+        let now = self.now
+        return try database.write { db in
+            let (signup, promoted) = try Activities.cancel(db, sessionID: sessionID, riderID: caller.id, at: now)
+            try Outbox.append(db, type: "activity.cancelled", payload: SignupEvent(signup), at: now)
+            if let promoted { try Outbox.append(db, type: "activity.promoted", payload: SignupEvent(promoted), at: now) }
+            return (signup, promoted)
+        }
+    }
+
+    /// `activities attendees` (staff).
+    public func attendees(_ caller: Caller, sessionID: String) throws -> [(signup: Signup, name: String)] {
+        try caller.requireStaff(EngageMsg.actionManageActivities)
+        return try database.read { db in try Activities.attendees(db, sessionID: sessionID) }
+    }
+
+    /// `activities checkin` (staff): only a confirmed rider can be checked in.
+    public func checkIn(_ caller: Caller, sessionID: String, riderID: String) throws -> Signup {
+        try caller.requireStaff(EngageMsg.actionManageActivities)
+        let now = self.now
+        return try database.write { db in
+            let signup = try Activities.checkIn(db, sessionID: sessionID, riderID: riderID, at: now)
+            try Outbox.append(db, type: "activity.checked_in", payload: SignupEvent(signup), at: now)
+            return signup
+        }
+    }
+
+    // MARK: - Lessons
+
+    /// `lessons list` (any token; riders see what they completed).
+    public func lessons(_ caller: Caller) throws -> [(Lesson, completedAt: String?)] {
+        try database.read { db in try Lessons.all(db, riderID: caller.kind == .rider ? caller.id : nil) }
+    }
+
+    /// `lessons complete` (rider, once): the lesson's points through the ledger, keyed so they cannot pay twice.
+    public func completeLesson(_ caller: Caller, id: String) throws -> (Lesson, awarded: Int) {
+        try caller.requireRider(EngageMsg.actionCompleteLessons)
+        let now = self.now
+        return try database.write { db in
+            let lesson = try Lessons.complete(db, lessonID: id, riderID: caller.id, at: now)
+            var awarded = 0
+            if lesson.points > 0,
+               try award(db, riderID: caller.id, amount: lesson.points, key: "lesson:\(lesson.id):\(caller.id)",
+                         reason: "lesson \(lesson.id) completed", by: nil, at: now) {
+                awarded = lesson.points
+            }
+            try Outbox.append(db, type: "lesson.completed", payload: LessonEvent(
+                lessonId: lesson.id, riderId: caller.id, points: awarded), at: now)
+            return (lesson, awarded)
+        }
+    }
+}
+
+struct SurveyAnsweredEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case surveyId = "survey_id", version, riderId = "rider_id", replaced
+    }
+
+    let surveyId: String
+    let version: Int
+    let riderId: String
+    let replaced: Bool
+}
+
+struct SignupEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case sessionId = "session_id", riderId = "rider_id", state, waitlistPosition = "waitlist_position"
+    }
+
+    let sessionId: String
+    let riderId: String
+    let state: String
+    let waitlistPosition: Int?
+
+    init(_ signup: Signup) {
+        sessionId = signup.sessionID
+        riderId = signup.riderID
+        state = signup.state.rawValue
+        waitlistPosition = signup.waitlistPosition
+    }
+}
+
+struct LessonEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case lessonId = "lesson_id", riderId = "rider_id", points
+    }
+
+    let lessonId: String
+    let riderId: String
+    let points: Int
+}

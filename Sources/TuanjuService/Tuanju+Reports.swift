@@ -1,0 +1,236 @@
+import Foundation
+import GRDB
+import Governance
+import Identity
+import PhotoStore
+import Reports
+import Storage
+import TuanjuCore
+
+/// What a rider sends with `reports submit`.
+public struct ReportSubmission: Sendable {
+    public var category: String
+    public var taskID: String?
+    /// WGS-84; nil to take the position from the first photo's EXIF GPS.
+    public var location: Coordinate?
+    public var note: String?
+    public var photoPaths: [String]
+
+    public init(category: String, taskID: String? = nil, location: Coordinate? = nil, note: String? = nil, photoPaths: [String]) {
+        self.category = category
+        self.taskID = taskID
+        self.location = location
+        self.note = note
+        self.photoPaths = photoPaths
+    }
+}
+
+/// A report with its history, as `reports show` gives it.
+public struct ReportDetail: Sendable {
+    public let report: Report
+    public let history: [ReportHistoryEntry]
+}
+
+extension Tuanju {
+    var photoStore: PhotoStore { PhotoStore(root: URL(fileURLWithPath: directory.photosPath)) }
+
+    /// `reports submit` (rider). The photos are checked and stripped first, then written (fsynced, renamed)
+    /// before the transaction that records the report commits; a bad photo or a refused rule stores nothing.
+    public func submitReport(_ caller: Caller, _ submission: ReportSubmission) throws -> Report {
+        try caller.requireRider(ReportMsg.actionSubmitReports)
+        let note = try ReportDraft.note(submission.note)
+        try PhotoCheck.checkCount(submission.photoPaths.count)
+        let photos = try submission.photoPaths.map { try PhotoCheck.check(contentsOf: URL(fileURLWithPath: $0)) }
+        guard let location = submission.location ?? photos.first?.gps else {
+            throw InputError.invalid(ReportMsg.locationRequired)
+        }
+        // Check the rules before any file is written; the transaction checks them again.
+        _ = try database.read { db in try reportContext(db, caller, submission, location) }
+        let store = photoStore
+        let stored = try photos.map { photo in
+            let file = try store.store(photo)
+            return ReportPhoto(sha256: file.hash, format: file.format.rawValue, bytes: photo.bytes.count)
+        }
+        let now = self.now
+        return try database.write { db in
+            let (category, claim) = try reportContext(db, caller, submission, location)
+            let draft = ReportDraft(
+                riderID: caller.id, categoryCode: category.code, taskID: claim.taskId, claimID: claim.id,
+                location: location, locationSource: submission.location == nil ? "photo" : "given", note: note,
+                photos: stored)
+            let duplicate = try Reports.likelyDuplicate(db, category: category.code, location: location, at: now)
+            let report = try Reports.insert(db, draft, duplicateOf: duplicate, at: now)
+            try Outbox.append(db, type: "report.submitted", payload: ReportEvent(report, by: caller.id, note: note), at: now)
+            return report
+        }
+    }
+
+    /// The category and the claim a rider's report is filed under; refuses what the rules refuse.
+    func reportContext(
+        _ db: Database, _ caller: Caller, _ submission: ReportSubmission, _ location: Coordinate
+    ) throws -> (ReportCategory, Claim) {
+        guard let category = try ReportCategory.fetchOne(db, key: submission.category) else {
+            throw ReportError.categoryNotFound(code: submission.category)
+        }
+        let claim: Claim
+        if let taskID = submission.taskID {
+            let task = try Tasks.find(db, id: taskID)
+            guard task.roleCode == category.roleCode else {
+                throw ReportError.taskNotForCategory(taskID: taskID, category: category.code)
+            }
+            guard let found = try Claims.activeClaim(db, taskID: taskID, riderID: caller.id) else {
+                if try Claims.hasActiveClaims(db, taskID: taskID) { throw AccessError.notYours(ReportMsg.whatClaim) }
+                throw ReportError.noActiveClaim(category: category.code)
+            }
+            claim = found
+        } else {
+            guard let found = try Claims.activeClaim(db, riderID: caller.id, roleCode: category.roleCode) else {
+                throw ReportError.noActiveClaim(category: category.code)
+            }
+            claim = found
+        }
+        try ServiceAreas.require(db, location)
+        return (category, claim)
+    }
+
+    /// `reports review`, `dispatch`, `resolve`, `reopen` (staff). Accepting pays the points through the ledger in
+    /// the same transaction, keyed by the duplicate group's head report, so a group is paid once.
+    public func reviewReport(_ caller: Caller, id: String, _ action: ReviewAction, points: Int? = nil) throws -> Report {
+        try caller.requireStaff(ReportMsg.actionReviewReports)
+        let action = try action.validated()
+        if let points {
+            guard case .accept = action else { throw InputError.invalid(ReportMsg.pointsOnlyOnAccept) }
+            guard (0...10_000).contains(points) else { throw InputError.invalid(.pointsInvalid, ["value": "\(points)"]) }
+        }
+        let now = self.now
+        return try database.write { db in
+            var report = try Reports.transition(db, id: id, action, by: caller.id, at: now)
+            if case .accept = action {
+                report = try payForAcceptance(db, report, points: points, by: caller.id, at: now)
+            }
+            try Outbox.append(db, type: action.eventType, payload: ReportEvent(report, by: caller.id, note: action.note), at: now)
+            return report
+        }
+    }
+
+    func payForAcceptance(_ db: Database, _ report: Report, points: Int?, by actor: String, at now: Date) throws -> Report {
+        let head = report.duplicateOf ?? report.id
+        guard try !Reports.groupWasPaid(db, head: head) else { return report }
+        let task = try Tasks.find(db, id: report.taskID)
+        let category = try ReportCategory.fetchOne(db, key: report.categoryCode)
+        let amount = points ?? task.points ?? category?.points ?? 0
+        guard amount > 0 else { return report }
+        let paid = try award(
+            db, riderID: report.riderID, amount: amount, key: "award:report:\(head)",
+            reason: "report \(report.id) accepted", by: actor, at: now)
+        guard paid else { return report }
+        try Reports.setPointsAwarded(db, id: report.id, points: amount)
+        return try Reports.find(db, id: report.id)
+    }
+
+    /// Where a stored photo is (the demo and `doctor` read it back).
+    public func storedPhotoURL(_ hash: String) throws -> URL {
+        guard let url = photoStore.url(for: hash) else { throw ReportError.notFound(id: hash) }
+        return url
+    }
+
+    /// `reports show` (the reporting rider, or staff).
+    public func report(_ caller: Caller, id: String) throws -> ReportDetail {
+        try database.read { db in
+            let report = try Reports.find(db, id: id)
+            try caller.requireSelfOrStaff(riderID: report.riderID, what: ReportMsg.whatReport)
+            return ReportDetail(report: report, history: try Reports.history(db, id: id))
+        }
+    }
+
+    /// `reports list`: a rider lists their own; staff list everyone's (or one rider's).
+    public func listReports(_ caller: Caller, _ filter: Reports.Filter) throws -> [Report] {
+        var filter = filter
+        filter.riderID = try caller.scope(riderID: filter.riderID, what: ReportMsg.whatReport)
+        guard (1...1000).contains(filter.limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
+        guard filter.offset >= 0 else { throw InputError.invalid(.offsetNegative) }
+        return try database.read { db in try Reports.list(db, filter) }
+    }
+
+    /// `reports export` (staff): streamed from one read transaction.
+    @discardableResult
+    public func exportReports(
+        _ caller: Caller, format: ReportExport.Format, since: Date?, mediaBaseURL: String, write: (String) throws -> Void
+    ) throws -> Int {
+        try caller.requireStaff(ReportMsg.actionExportReports)
+        return try database.read { db in
+            try ReportExport(db, format: format, mediaBaseURL: mediaBaseURL).run(db, since: since, write: write)
+        }
+    }
+
+    /// `photos gc` (admin): removes stored photos no report references, older than an hour (a report being
+    /// submitted writes its photos just before its transaction commits).
+    public func collectPhotoGarbage(_ caller: Caller, dryRun: Bool) throws -> [String] {
+        try caller.requireAdmin(ReportMsg.actionCollectPhotos)
+        let store = photoStore
+        let referenced = try database.read { db in try Reports.referencedPhotos(db) }
+        let cutoff = now.addingTimeInterval(-3600)
+        let unreferenced = try store.allHashes().filter { hash in
+            !referenced.contains(hash) && (Self.modificationDate(store.url(for: hash)) ?? .distantPast) < cutoff
+        }.sorted()
+        if !dryRun {
+            for hash in unreferenced { _ = try store.remove(hash) }
+            _ = try store.removeStaleTemporaries(now: now)
+        }
+        return unreferenced
+    }
+}
+
+extension Tuanju {
+    static func modificationDate(_ url: URL?) -> Date? {
+        guard let url else { return nil }
+        return (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    }
+}
+
+extension ReviewAction {
+    var eventType: String {
+        switch self {
+        case .accept, .reject, .duplicate: "report.reviewed"
+        case .dispatch: "report.dispatched"
+        case .resolve: "report.resolved"
+        case .reopen: "report.reopened"
+        }
+    }
+}
+
+/// Photo payloads carry hashes, never bytes; the rider is an id, never a phone number.
+struct ReportEvent: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case reportId = "report_id", status, category, riderId = "rider_id", lat, lon, photos
+        case duplicateOf = "duplicate_of", agency, pointsAwarded = "points_awarded", note, by
+    }
+
+    let reportId: String
+    let status: String
+    let category: String
+    let riderId: String
+    let lat: Double?
+    let lon: Double?
+    let photos: [String]
+    let duplicateOf: String?
+    let agency: String?
+    let pointsAwarded: Int
+    let note: String
+    let by: String
+
+    init(_ report: Report, by: String, note: String) {
+        reportId = report.id
+        status = report.status.rawValue
+        category = report.categoryCode
+        riderId = report.riderID
+        lat = report.location?.lat
+        lon = report.location?.lon
+        photos = report.photos
+        duplicateOf = report.duplicateOf
+        agency = report.agency
+        pointsAwarded = report.pointsAwarded
+        self.note = note
+        self.by = by
+    }
+}
