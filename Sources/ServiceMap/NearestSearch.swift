@@ -42,7 +42,7 @@ public struct NearbyPoint: Sendable, Equatable {
 /// inside its box, so the points found are exactly the nearest ones a full scan would find.
 public enum NearestSearch {
     static let earthRadius = 6_371_008.8
-    static let firstRadius = 500.0
+    static let firstRadius = 250.0
     static let halfCircumference = Double.pi * earthRadius
 
     struct Candidate {
@@ -63,7 +63,7 @@ public enum NearestSearch {
                     NearbyPoint(point: try point(db, rid: candidate.rid), distanceM: candidate.distance)
                 }
             }
-            radius = min(radius * 4, ceiling)
+            radius = min(radius * 2, ceiling)
         }
     }
 
