@@ -19,7 +19,7 @@ public enum OpsMsg: String, CaseIterable, CatalogMessage {
         case .doctorDiscussion: ("Runs SQLite's integrity and foreign-key checks, the ledger audit, seats against capacity, the map index, photo files against reports and overdue webhook deliveries. Exit 1 lists each problem.", "运行 SQLite 完整性与外键检查、积分账本核对、名额与容量、地图索引、照片文件与上报记录的对应,以及逾期的 Webhook 投递。发现问题时退出码为 1 并逐条列出。")
         case .doctorHealthy: ("All {count} checks passed.", "全部 {count} 项检查通过。")
         case .doctorProblems: ("{count} problem(s) found.", "发现 {count} 个问题。")
-        case .doctorProblem: ("[{check}] {detail}", "[{check}] {detail}")
+        case .doctorProblem: ("[{check}] {detail}", "[{check}] 问题:{detail}")
         case .auditAbstract: ("The audit log of coordinator and admin actions.", "协调员与管理员操作的审计日志。")
         case .auditListAbstract: ("List audit entries, newest first (admin).", "列出审计记录,最新的在前(管理员)。")
         case .optActor: ("Only this user's actions.", "只列出该用户的操作。")
