@@ -42,8 +42,8 @@ public struct NearbyPoint: Sendable, Equatable {
 /// inside its box, so the points found are exactly the nearest ones a full scan would find.
 ///
 /// The index stores each point as a float32 box a few decimetres wide, so it gives a lower bound of each
-/// candidate's distance; exact positions (and hours) are read only for candidates whose lower bound can still
-/// beat the results so far, nearest bound first.
+/// candidate's distance; exact positions (with kind and hours) are read only for candidates whose lower bound
+/// can still beat the results so far, nearest bound first.
 public enum NearestSearch {
     static let earthRadius = 6_371_008.8
     static let firstRadius = 250.0
@@ -61,12 +61,12 @@ public enum NearestSearch {
     }
 
     public static func search(_ db: Database, _ query: NearestQuery) throws -> [NearbyPoint] {
-        let kindNumber = try query.kind.map { try ServicePoints.kindNumber(db, $0) }
+        if let kind = query.kind { try ServicePoints.requireKind(db, kind) }
         let ceiling = min(query.within ?? halfCircumference, halfCircumference)
         var radius = min(firstRadius, ceiling)
         var hoursCache: [String: OpeningHours?] = [:]
         while true {
-            let candidates = try self.candidates(db, query.origin, kindNumber: kindNumber, radius: radius)
+            let candidates = try self.candidates(db, query.origin, radius: radius)
             let found = try nearest(db, candidates, query, radius: radius, hoursCache: &hoursCache)
             if found.count >= query.limit || radius >= ceiling {
                 return try found.map { NearbyPoint(point: try point(db, rid: $0.rid), distanceM: $0.distance) }
@@ -76,18 +76,13 @@ public enum NearestSearch {
     }
 
     /// Index entries whose box may hold a point at most `radius` metres away, nearest bound first.
-    static func candidates(_ db: Database, _ origin: Coordinate, kindNumber: Int64?, radius: Double) throws -> [Candidate] {
+    static func candidates(_ db: Database, _ origin: Coordinate, radius: Double) throws -> [Candidate] {
         let box = BoundingBox(around: origin, radius: radius)
-        let statement = try db.cachedStatement(sql: kindNumber == nil ? """
+        let statement = try db.cachedStatement(sql: """
             SELECT rid, min_lat, max_lat, min_lon, max_lon FROM service_points_rtree
             WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?
-            """ : """
-            SELECT rid, min_lat, max_lat, min_lon, max_lon FROM service_points_rtree
-            WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ? AND min_kind <= ? AND max_kind >= ?
             """)
-        var arguments: [DatabaseValueConvertible] = [box.minLat, box.maxLat, box.minLon, box.maxLon]
-        if let kindNumber { arguments += [kindNumber, kindNumber] }
-        statement.setUncheckedArguments(StatementArguments(arguments))
+        statement.setUncheckedArguments([box.minLat, box.maxLat, box.minLon, box.maxLon])
         var found: [Candidate] = []
         let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
@@ -107,11 +102,12 @@ public enum NearestSearch {
         _ db: Database, _ candidates: [Candidate], _ query: NearestQuery, radius: Double,
         hoursCache: inout [String: OpeningHours?]
     ) throws -> [Found] {
-        let statement = try db.cachedStatement(sql: "SELECT lat, lon, opening_hours FROM service_points WHERE rid = ?")
+        let statement = try db.cachedStatement(sql: "SELECT lat, lon, opening_hours, kind FROM service_points WHERE rid = ?")
         var best: [Found] = []
         for candidate in candidates {
             if best.count >= query.limit, candidate.lowerBound > best[query.limit - 1].distance { break }
             guard let row = try Row.fetchOne(statement, arguments: [candidate.rid]) else { continue }
+            if let kind = query.kind, row[3] as String != kind { continue }
             let distance = haversine(query.origin.lat, query.origin.lon, row[0], row[1])
             guard distance <= radius else { continue }
             if let openAt = query.openAt {

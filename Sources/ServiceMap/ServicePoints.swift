@@ -20,13 +20,6 @@ public enum ServicePoints {
         }
     }
 
-    /// The number the search index files a kind under; refuses a kind that is not seeded.
-    public static func kindNumber(_ db: Database, _ kind: String) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: "SELECT rowid FROM service_point_kinds WHERE code = ?")
-        if let number = try Int64.fetchOne(statement, arguments: [kind]) { return number }
-        throw MapError.kindUnknown(kind: kind, known: try kinds(db).map(\.code))
-    }
-
     /// Refuses a kind that is not seeded.
     public static func requireKind(_ db: Database, _ kind: String) throws {
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM service_point_kinds WHERE code = ?")
