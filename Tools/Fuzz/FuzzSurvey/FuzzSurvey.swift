@@ -22,7 +22,9 @@ public func fuzzSurvey(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     var surveys = [needsSurvey]
     do {
-        surveys.append(try SurveyDefinition.decode(json, source: "fuzz.json"))
+        let fuzzed = try SurveyDefinition.decode(json, source: "fuzz.json")
+        requireChecked(fuzzed)
+        surveys.append(fuzzed)
     } catch {
         requireMessage(error)
     }
@@ -32,11 +34,35 @@ public func fuzzSurvey(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             let response = try survey.validate(submission)
             let again = try? survey.validate(answers: response.answers, consent: true)
             FuzzInput.require(again == response, "validated answers do not validate to themselves: \(response)")
+            // What the group portrait does with accepted answers, with and without a breakdown.
+            _ = SurveyPortrait.compute(survey, responses: [(nil, response)], by: nil)
+            _ = SurveyPortrait.compute(survey, responses: [("meituan", response), (nil, response)], by: "platform")
         } catch {
             requireMessage(error)
         }
     }
     return 0
+}
+
+/// What "checked at load" promises about every definition `decode` returns.
+func requireChecked(_ survey: SurveyDefinition) {
+    for question in survey.questions {
+        switch question.kind {
+        case .single(let options):
+            FuzzInput.require(!options.isEmpty, "\(question.id): no options")
+        case .multiple(let options, let least, let most):
+            FuzzInput.require(!options.isEmpty && (least ?? 0) <= (most ?? options.count) && (least ?? 0) <= options.count,
+                              "\(question.id): selections \(String(describing: least))...\(String(describing: most)) of \(options.count)")
+        case .number(let min, let max, _):
+            FuzzInput.require(min == nil || max == nil || min! <= max!, "\(question.id): number range inverted")
+        case .text(let maxLength):
+            FuzzInput.require(maxLength >= 1, "\(question.id): max length \(maxLength)")
+        case .scale(let min, let max):
+            let (width, overflow) = max.subtractingReportingOverflow(min)
+            FuzzInput.require(min <= max && !overflow && width < SurveyDefinition.maxScalePoints,
+                              "\(question.id): scale \(min)...\(max)")
+        }
+    }
 }
 
 func requireMessage(_ error: SurveyError) {
