@@ -2,8 +2,8 @@ import Foundation
 import FuzzSupport
 import ServiceMap
 
-/// The opening-hours parser on any text: it refuses or returns hours whose normalised spelling reads back
-/// to the same hours, and `isOpen` answers for any moment in any time zone.
+/// The opening-hours parser on any text: it refuses, quoting the text, or returns hours whose normalised
+/// spelling reads back to the same hours, and `isOpen` answers for any moment in any time zone.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOpeningHours(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzInput.bytes(data, size)
@@ -12,7 +12,9 @@ public func fuzzOpeningHours(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     do {
         hours = try OpeningHours(parsing: text)
     } catch {
-        FuzzInput.require(!error.message.isEmpty, "empty refusal message")
+        // Every refusal but "empty" quotes the text as written, whatever placeholders it holds.
+        let blank = text.allSatisfy(\.isWhitespace)
+        FuzzInput.require(blank || error.message.contains("\"\(text)\""), "refusal does not quote \(text): \(error.message)")
         return 0
     }
     let reread = try? OpeningHours(parsing: hours.text)
