@@ -101,6 +101,22 @@ let package = Package(
             ],
             path: "Tools/TuanjuBench"
         ),
+        // Fuzzing (Tools/fuzz): one libFuzzer target per parser of untrusted bytes. A plain build runs the
+        // inputs named on its command line once (a regression runner); Tools/fuzz builds them with
+        // `-sanitize=fuzzer,address -DFUZZING`, which hands `main` to libFuzzer's driver.
+        .systemLibrary(name: "CLibFuzzer", path: "Tools/Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Tools/Fuzz/FuzzSupport"),
+        .executableTarget(
+            name: "FuzzPhoto", dependencies: ["FuzzSupport", "PhotoStore", "PhotoFixtures"], path: "Tools/Fuzz/FuzzPhoto"),
+        .executableTarget(
+            name: "FuzzCSV", dependencies: ["FuzzSupport", "CSVReader", "Riders", "TuanjuCore"], path: "Tools/Fuzz/FuzzCSV"),
+        .executableTarget(
+            name: "FuzzGeoJSON", dependencies: ["FuzzSupport", "ServiceMap", "TuanjuCore"], path: "Tools/Fuzz/FuzzGeoJSON"),
+        .executableTarget(
+            name: "FuzzOpeningHours", dependencies: ["FuzzSupport", "ServiceMap"], path: "Tools/Fuzz/FuzzOpeningHours"),
+        .executableTarget(
+            name: "FuzzSurvey", dependencies: ["FuzzSupport", "Engagement", "TuanjuCore", "TuanjuSeed"],
+            path: "Tools/Fuzz/FuzzSurvey"),
         .testTarget(name: "TuanjuCoreTests", dependencies: ["TuanjuCore"]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "TuanjuCore"]),
         .testTarget(name: "StorageTests", dependencies: [

@@ -39,6 +39,18 @@ struct CatalogTests {
         #expect(Language.$current.withValue(.zh) { LocalizedText(.busy).rendered() } == "数据库繁忙,请稍后重试")
     }
 
+    @Test("An argument that reads like a placeholder is quoted as written, never filled in")
+    func argumentsAreNotTemplates() {
+        // Given arguments that name each other, as a user's text can; When rendered many times (the
+        // arguments' order in a dictionary varies between processes), Then each appears as given.
+        for _ in 0..<20 {
+            #expect(Msg.importFieldCount.text(["expected": "{found}", "found": "{expected}"], in: .en)
+                == "expected {found} fields, found {expected}")
+        }
+        #expect(Msg.riderNotFound.text([:], in: .en) == "no rider {id}", "a missing argument leaves its placeholder")
+        #expect(Msg.riderNotFound.text(["id": "{"], in: .en) == "no rider {")
+    }
+
     @Test("The language follows --lang, then TUANJU_LANG, then the POSIX locale, else English")
     func resolution() {
         #expect(Language.resolve(flag: "zh", environment: ["LANG": "C"]) == .zh)
