@@ -62,18 +62,34 @@ struct CrashSandbox {
 }
 
 /// Starts a command again and again, SIGKILLing each run at a random moment in `window`, until `kills` runs
-/// were killed while working (runs that finish first are counted, and the loop goes on).
+/// were killed while working (runs that finish first are counted, and the loop goes on). A run that finishes
+/// first narrows the window to 90% of its time, so that the kills land while the work is being done.
 func killRepeatedly(
     _ arguments: [String], data: String, token: String, kills: Int, window: ClosedRange<TimeInterval>,
-    summary: inout CrashSummary, afterEach: (_ killed: Bool) throws -> Void = { _ in }
+    summary: inout CrashSummary
+) throws {
+    try killRepeatedly({ _ in arguments }, data: data, token: token, kills: kills, window: window, summary: &summary)
+}
+
+/// The same, with the command line of each attempt (0, 1, …) chosen by `arguments`.
+func killRepeatedly(
+    _ arguments: (Int) -> [String], data: String, token: String, kills: Int, window: ClosedRange<TimeInterval>,
+    summary: inout CrashSummary
 ) throws {
     var attempts = 0
+    var window = window
     while summary.kills < kills, attempts < kills * 4 {
+        let started = Date()
+        let outcome = try TuanjuCLI.runKilling(arguments(attempts), data: data, token: token, after: .random(in: window))
         attempts += 1
-        let delay = TimeInterval.random(in: window)
-        let outcome = try TuanjuCLI.runKilling(arguments, data: data, token: token, after: delay)
-        if outcome.signalled { summary.kills += 1 } else { summary.finishedFirst += 1 }
-        try afterEach(outcome.signalled)
+        if outcome.signalled {
+            summary.kills += 1
+        } else {
+            summary.finishedFirst += 1
+            summary.expect(outcome.exit == 0, "a run exited \(outcome.exit)")
+            let took = Date().timeIntervalSince(started)
+            window = window.lowerBound...max(window.lowerBound, min(window.upperBound, took * 0.9))
+        }
     }
 }
 

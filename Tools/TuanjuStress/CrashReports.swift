@@ -29,9 +29,10 @@ struct ReportsCrashLoop {
                 // About 300 KB, like a phone photo: validating, stripping and storing it takes a while.
                 try Data(PhotoFixtures.jpeg(approximateBytes: 300_000, seed: UInt64(number + 1))).write(to: URL(fileURLWithPath: photo))
             }
-            // Reports 60 m apart along a street, so none is another's likely duplicate.
-            let lat = 30.2800 + Double(number) * 0.00055
-            return ["reports", "submit", "--category", "manhole-cover", "--lat", String(format: "%.6f", lat), "--lon", "120.1710",
+            // Reports 60 m apart along streets inside the service area, so none is another's likely duplicate.
+            let lat = 30.2800 + Double(number % 60) * 0.00055, lon = 120.1500 + Double(number / 60) * 0.001
+            return ["reports", "submit", "--category", "manhole-cover", "--lat", String(format: "%.6f", lat),
+                    "--lon", String(format: "%.6f", lon),
                     "--photo", photo, "--note", "crash report \(number)"]
         }
         // The first three submissions run to the end: how long one takes (the fastest; the first is slowed by
