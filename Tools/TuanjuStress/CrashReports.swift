@@ -39,7 +39,8 @@ struct ReportsCrashLoop {
         // cold caches).
         var duration = TimeInterval.infinity
         for number in 0..<3 {
-            let (run, took) = try timed { try TuanjuCLI.run(try command(number), data: sandbox.data, token: token) }
+            let arguments = try command(number)
+            let (run, took) = try timed { try TuanjuCLI.run(arguments, data: sandbox.data, token: token) }
             summary.expect(run.exit == 0, "submission \(number) exited \(run.exit): \(run.stderr)")
             duration = min(duration, took)
         }
@@ -50,9 +51,10 @@ struct ReportsCrashLoop {
         while summary.kills < kills, submission < kills * 4 {
             submission += 1
             let arguments = try command(submission)
-            let killed = try TuanjuCLI.runKilling(arguments, data: sandbox.data, token: token, after: .random(in: 0.005...(duration * 1.1)))
+            let killed = try TuanjuCLI.runKilling(arguments, data: sandbox.data, token: token, after: .random(in: 0.005...max(0.006, duration * 1.1)))
             guard killed.signalled else {
                 summary.finishedFirst += 1
+                duration *= 0.9
                 summary.expect(killed.exit == 0, "submission \(submission) exited \(killed.exit)")
                 continue
             }
