@@ -72,12 +72,16 @@ struct OperationTally: Codable {
     }
 
     var counts: [String: Counts] = [:]
+    /// Refusals per kind and error code (`claim task_full`): the domain saying no, as it should.
+    var refusals: [String: Int] = [:]
     var failures: [String] = []
     var seconds = 0.0
 
     mutating func add(
-        _ kind: StressKind, _ outcome: OperationOutcome, cli: Bool, seconds: Double = 0, detail: @autoclosure () -> String = ""
+        _ kind: StressKind, _ outcome: OperationOutcome, cli: Bool, seconds: Double = 0, code: String? = nil,
+        detail: @autoclosure () -> String = ""
     ) {
+        if outcome == .refused { refusals["\(kind.rawValue) \(code ?? "?")", default: 0] += 1 }
         counts[kind.rawValue, default: Counts()].add(outcome, cli: cli)
         if !cli { counts[kind.rawValue]!.slowest = max(counts[kind.rawValue]!.slowest, seconds) }
         if outcome == .failed || outcome == .busy, failures.count < 20 {
@@ -87,6 +91,7 @@ struct OperationTally: Codable {
 
     mutating func merge(_ other: OperationTally) {
         for (kind, value) in other.counts { counts[kind, default: Counts()].merge(value) }
+        for (key, value) in other.refusals { refusals[key, default: 0] += value }
         failures += other.failures
         seconds = max(seconds, other.seconds)
     }

@@ -105,7 +105,7 @@ struct StressOperations {
             do {
                 let outcome = try TuanjuCLI.run(cli, data: fixture.data, token: token)
                 let result = OperationOutcome(exit: outcome.exit)
-                tally.add(kind, result, cli: true, detail: "exit \(outcome.exit): \(outcome.stderr.prefix(300))")
+                tally.add(kind, result, cli: true, code: outcome.errorCode, detail: "exit \(outcome.exit): \(outcome.stderr.prefix(300))")
                 return result == .ok ? Success(value: nil, json: outcome.json) : nil
             } catch {
                 tally.add(kind, .failed, cli: true, detail: "\(error)")
@@ -118,7 +118,8 @@ struct StressOperations {
             tally.add(kind, .ok, cli: false, seconds: Date().timeIntervalSince(started))
             return Success(value: value, json: nil)
         } catch {
-            tally.add(kind, OperationOutcome(error), cli: false, seconds: Date().timeIntervalSince(started), detail: "\(error)")
+            tally.add(kind, OperationOutcome(error), cli: false, seconds: Date().timeIntervalSince(started),
+                      code: (error as? any TuanjuError)?.code, detail: "\(error)")
             return nil
         }
     }

@@ -111,5 +111,7 @@ struct StressRun {
         print("kind              attempts   ops/s       ok  refused  busy failed   cli  worst ms")
         for kind in StressKind.allCases { print(line(kind.rawValue, tally.count(kind))) }
         print(line("all", tally.total))
+        let refusals = tally.refusals.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+        print("refusals by code: " + refusals.joined(separator: ", "))
     }
 }

@@ -34,6 +34,12 @@ struct CLIOutcome {
     var json: [String: Any]? {
         (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any]
     }
+
+    /// The `code` of `--json`'s `{"error": {"code", "message"}}` on stderr.
+    var errorCode: String? {
+        let object = (try? JSONSerialization.jsonObject(with: Data(stderr.utf8))) as? [String: Any]
+        return (object?["error"] as? [String: Any])?["code"] as? String
+    }
 }
 
 /// Runs `tuanju` as its own OS process.
