@@ -47,7 +47,8 @@ extension Tuanju {
                 """))
             add("map_index", try String.fetchAll(db, sql: """
                 SELECT 'point ' || p.id || ' is active but not in the search index' FROM service_points p
-                WHERE p.active = 1 AND NOT EXISTS (SELECT 1 FROM service_points_rtree r WHERE r.rid = p.rid AND r.lat = p.lat AND r.lon = p.lon)
+                WHERE p.active = 1 AND NOT EXISTS (SELECT 1 FROM service_points_rtree r WHERE r.rid = p.rid
+                    AND r.min_lat <= p.lat AND r.max_lat >= p.lat AND r.min_lon <= p.lon AND r.max_lon >= p.lon)
                 UNION ALL
                 SELECT 'index entry ' || r.rid || ' has no active point' FROM service_points_rtree r
                 WHERE NOT EXISTS (SELECT 1 FROM service_points p WHERE p.rid = r.rid AND p.active = 1)
