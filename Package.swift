@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tuanju", targets: ["tuanju"]),
         .executable(name: "tuanju-bench", targets: ["TuanjuBench"]),
+        .executable(name: "tuanju-stress", targets: ["TuanjuStress"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -117,6 +118,15 @@ let package = Package(
         .executableTarget(
             name: "FuzzSurvey", dependencies: ["FuzzSupport", "Engagement", "TuanjuCore", "TuanjuSeed"],
             path: "Tools/Fuzz/FuzzSurvey"),
+        // Multi-process stress run and crash loops (Tools/stress, Tools/crash-loops).
+        .executableTarget(
+            name: "TuanjuStress",
+            dependencies: [
+                "TuanjuCore", "TuanjuService", "Storage", "Governance", "PhotoFixtures",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tools/TuanjuStress"
+        ),
         .testTarget(name: "TuanjuCoreTests", dependencies: ["TuanjuCore"]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "TuanjuCore"]),
         .testTarget(name: "StorageTests", dependencies: [
