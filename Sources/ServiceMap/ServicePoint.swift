@@ -26,21 +26,23 @@ public struct ServicePoint: Sendable, Equatable {
         created_at, updated_at
         """
 
-    init(row: Row) throws {
-        id = row[0]
-        externalID = row[1]
-        kind = row[2]
-        name = row[3]
-        address = row[4]
-        location = try Coordinate(lat: row[5], lon: row[6])
-        openingHours = row[7]
-        let amenityText: String = row[8]
-        amenities = amenityText.split(separator: ",").map(String.init)
-        contact = row[9]
-        sample = row[10]
-        active = row[11]
-        createdAt = row[12]
-        updatedAt = row[13]
+    init(row: Row) throws { try self.init(columns: row) }
+
+    /// Decodes the columns in `ServicePoint.columns` order, from a GRDB row or a raw statement row.
+    init(columns row: some ColumnSource) throws {
+        id = row.text(0) ?? ""
+        externalID = row.text(1)
+        kind = row.text(2) ?? ""
+        name = row.text(3) ?? ""
+        address = row.text(4) ?? ""
+        location = try Coordinate(lat: row.double(5), lon: row.double(6))
+        openingHours = row.text(7)
+        amenities = (row.text(8) ?? "").split(separator: ",").map(String.init)
+        contact = row.text(9) ?? ""
+        sample = row.int(10) != 0
+        active = row.int(11) != 0
+        createdAt = row.text(12) ?? ""
+        updatedAt = row.text(13) ?? ""
     }
 
     /// Whether the point is open at `date` in Asia/Shanghai. Unknown hours count as closed.

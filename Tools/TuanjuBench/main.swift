@@ -10,6 +10,7 @@ let scenarios: [String: Scenario] = [
     "redemption-batch": RedemptionBatchScenario(),
     "webhook-drain": WebhookDrainScenario(),
     "map-nearest": MapNearestScenario(),
+    "map-nearest-concurrent": MapNearestScenario(threads: max(2, ProcessInfo.processInfo.activeProcessorCount)),
     "map-nearest-process": MapNearestProcessScenario(),
     "report-submit": ReportSubmitScenario(),
     "report-export": ReportExportScenario(),
