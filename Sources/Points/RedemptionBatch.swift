@@ -28,7 +28,8 @@ public struct RedemptionBatch: Codable, Sendable, Equatable, FetchableRecord {
 public struct FulfilmentLine: Sendable, Equatable {
     public let requestId: String
     public let riderId: String
-    public let phone: String
+    /// nil when the rider has since been erased.
+    public let phone: String?
     public let rewardId: String
     public let rewardName: String
     public let quantity: Int

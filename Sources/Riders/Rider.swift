@@ -28,7 +28,8 @@ public struct Rider: Codable, Sendable, Equatable, FetchableRecord, PersistableR
 
     public var id: String
     public var name: String
-    public var phone: String
+    /// nil once the rider has been erased.
+    public var phone: String?
     public var platform: Platform
     public var partyMember: Bool
     public var branch: String?
@@ -36,6 +37,11 @@ public struct Rider: Codable, Sendable, Equatable, FetchableRecord, PersistableR
     public var registeredAt: String
     public var updatedAt: String
     public var deactivatedAt: String?
+    /// When the profile was erased on the rider's request (docs/privacy.md); nil for a living profile.
+    public var erasedAt: String?
+
+    /// The name an erased profile keeps (the column may not be empty).
+    public static let erasedName = "已注销"
 
     enum CodingKeys: String, CodingKey {
         case id, name, phone, platform, branch, active
@@ -43,6 +49,7 @@ public struct Rider: Codable, Sendable, Equatable, FetchableRecord, PersistableR
         case registeredAt = "registered_at"
         case updatedAt = "updated_at"
         case deactivatedAt = "deactivated_at"
+        case erasedAt = "erased_at"
     }
 }
 

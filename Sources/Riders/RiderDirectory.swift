@@ -40,7 +40,7 @@ public enum RiderDirectory {
         let rider = Rider(
             id: Identifier.make("rdr"), name: draft.name, phone: draft.phone.digits,
             platform: draft.platform, partyMember: draft.partyMember, branch: draft.branch,
-            active: true, registeredAt: now, updatedAt: now, deactivatedAt: nil)
+            active: true, registeredAt: now, updatedAt: now, deactivatedAt: nil, erasedAt: nil)
         try rider.insert(db)
         return rider
     }
@@ -71,6 +71,7 @@ public enum RiderDirectory {
 
     public static func update(_ db: Database, id: String, _ changes: RiderChanges, at date: Date) throws -> Rider {
         var rider = try find(db, id: id)
+        guard rider.erasedAt == nil else { throw RiderError.erased(id: id) }
         if let name = changes.name { rider.name = try Text.label(name, field: .fieldName) }
         if let platform = changes.platform { rider.platform = try Platform(parsing: platform) }
         if let party = changes.partyMember { rider.partyMember = party }
@@ -98,8 +99,28 @@ public enum RiderDirectory {
         return rider
     }
 
+    /// Erases a profile on the rider's request: name, phone, branch and party membership are gone for good; the
+    /// id stays, as a pseudonymous account that keeps the rider's ledger, claims and reports consistent. The
+    /// phone number is free to register again (as a new rider).
+    public static func erase(_ db: Database, id: String, at date: Date) throws -> Rider {
+        var rider = try find(db, id: id)
+        guard rider.erasedAt == nil else { throw RiderError.erased(id: id) }
+        let now = Timestamp.iso(date)
+        rider.name = Rider.erasedName
+        rider.phone = nil
+        rider.branch = nil
+        rider.partyMember = false
+        rider.active = false
+        rider.deactivatedAt = rider.deactivatedAt ?? now
+        rider.erasedAt = now
+        rider.updatedAt = now
+        try rider.update(db)
+        return rider
+    }
+
     public static func reactivate(_ db: Database, id: String, at date: Date) throws -> Rider {
         var rider = try find(db, id: id)
+        guard rider.erasedAt == nil else { throw RiderError.erased(id: id) }
         guard !rider.active else { throw RiderError.alreadyActive(id: id) }
         rider.active = true
         rider.deactivatedAt = nil

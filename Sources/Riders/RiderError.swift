@@ -6,6 +6,7 @@ public enum RiderError: TuanjuError, Equatable {
     case phoneTaken(masked: String)
     case inactive(id: String)
     case alreadyActive(id: String)
+    case erased(id: String)
     case emptyFile(path: String)
     case badHeader(LocalizedText)
     case importRejected(bad: Int, first: String)
@@ -14,7 +15,7 @@ public enum RiderError: TuanjuError, Equatable {
         switch self {
         case .notFound: "not_found"
         case .phoneTaken: "phone_taken"
-        case .inactive, .alreadyActive: "invalid_state"
+        case .inactive, .alreadyActive, .erased: "invalid_state"
         case .emptyFile, .badHeader, .importRejected: "invalid_input"
         }
     }
@@ -25,6 +26,7 @@ public enum RiderError: TuanjuError, Equatable {
         case .phoneTaken(let masked): LocalizedText(.phoneTaken, ["phone": masked])
         case .inactive(let id): LocalizedText(.riderInactive, ["id": id])
         case .alreadyActive(let id): LocalizedText(.riderAlreadyActive, ["id": id])
+        case .erased(let id): LocalizedText(.riderErased, ["id": id])
         case .emptyFile(let path):
             LocalizedText(.importEmptyFile, ["path": path, "header": RiderImport.header.joined(separator: ",")])
         case .badHeader(let text): text
@@ -34,7 +36,7 @@ public enum RiderError: TuanjuError, Equatable {
 
     public var category: ErrorCategory {
         switch self {
-        case .notFound, .phoneTaken, .inactive, .alreadyActive: .refused
+        case .notFound, .phoneTaken, .inactive, .alreadyActive, .erased: .refused
         case .emptyFile, .badHeader, .importRejected: .invalidInput
         }
     }

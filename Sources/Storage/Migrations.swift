@@ -13,6 +13,7 @@ public enum Migrations {
         migrator.registerMigration("v6-reports", migrate: reports)
         migrator.registerMigration("v7-engagement", migrate: engagement)
         migrator.registerMigration("v8-operations", migrate: operations)
+        migrator.registerMigration("v9-rider-erasure", migrate: riderErasure)
         return migrator
     }
 

@@ -105,7 +105,7 @@ struct RestoreCommand: ParsableCommand {
 
 struct PrivacyCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "privacy", abstract: OpsMsg.privacyAbstract.text, subcommands: [Purge.self])
+        CommandConfiguration(commandName: "privacy", abstract: OpsMsg.privacyAbstract.text, subcommands: [Purge.self, Erase.self])
     }
 
     struct Purge: ParsableCommand {
@@ -122,6 +122,28 @@ struct PrivacyCommand: ParsableCommand {
             try Output.emit(result, json: global.json) {
                 Console.current.out((dryRun ? OpsMsg.purgeDryRun : OpsMsg.purgeDone).text([
                     "reports": "\(result.reports)", "photos": "\(result.photos)",
+                ]))
+            }
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: OpsMsg.eraseAbstract.text, discussion: OpsMsg.eraseDiscussion.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(OpsMsg.argEraseRider)) var rider: String
+        @Flag(help: ArgumentHelp(OpsMsg.optEraseDryRun)) var dryRun = false
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let result = try app.eraseRider(caller, id: rider, dryRun: dryRun)
+            try Output.emit(result, json: global.json) {
+                Console.current.out((dryRun ? OpsMsg.eraseDryRun : OpsMsg.eraseDone).text([
+                    "id": result.riderId, "claims": "\(result.claimsEnded)", "redemptions": "\(result.redemptionsCancelled)",
+                    "signups": "\(result.signupsCancelled)", "responses": "\(result.surveyResponsesDeleted)",
+                    "balance": "\(result.balance)",
                 ]))
             }
         }

@@ -14,7 +14,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
     case seedInvalid, seedDuplicate, seedNoCategories, seedNegativePoints, seedNotInstalled, seedDirMissing, seedFileMissing
 
     // MARK: - Errors: rules, access, storage
-    case riderNotFound, phoneTaken, riderInactive, riderAlreadyActive
+    case riderNotFound, phoneTaken, riderInactive, riderAlreadyActive, riderErased
     case userNotFound, userAlreadyRevoked, lastAdmin
     case missingToken, unknownToken, forbidden, notYours
     case actionAddUsers, actionListUsers, actionRevokeUsers, actionRegisterRiders, actionImportRiders
@@ -147,6 +147,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
         case .phoneTaken: ("another rider already has the phone {phone}", "手机号 {phone} 已被其他骑手使用")
         case .riderInactive: ("rider {id} is deactivated", "骑手 {id} 已停用")
         case .riderAlreadyActive: ("rider {id} is already active", "骑手 {id} 已是启用状态")
+        case .riderErased: ("rider {id} has been erased; the profile can no longer change", "骑手 {id} 已注销,资料不能再修改")
         case .userNotFound: ("no user {id}", "没有编号为 {id} 的用户")
         case .userAlreadyRevoked: ("user {id} is already revoked", "用户 {id} 已被吊销")
         case .lastAdmin: ("the last active admin cannot be revoked", "不能吊销最后一位有效的管理员")

@@ -15,7 +15,7 @@ public struct RiderProfile: Sendable, Equatable {
     init(_ rider: Rider, for caller: Caller) {
         id = rider.id
         name = rider.name
-        phone = (caller.kind == .rider && caller.id == rider.id) ? rider.phone : PhoneNumber.mask(rider.phone)
+        phone = rider.phone.map { (caller.kind == .rider && caller.id == rider.id) ? $0 : PhoneNumber.mask($0) } ?? ""
         platform = rider.platform
         partyMember = rider.partyMember
         branch = rider.branch

@@ -168,7 +168,7 @@ extension Tuanju {
         var buffer = "request_id,rider_id,phone,reward_id,reward,quantity\n"
         try database.read { db in
             try Batches.fulfilments(db, batchID: batchID) { line in
-                buffer += [line.requestId, line.riderId, PhoneNumber.mask(line.phone), line.rewardId, csvField(line.rewardName),
+                buffer += [line.requestId, line.riderId, line.phone.map(PhoneNumber.mask) ?? "", line.rewardId, csvField(line.rewardName),
                            "\(line.quantity)"].joined(separator: ",") + "\n"
                 if buffer.utf8.count > 64 * 1024 {
                     try handle.write(contentsOf: Data(buffer.utf8))

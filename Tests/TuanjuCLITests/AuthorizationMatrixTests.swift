@@ -136,6 +136,7 @@ struct AuthorizationMatrixTests {
         Case(name: "audit list", allowed: [.admin]) { _ in ["audit", "list"] },
         Case(name: "backup", allowed: [.admin]) { w in ["backup", w.backup] },
         Case(name: "privacy purge", allowed: [.admin]) { _ in ["privacy", "purge", "--dry-run"] },
+        Case(name: "privacy erase", allowed: [.admin]) { w in ["privacy", "erase", w.target] },
         Case(name: "settings list", allowed: [.admin]) { _ in ["settings", "list"] },
         Case(name: "settings set", allowed: [.admin]) { _ in ["settings", "set", "max_active_claims", "5"] },
     ]

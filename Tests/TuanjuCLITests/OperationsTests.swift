@@ -127,4 +127,58 @@ struct OperationsTests {
         #expect((shown["photos"] as? [String])?.isEmpty == true)
         #expect(busy.doctor().exit == 0)
     }
+
+    @Test("privacy erase: the profile is gone for good, claims, requests, sign-ups and answers end, the ledger still adds up")
+    func erase() throws {
+        let busy = try Busy()
+        let sandbox = busy.sandbox
+        _ = try sandbox.ok(["points", "award", "--rider", busy.rider.id, "--amount", "50", "--reason", "r"], token: busy.coordinator)
+        let reward = try sandbox.ok(["rewards", "add", "--name", "R", "--cost", "10", "--stock", "5"], token: busy.coordinator)["id"] as! String
+        _ = try sandbox.ok(["rewards", "redeem", reward], token: busy.rider.token)
+        let answers = try sandbox.file("a.json", EngagementCLITests.valid)
+        _ = try sandbox.ok(["surveys", "answer", "needs", "--answers", answers], token: busy.rider.token)
+        // Someone waits for the rider's place on the session.
+        try busy.raw("UPDATE activity_sessions SET capacity = 1 WHERE id = 'ses-health-1'")
+        let waiting = try sandbox.rider("王", phone: "13912345678", coordinator: busy.coordinator)
+        #expect(try sandbox.ok(["activities", "signup", "ses-health-1"], token: waiting.token)["state"] as? String == "waiting")
+
+        let dry = try sandbox.ok(["privacy", "erase", busy.rider.id, "--dry-run"], token: sandbox.adminToken)
+        #expect(dry["claims_ended"] as? Int == 1 && dry["redemptions_cancelled"] as? Int == 1)
+        #expect(dry["signups_cancelled"] as? Int == 1 && dry["survey_responses_deleted"] as? Int == 1)
+        #expect(dry["balance"] as? Int == 50 && dry["dry_run"] as? Bool == true)
+        #expect(try sandbox.snapshot().contains("13812341234"), "a dry run changes nothing")
+
+        let erased = try sandbox.ok(["privacy", "erase", busy.rider.id], token: sandbox.adminToken)
+        #expect(erased["claims_ended"] as? Int == 1 && erased["balance"] as? Int == 50 && erased["dry_run"] as? Bool == false)
+        // The phone number and the name are nowhere in the database any more.
+        let everything = try sandbox.snapshot()
+        #expect(!everything.contains("13812341234"))
+        let shown = try sandbox.ok(["riders", "show", busy.rider.id], token: busy.coordinator)
+        #expect(shown["name"] as? String == "已注销" && shown["phone"] as? String == "" && shown["active"] as? Bool == false)
+        // The pseudonymous account keeps its points; the old token is dead; the ledger and counters check out.
+        #expect(try sandbox.ok(["points", "balance", "--rider", busy.rider.id], token: busy.coordinator)["balance"] as? Int == 50)
+        #expect(sandbox.run(["points", "balance", "--json"], token: busy.rider.token).exit == 77)
+        let attendees = try sandbox.run(["activities", "attendees", "ses-health-1", "--json"], token: busy.coordinator).array()
+        #expect(attendees.contains { $0["rider_id"] as? String == waiting.id && $0["state"] as? String == "confirmed" },
+                "the waiting rider moved up: \(attendees)")
+        let doctor = busy.doctor()
+        #expect(doctor.exit == 0, "\(doctor.stdout)")
+        // The phone may register again, as a new rider; the erased profile cannot change.
+        let again = try sandbox.rider("李", phone: "13812341234", coordinator: busy.coordinator)
+        #expect(again.id != busy.rider.id)
+        try sandbox.expectRefusal(["riders", "update", busy.rider.id, "--name", "X"], token: busy.coordinator, exit: 1, code: "invalid_state")
+        try sandbox.expectRefusal(["riders", "reactivate", busy.rider.id], token: busy.coordinator, exit: 1, code: "invalid_state")
+        let audit = try sandbox.run(["audit", "list", "--json"], token: sandbox.adminToken).stdout
+        #expect(audit.contains("rider.erased") && audit.contains("privacy erase"), "\(audit)")
+    }
+
+    @Test("privacy erase refuses an unknown or already erased rider, changing nothing")
+    func eraseRefusals() throws {
+        let busy = try Busy()
+        try busy.sandbox.expectRefusal(["privacy", "erase", "rdr_nobody"], token: busy.sandbox.adminToken, exit: 1, code: "not_found")
+        _ = try busy.sandbox.ok(["privacy", "erase", busy.rider.id], token: busy.sandbox.adminToken)
+        try busy.sandbox.expectRefusal(["privacy", "erase", busy.rider.id], token: busy.sandbox.adminToken, exit: 1, code: "invalid_state")
+        try busy.sandbox.expectRefusal(
+            ["privacy", "erase", busy.rider.id, "--dry-run"], token: busy.sandbox.adminToken, exit: 1, code: "invalid_state")
+    }
 }

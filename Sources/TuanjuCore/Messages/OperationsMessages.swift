@@ -2,12 +2,13 @@
 // Same rules as Msg: `{name}` marks an argument; CatalogTests checks both languages and the arguments.
 
 public enum OpsMsg: String, CaseIterable, CatalogMessage {
-    case actionRunDoctor, actionReadAudit, actionBackup, actionPurge
+    case actionRunDoctor, actionReadAudit, actionBackup, actionPurge, actionErase
     case doctorAbstract, doctorDiscussion, doctorHealthy, doctorProblems, doctorProblem
     case auditAbstract, auditListAbstract, optActor, optSince, colAction, colTarget, colCommand, colActor
     case backupAbstract, backupDiscussion, argBackupDest, backupDone, backupDestNotEmpty, backupCheckFailed
     case restoreAbstract, argRestoreSource, restoreDone, restoreTargetNotEmpty, restoreSourceInvalid
     case privacyAbstract, purgeAbstract, purgeDiscussion, optPurgeDryRun, purgeDone, purgeDryRun
+    case eraseAbstract, eraseDiscussion, argEraseRider, optEraseDryRun, eraseDone, eraseDryRun
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -15,6 +16,7 @@ public enum OpsMsg: String, CaseIterable, CatalogMessage {
         case .actionReadAudit: ("read the audit log", "查看审计日志")
         case .actionBackup: ("back up or restore the data", "备份或恢复数据")
         case .actionPurge: ("purge expired personal data", "清除过期的个人数据")
+        case .actionErase: ("erase a rider's personal data", "注销骑手的个人数据")
         case .doctorAbstract: ("Check that the data keeps every promise (admin).", "检查数据是否满足全部约束(管理员)。")
         case .doctorDiscussion: ("Runs SQLite's integrity and foreign-key checks, the ledger audit, seats against capacity, the map index, photo files against reports and overdue webhook deliveries. Exit 1 lists each problem.", "运行 SQLite 完整性与外键检查、积分账本核对、名额与容量、地图索引、照片文件与上报记录的对应,以及逾期的 Webhook 投递。发现问题时退出码为 1 并逐条列出。")
         case .doctorHealthy: ("All {count} checks passed.", "全部 {count} 项检查通过。")
@@ -45,6 +47,12 @@ public enum OpsMsg: String, CaseIterable, CatalogMessage {
         case .optPurgeDryRun: ("Only count what would be purged.", "只统计将被清除的数量。")
         case .purgeDone: ("{reports} rejected report(s) purged, {photos} photo file(s) removed.", "已清除 {reports} 条已驳回上报,删除照片文件 {photos} 个。")
         case .purgeDryRun: ("{reports} rejected report(s) would be purged.", "将清除 {reports} 条已驳回上报。")
+        case .eraseAbstract: ("Erase a rider's personal data on their request (admin).", "应骑手本人要求注销其个人数据(管理员)。")
+        case .eraseDiscussion: ("In one transaction: name, phone, branch and party membership are removed for good; tokens are revoked; active claims end, pending redemptions are cancelled, sign-ups for sessions not yet started are cancelled and survey answers are deleted. The rider id stays as a pseudonymous account, so the points ledger, reports and past attendance stay consistent. The phone number may register again as a new rider.", "在一个事务内完成:永久删除姓名、手机号、所属支部与党员身份;吊销令牌;结束进行中的认领,取消待处理的兑换申请,取消尚未开始场次的报名,删除问卷答案。骑手编号保留为匿名账户,积分账本、上报记录与历史签到保持一致。该手机号之后可作为新骑手重新注册。")
+        case .argEraseRider: ("The rider to erase.", "要注销的骑手。")
+        case .optEraseDryRun: ("Only show what would change.", "只显示将会变更的内容。")
+        case .eraseDone: ("Rider {id} erased: {claims} claim(s) ended, {redemptions} redemption(s) cancelled, {signups} sign-up(s) cancelled, {responses} survey answer(s) deleted; the pseudonymous account keeps {balance} point(s).", "骑手 {id} 已注销:结束认领 {claims} 个,取消兑换 {redemptions} 个,取消报名 {signups} 个,删除问卷答案 {responses} 份;匿名账户保留积分 {balance}。")
+        case .eraseDryRun: ("Erasing rider {id} would end {claims} claim(s), cancel {redemptions} redemption(s) and {signups} sign-up(s), delete {responses} survey answer(s); {balance} point(s) would stay on the pseudonymous account.", "注销骑手 {id} 将结束认领 {claims} 个,取消兑换 {redemptions} 个、报名 {signups} 个,删除问卷答案 {responses} 份;匿名账户将保留积分 {balance}。")
         }
     }
 }

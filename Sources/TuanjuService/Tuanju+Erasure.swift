@@ -1,0 +1,100 @@
+import Engagement
+import Foundation
+import GRDB
+import Governance
+import Identity
+import Points
+import Riders
+import Storage
+import TuanjuCore
+
+/// What erasing a rider did (or, with `--dry-run`, would do).
+public struct ErasureResult: Sendable, Equatable, Codable {
+    public let riderId: String
+    public let claimsEnded: Int
+    public let redemptionsCancelled: Int
+    public let signupsCancelled: Int
+    public let surveyResponsesDeleted: Int
+    /// The points balance the pseudonymous account keeps (the ledger is never rewritten).
+    public let balance: Int
+    public let dryRun: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case riderId = "rider_id", claimsEnded = "claims_ended", redemptionsCancelled = "redemptions_cancelled"
+        case signupsCancelled = "signups_cancelled", surveyResponsesDeleted = "survey_responses_deleted", balance
+        case dryRun = "dry_run"
+    }
+}
+
+extension Tuanju {
+    /// `tuanju privacy erase RIDER` (admin): erases a rider on request, in one transaction. The profile loses
+    /// name, phone, branch and party membership; tokens are revoked; active claims end (seats free up), pending
+    /// redemptions are cancelled (holds voided), sign-ups for sessions not yet started are cancelled (the
+    /// waitlist moves up) and survey answers are deleted. The rider id stays as a pseudonymous account: the
+    /// ledger, reports and past attendance keep pointing at it, so every count and balance still adds up.
+    public func eraseRider(_ caller: Caller, id: String, dryRun: Bool) throws -> ErasureResult {
+        try caller.requireAdmin(OpsMsg.actionErase)
+        let now = self.now
+        if dryRun {
+            return try database.read { db in
+                let rider = try RiderDirectory.find(db, id: id)
+                guard rider.erasedAt == nil else { throw RiderError.erased(id: id) }
+                let plan = try ErasurePlan(db, riderID: id, now: now)
+                return plan.result(riderID: id, balance: try Ledger.balance(db, riderID: id).balance, dryRun: true)
+            }
+        }
+        return try database.write { db in
+            let rider = try RiderDirectory.find(db, id: id)
+            guard rider.erasedAt == nil else { throw RiderError.erased(id: id) }
+            let plan = try ErasurePlan(db, riderID: id, now: now)
+            for taskID in plan.claimedTasks {
+                let claim = try Claims.revoke(db, taskID: taskID, riderID: id, reason: Self.erasureReason, by: caller.id, at: now)
+                try Outbox.append(db, type: "task.claim_revoked", payload: ClaimEvent(claim, by: caller), at: now)
+            }
+            for requestID in plan.pendingRedemptions {
+                let cancelled = try Redemptions.cancel(db, id: requestID, at: now)
+                try Outbox.append(db, type: "redemption.cancelled", payload: RedemptionEvent(cancelled), at: now)
+            }
+            for sessionID in plan.upcomingSignups {
+                let (signup, promoted) = try Activities.cancel(db, sessionID: sessionID, riderID: id, at: now)
+                try Outbox.append(db, type: "activity.cancelled", payload: SignupEvent(signup), at: now)
+                if let promoted { try Outbox.append(db, type: "activity.promoted", payload: SignupEvent(promoted), at: now) }
+            }
+            try db.execute(sql: "DELETE FROM survey_responses WHERE rider_id = ?", arguments: [id])
+            try Credentials.revokeAll(db, of: .rider(id: id), at: now)
+            let erased = try RiderDirectory.erase(db, id: id, at: now)
+            try Outbox.append(db, type: "rider.erased", payload: RiderEvent(erased, by: caller), at: now)
+            return plan.result(riderID: id, balance: try Ledger.balance(db, riderID: id).balance, dryRun: false)
+        }
+    }
+
+    static let erasureReason = "erased on the rider's request"
+}
+
+/// What an erasure touches, read in its transaction.
+struct ErasurePlan {
+    let claimedTasks: [String]
+    let pendingRedemptions: [String]
+    let upcomingSignups: [String]
+    let surveyResponses: Int
+
+    init(_ db: Database, riderID: String, now: Date) throws {
+        claimedTasks = try String.fetchAll(
+            db, sql: "SELECT task_id FROM claims WHERE rider_id = ? AND state = 'active' ORDER BY claimed_at, id", arguments: [riderID])
+        pendingRedemptions = try String.fetchAll(
+            db, sql: "SELECT id FROM redemptions WHERE rider_id = ? AND state = 'pending' ORDER BY requested_at, id", arguments: [riderID])
+        upcomingSignups = try String.fetchAll(db, sql: """
+            SELECT s.session_id FROM activity_signups s JOIN activity_sessions ON activity_sessions.id = s.session_id
+            WHERE s.rider_id = ? AND s.state IN ('confirmed', 'waiting') AND activity_sessions.starts_at > ?
+            ORDER BY activity_sessions.starts_at, s.session_id
+            """, arguments: [riderID, Timestamp.iso(now)])
+        surveyResponses = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM survey_responses WHERE rider_id = ?", arguments: [riderID]) ?? 0
+    }
+
+    func result(riderID: String, balance: Int, dryRun: Bool) -> ErasureResult {
+        ErasureResult(
+            riderId: riderID, claimsEnded: claimedTasks.count, redemptionsCancelled: pendingRedemptions.count,
+            signupsCancelled: upcomingSignups.count, surveyResponsesDeleted: surveyResponses, balance: balance, dryRun: dryRun)
+    }
+}
