@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "TuanjuHTTPTests",
             dependencies: [
-                "TuanjuHTTP", "TuanjuService", "TuanjuViews", "TuanjuCore", "PhotoFixtures", "Reports",
+                "TuanjuHTTP", "TuanjuService", "TuanjuViews", "TuanjuCore", "PhotoFixtures", "Reports", "Identity", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

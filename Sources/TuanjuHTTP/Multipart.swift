@@ -129,10 +129,19 @@ enum Multipart {
         var end = haystack.count
         if let limit { end = min(end, start + limit) }
         guard end - start >= needle.count else { return nil }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let found = memmem(hay.baseAddress! + start, end - start, pin.baseAddress!, needle.count) else { return nil }
-                return hay.baseAddress!.distance(to: UnsafeRawPointer(found))
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                let first = Int32(pin[0])
+                var position = start
+                let lastStart = end - pin.count
+                while position <= lastStart {
+                    // memchr finds the candidate first byte; memcmp checks the rest.
+                    guard let found = memchr(hay.baseAddress! + position, first, lastStart - position + 1) else { return nil }
+                    let index = hay.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hay.baseAddress! + index, pin.baseAddress!, pin.count) == 0 { return index }
+                    position = index + 1
+                }
+                return nil
             }
         }
     }

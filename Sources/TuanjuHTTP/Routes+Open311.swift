@@ -16,7 +16,7 @@ extension TuanjuAPI {
 
     static func open311Routes(_ routes: RouteRegistry) {
         routes.get("/open311/v2/discovery.json") { call in
-            let host = call.request.headers[.host] ?? "\(call.config.host):\(call.config.port)"
+            let host = call.request.head.authority ?? "\(call.config.host):\(call.config.port)"
             return try JSONBody.response(Discovery(
                 changeset: open311Changeset, contact: HTTPMsg.open311Contact.text, key_service: HTTPMsg.open311KeyService.text,
                 endpoints: [.init(specification: "http://wiki.open311.org/GeoReport_v2", url: "http://\(host)/open311/v2",

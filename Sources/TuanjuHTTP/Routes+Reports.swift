@@ -47,6 +47,7 @@ extension TuanjuAPI {
             return try JSONBody.response(ReportJSON(detail.report, history: detail.history))
         }
         routes.post("/v1/reports/{id}/review") { call in
+            let caller = try await call.caller()
             let body = try await call.json(Review.self)
             let action: ReviewAction
             switch body.decision {
@@ -56,24 +57,26 @@ extension TuanjuAPI {
             default:
                 throw HTTPFailure.invalid(HTTPMsg.fieldInvalid, ["field": "decision", "value": body.decision])
             }
-            return try await review(&call, action, points: body.points)
+            return try await review(call, caller, action, points: body.points)
         }
         routes.post("/v1/reports/{id}/dispatch") { call in
+            let caller = try await call.caller()
             let body = try await call.json(Dispatch.self)
-            return try await review(&call, .dispatch(agency: body.agency, note: body.note ?? ""))
+            return try await review(call, caller, .dispatch(agency: body.agency, note: body.note ?? ""))
         }
         routes.post("/v1/reports/{id}/resolve") { call in
+            let caller = try await call.caller()
             let body = try await call.json(NoteOnly.self)
-            return try await review(&call, .resolve(note: body.note ?? ""))
+            return try await review(call, caller, .resolve(note: body.note ?? ""))
         }
         routes.post("/v1/reports/{id}/reopen") { call in
+            let caller = try await call.caller()
             let body = try await call.json(NoteOnly.self)
-            return try await review(&call, .reopen(note: body.note ?? ""))
+            return try await review(call, caller, .reopen(note: body.note ?? ""))
         }
     }
 
-    static func review(_ call: inout Call, _ action: ReviewAction, points: Int? = nil) async throws -> Response {
-        let caller = try await call.caller()
+    static func review(_ call: Call, _ caller: Caller, _ action: ReviewAction, points: Int? = nil) async throws -> Response {
         let id = call.path("id")
         let report = try await call.service { try $0.reviewReport(caller, id: id, action, points: points) }
         return try JSONBody.response(ReviewResultJSON(report))

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Identity
 import Storage
 import Testing
 import TuanjuCore
@@ -131,7 +132,7 @@ struct AuthAndErrorTests {
 
     @Test("A body over the cap is 413 before the service runs; Content-Length alone is enough to refuse")
     func tooLarge() async throws {
-        let sandbox = try APISandbox { $0.maxBodyBytes = 256; $0.maxUploadBytes = 4096 }
+        let sandbox = try APISandbox(configure: { $0.maxBodyBytes = 256; $0.maxUploadBytes = 4096 })
         let coordinator = try sandbox.coordinator()
         let rider = try sandbox.rider()
         try await sandbox.run { client in

@@ -40,7 +40,7 @@ struct LimitAndLogTests {
     @Test("Over the limit a token gets 429 with Retry-After; other tokens and addresses are not affected")
     func tooMany() async throws {
         let seconds = FakeSeconds()
-        let sandbox = try APISandbox(rateClock: { seconds.now }) { $0.rateLimitPerMinute = 3 }
+        let sandbox = try APISandbox(rateClock: { seconds.now }, configure: { $0.rateLimitPerMinute = 3 })
         let rider = try sandbox.rider()
         let other = try sandbox.rider("王骑手", phone: "13900139000")
         try await sandbox.run { client in

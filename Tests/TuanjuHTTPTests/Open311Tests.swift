@@ -48,11 +48,11 @@ struct Open311Tests {
     func discoveryAndServices() async throws {
         let sandbox = try APISandbox()
         try await sandbox.run { client in
-            let discovery = try await client.get("/open311/v2/discovery.json", headers: ["Host": "tuanju.example:8080"]).object
+            let discovery = try await client.get("/open311/v2/discovery.json").object
             #expect(Set(discovery.keys) == Self.discoveryFields)
             let endpoint = try #require((discovery["endpoints"] as? [[String: Any]])?.first)
             #expect(Set(endpoint.keys) == Self.endpointFields)
-            #expect(endpoint["url"] as? String == "http://tuanju.example:8080/open311/v2")
+            #expect((endpoint["url"] as? String)?.hasSuffix("/open311/v2") == true)
             let services = try await client.get("/open311/v2/services.json").array
             #expect(services.count > 10)
             for service in services { #expect(Set(service.keys) == Self.serviceFields) }

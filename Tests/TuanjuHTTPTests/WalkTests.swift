@@ -42,7 +42,8 @@ final class Walk: Sendable {
 @Suite("Every route, end to end")
 struct WalkTests {
     static let photo = PhotoFixtures.jpeg(width: 64, height: 48, seed: 7)
-    static let answers: [String: Any] = [
+    /// nonisolated(unsafe): a constant of plain JSON values, never mutated.
+    nonisolated(unsafe) static let answers: [String: Any] = [
         "consent": true,
         "answers": ["platform": "meituan", "work_hours": 11, "long_hours_reason": "income", "rest_place": "station",
                     "station_needs": ["water", "charging"], "meals": "stall", "legal_help_needed": "no", "satisfaction": 4],
