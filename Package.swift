@@ -93,8 +93,8 @@ let package = Package(
         ]),
         // The HTTP JSON API and Open311 GeoReport v2 over the service layer (Hummingbird).
         .target(name: "TuanjuHTTP", dependencies: [
-            "TuanjuCore", "TuanjuService", "TuanjuViews", "Identity", "Riders", "ServiceMap", "Governance", "Points",
-            "Reports", "Engagement", "PhotoStore", "Storage",
+            "TuanjuCore", "TuanjuService", "TuanjuViews", "Riders", "ServiceMap", "Governance", "Points",
+            "Reports", "Engagement", "PhotoStore",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "TuanjuCLI", dependencies: [
