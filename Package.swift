@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tuanju", targets: ["tuanju"]),
         .executable(name: "tuanju-bench", targets: ["TuanjuBench"]),
+        .executable(name: "tuanju-stress", targets: ["TuanjuStress"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -111,6 +112,31 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Tools/TuanjuBench"
+        ),
+        // Fuzzing (Tools/fuzz): one libFuzzer target per parser of untrusted bytes. A plain build runs the
+        // inputs named on its command line once (a regression runner); Tools/fuzz builds them with
+        // `-sanitize=fuzzer,address -DFUZZING`, which hands `main` to libFuzzer's driver.
+        .systemLibrary(name: "CLibFuzzer", path: "Tools/Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Tools/Fuzz/FuzzSupport"),
+        .executableTarget(
+            name: "FuzzPhoto", dependencies: ["FuzzSupport", "PhotoStore", "PhotoFixtures"], path: "Tools/Fuzz/FuzzPhoto"),
+        .executableTarget(
+            name: "FuzzCSV", dependencies: ["FuzzSupport", "CSVReader", "Riders", "TuanjuCore"], path: "Tools/Fuzz/FuzzCSV"),
+        .executableTarget(
+            name: "FuzzGeoJSON", dependencies: ["FuzzSupport", "ServiceMap", "TuanjuCore"], path: "Tools/Fuzz/FuzzGeoJSON"),
+        .executableTarget(
+            name: "FuzzOpeningHours", dependencies: ["FuzzSupport", "ServiceMap"], path: "Tools/Fuzz/FuzzOpeningHours"),
+        .executableTarget(
+            name: "FuzzSurvey", dependencies: ["FuzzSupport", "Engagement", "TuanjuCore", "TuanjuSeed"],
+            path: "Tools/Fuzz/FuzzSurvey"),
+        // Multi-process stress run and crash loops (Tools/stress, Tools/crash-loops).
+        .executableTarget(
+            name: "TuanjuStress",
+            dependencies: [
+                "TuanjuCore", "TuanjuService", "Storage", "Governance", "PhotoFixtures",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tools/TuanjuStress"
         ),
         .testTarget(name: "TuanjuCoreTests", dependencies: ["TuanjuCore"]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "TuanjuCore"]),

@@ -1,4 +1,4 @@
-/// The layout of one portrait table: `rows` inner rows (options, then `_answered`/`_not_answered`) by
+/// The layout of one portrait table: `rows` inner rows (options, `_answered`/`_not_answered`, unshown rows) by
 /// `groups` columns, plus a total column (all groups) and a total row (all respondents). The total row is the
 /// profile mix: respondents per group, the same in every question's table.
 struct PortraitGrid {
@@ -28,12 +28,12 @@ struct PortraitGrid {
         }
     }
 
-    /// In every column, `weighted` rows add up to `total` times the row `against` (the total row when nil).
-    func columnEquations(weighted rows: [Int], against: Int? = nil, times total: Int = 1) -> [[CountTable.Term]] {
+    /// In every column, the counts of `rows` add up to `factor` times the row `against` (the total row when nil).
+    func columnEquations(adding rows: [Int], against: Int? = nil, times factor: Int = 1) -> [[CountTable.Term]] {
         guard !rows.isEmpty else { return [] }
         return columns.map { group in
             rows.map { CountTable.Term(entry: entry($0, group), coefficient: 1) }
-                + [CountTable.Term(entry: entry(against, group), coefficient: -total)]
+                + [CountTable.Term(entry: entry(against, group), coefficient: -factor)]
         }
     }
 }

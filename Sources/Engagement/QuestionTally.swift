@@ -2,8 +2,9 @@
 ///
 /// Rows: the options (or scale points), `_answered` (multiple, number, text), `_not_answered`; then rows
 /// that are never shown but that a reader can work out, so suppression must reason about them too:
-/// for a multiple choice, the riders who did not choose each option (respondents minus the option); for a
-/// required follow-up, a copy of the earlier option's row whose riders are exactly the ones who answer it.
+/// for an option that a required follow-up depends on, the riders who did not choose it (respondents minus
+/// the option: the follow-up's `_not_answered`); for a required follow-up, a copy of the earlier option's
+/// row, whose riders are exactly the ones who answer it.
 struct QuestionTally {
     let question: SurveyQuestion
     /// Names of the shown rows: option ids or scale points, then `_answered` and `_not_answered`.
@@ -15,17 +16,22 @@ struct QuestionTally {
     /// The `_answered` row, for the questions that have one.
     let answeredRow: Int?
     let notAnsweredRow: Int
-    /// Multiple choice: per option, the riders who did not choose it.
+    /// Per option in `unchosen`, the riders who did not choose it.
     let unchosenRows: Range<Int>
+    /// The option rows those are about.
+    let unchosenOptions: [Int]
     /// The copy of the earlier option's row (required follow-ups only).
     let linkedRow: Int?
 
     /// `answers[i]`: respondent i's group column (nil without groups) and answer (nil: not answered).
-    /// `linked`: the counts, group by group then in all, of the earlier option whose riders must answer this.
-    init(_ question: SurveyQuestion, answers: [(group: Int?, answer: AnswerValue?)], groups: Int, linked: [Int]? = nil) {
+    /// `unchosen`: options a required follow-up depends on. `linked`: the counts, group by group then in all,
+    /// of the earlier option whose riders must answer this question.
+    init(
+        _ question: SurveyQuestion, answers: [(group: Int?, answer: AnswerValue?)], groups: Int,
+        unchosen: Set<String> = [], linked: [Int]? = nil
+    ) {
         self.question = question
         let choices = Self.choiceKeys(question.kind)
-        let isMultiple = if case .multiple = question.kind { true } else { false }
         let hasAnsweredRow = switch question.kind {
         case .single, .scale: false
         case .multiple, .number, .text: true
@@ -34,7 +40,8 @@ struct QuestionTally {
         optionRows = 0..<choices.count
         answeredRow = hasAnsweredRow ? choices.count : nil
         notAnsweredRow = rowKeys.count - 1
-        unchosenRows = rowKeys.count..<(rowKeys.count + (isMultiple ? choices.count : 0))
+        unchosenOptions = choices.indices.filter { unchosen.contains(choices[$0]) }
+        unchosenRows = rowKeys.count..<(rowKeys.count + unchosenOptions.count)
         linkedRow = linked == nil ? nil : unchosenRows.upperBound
         grid = PortraitGrid(rows: unchosenRows.upperBound + (linked == nil ? 0 : 1), groups: groups)
 
@@ -49,19 +56,19 @@ struct QuestionTally {
             }
         }
         for column in grid.columns {
-            for (option, unchosen) in zip(optionRows, unchosenRows) {
+            for (option, unchosen) in zip(unchosenOptions, unchosenRows) {
                 counts[grid.entry(unchosen, column)] = counts[grid.entry(nil, column)] - counts[grid.entry(option, column)]
             }
             if let linked, let linkedRow { counts[grid.entry(linkedRow, column)] = linked[column ?? groups] }
         }
 
         var equations = Self.equations(question.kind, grid: grid, answeredRow: answeredRow, notAnsweredRow: notAnsweredRow)
-        for (option, unchosen) in zip(optionRows, unchosenRows) {
-            equations += grid.columnEquations(weighted: [option, unchosen])
+        for (option, unchosen) in zip(unchosenOptions, unchosenRows) {
+            equations += grid.columnEquations(adding: [option, unchosen])
         }
         if let linkedRow {
             // Riders who answered = riders shown = riders who chose the earlier option.
-            equations += grid.columnEquations(weighted: answeredRow.map { [$0] } ?? Array(optionRows), against: linkedRow)
+            equations += grid.columnEquations(adding: answeredRow.map { [$0] } ?? Array(optionRows), against: linkedRow)
         }
         table = CountTable(counts: counts, equations: equations)
     }
@@ -101,12 +108,12 @@ struct QuestionTally {
     ) -> [[CountTable.Term]] {
         var equations = grid.rowEquations
         if let answeredRow {
-            equations += grid.columnEquations(weighted: [answeredRow, notAnsweredRow])
+            equations += grid.columnEquations(adding: [answeredRow, notAnsweredRow])
             if case .multiple(_, let least?, let most?) = kind, least == most {
-                equations += grid.columnEquations(weighted: Array(0..<answeredRow), against: answeredRow, times: least)
+                equations += grid.columnEquations(adding: Array(0..<answeredRow), against: answeredRow, times: least)
             }
         } else {
-            equations += grid.columnEquations(weighted: Array(0...notAnsweredRow))
+            equations += grid.columnEquations(adding: Array(0...notAnsweredRow))
         }
         return equations
     }

@@ -60,8 +60,13 @@ struct SurveyDefinitionCheck {
             return .text(maxLength: maxLength)
         case "scale":
             guard let scale = raw.scale else { throw .scaleMissing(source: source, question: id) }
-            try ordered(Double(scale.min), Double(scale.max), question: id)
-            guard scale.max - scale.min < SurveyDefinition.maxScalePoints else {
+            // Compared as Ints: as Doubles, bounds near ±2^63 round to the same value and pass inverted.
+            guard scale.min <= scale.max else {
+                throw .rangeInverted(source: source, question: id, min: "\(scale.min)", max: "\(scale.max)")
+            }
+            // From a huge negative min to a positive max, the width itself overflows an Int.
+            let (width, overflow) = scale.max.subtractingReportingOverflow(scale.min)
+            guard !overflow, width < SurveyDefinition.maxScalePoints else {
                 throw .scaleTooWide(source: source, question: id, max: SurveyDefinition.maxScalePoints)
             }
             return .scale(min: scale.min, max: scale.max)

@@ -35,12 +35,17 @@ extension SurveyPortrait {
         let mixCells = PortraitCells(grid: mixGrid, counts: mixCounts, hidden: mixHidden, labels: labels)
         let respondents = mixCells.row(PortraitRow.respondents, nil) { _ in mixCells.shown(nil, nil) }
 
+        var followed: [String: Set<String>] = [:]
+        for question in definition.questions {
+            if let (earlier, option) = linkedOption(question) { followed[earlier, default: []].insert(option) }
+        }
         var suppressed: [String: (tally: QuestionTally, hidden: Set<Int>)] = [:]
         var questions: [QuestionPortrait] = []
         for question in definition.questions {
             let answers = zip(groupOf, responses).map { ($0, $1.answers.answers[question.id]) }
             let link = linkedRow(question, suppressed)
-            let tally = QuestionTally(question, answers: answers, groups: labels.count, linked: link?.counts)
+            let tally = QuestionTally(
+                question, answers: answers, groups: labels.count, unchosen: followed[question.id] ?? [], linked: link?.counts)
             let fixed = Array(zip(tally.grid.totalRow, respondentsHidden)) + Array(zip(tally.linkedEntries, link?.hidden ?? []))
             let hidden = SmallCellSuppression.hide(
                 in: tally.table, threshold: threshold,
@@ -64,15 +69,19 @@ extension SurveyPortrait {
     private static func linkedRow(
         _ question: SurveyQuestion, _ done: [String: (tally: QuestionTally, hidden: Set<Int>)]
     ) -> (counts: [Int], hidden: [Bool])? {
-        guard question.required, let condition = question.shownIf, let earlier = done[condition.question] else { return nil }
-        let option: String
-        switch condition.test {
-        case .equals(let chosen), .includes(let chosen): option = chosen
-        case .atLeast: return nil
-        }
+        guard let (id, option) = linkedOption(question), let earlier = done[id] else { return nil }
         guard let row = earlier.tally.rowKeys.firstIndex(of: option) else { return nil }
         let entries = earlier.tally.grid.columns.map { earlier.tally.grid.entry(row, $0) }
         return (entries.map { earlier.tally.table.counts[$0] }, entries.map { earlier.hidden.contains($0) })
+    }
+
+    /// The earlier question and option whose choosers are exactly this question's respondents, if any.
+    private static func linkedOption(_ question: SurveyQuestion) -> (question: String, option: String)? {
+        guard question.required, let condition = question.shownIf else { return nil }
+        switch condition.test {
+        case .equals(let option), .includes(let option): return (condition.question, option)
+        case .atLeast: return nil
+        }
     }
 
     /// Each row with its shares: options over the riders who answered in that column (the `_answered` row,

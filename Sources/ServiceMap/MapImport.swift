@@ -124,6 +124,16 @@ public struct MapImport {
         return try finish()
     }
 
+    /// The features of a GeoJSON file read and checked as `runGeoJSON` checks them, without a database:
+    /// each feature's draft, or why it is refused. What needs the database is left out: whether the kind
+    /// exists and whether an external id repeats. Used by the GeoJSON fuzz target (Tools/fuzz).
+    /// - Throws: when the file as a whole is not a FeatureCollection.
+    public func geoJSONDrafts(_ data: Data, path: String) throws(InputError) -> [Result<PointDraft, InputError>] {
+        try GeoJSONPoints.features(data, path: path).map { feature in
+            Result { () throws(InputError) in try draft(GeoJSONPoints.fields(feature)) }
+        }
+    }
+
     // MARK: - One item
 
     mutating func importOne(_ db: Database, _ fields: PointFields, place: (String) -> ImportRowError) throws {

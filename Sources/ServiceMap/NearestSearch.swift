@@ -40,12 +40,22 @@ public struct NearbyPoint: Sendable, Equatable {
 /// Nearest search over the R*Tree: look in the box around a circle, keep what is inside the circle, and widen
 /// the circle until it holds `limit` matching points (or reaches `within`). Every point inside the circle is
 /// inside its box, so the points found are exactly the nearest ones a full scan would find.
+///
+/// The index stores each point as a float32 box a few decimetres wide, so it gives a lower bound of each
+/// candidate's distance; exact positions (with kind and hours) are read only for candidates whose lower bound
+/// can still beat the results so far, nearest bound first.
 public enum NearestSearch {
     static let earthRadius = 6_371_008.8
-    static let firstRadius = 500.0
+    static let firstRadius = 250.0
     static let halfCircumference = Double.pi * earthRadius
 
     struct Candidate {
+        let rid: Int64
+        /// No point of the candidate's box is nearer than this.
+        let lowerBound: Double
+    }
+
+    struct Found {
         let rid: Int64
         let distance: Double
     }
@@ -56,45 +66,65 @@ public enum NearestSearch {
         var radius = min(firstRadius, ceiling)
         var hoursCache: [String: OpeningHours?] = [:]
         while true {
-            var found = try candidates(db, query, radius: radius, hoursCache: &hoursCache)
+            let candidates = try self.candidates(db, query.origin, radius: radius)
+            let found = try nearest(db, candidates, query, radius: radius, hoursCache: &hoursCache)
             if found.count >= query.limit || radius >= ceiling {
-                found.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.rid < $1.rid }
-                return try found.prefix(query.limit).map { candidate in
-                    NearbyPoint(point: try point(db, rid: candidate.rid), distanceM: candidate.distance)
-                }
+                return try found.map { NearbyPoint(point: try point(db, rid: $0.rid), distanceM: $0.distance) }
             }
-            radius = min(radius * 4, ceiling)
+            radius = min(radius * 2, ceiling)
         }
     }
 
-    /// Matching points at most `radius` metres away.
-    static func candidates(
-        _ db: Database, _ query: NearestQuery, radius: Double, hoursCache: inout [String: OpeningHours?]
-    ) throws -> [Candidate] {
-        let box = BoundingBox(around: query.origin, radius: radius)
+    /// Index entries whose box may hold a point at most `radius` metres away, nearest bound first.
+    static func candidates(_ db: Database, _ origin: Coordinate, radius: Double) throws -> [Candidate] {
+        let box = BoundingBox(around: origin, radius: radius)
         let statement = try db.cachedStatement(sql: """
-            SELECT rid, lat, lon, kind, hours FROM service_points_rtree
+            SELECT rid, min_lat, max_lat, min_lon, max_lon FROM service_points_rtree
             WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?
             """)
         statement.setUncheckedArguments([box.minLat, box.maxLat, box.minLon, box.maxLon])
         var found: [Candidate] = []
         let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
+            let minLat: Double = row[1], maxLat: Double = row[2], minLon: Double = row[3], maxLon: Double = row[4]
+            let centreLat = (minLat + maxLat) / 2, centreLon = (minLon + maxLon) / 2
+            // The true point is in the box: within half the box's diagonal of its centre.
+            let slack = haversine(centreLat, centreLon, maxLat, maxLon) + 1e-6
+            let bound = haversine(origin.lat, origin.lon, centreLat, centreLon) - slack
+            if bound <= radius { found.append(Candidate(rid: row[0], lowerBound: bound)) }
+        }
+        return found.sorted { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.rid < $1.rid }
+    }
+
+    /// The `limit` nearest matching points within `radius`: exact positions are read nearest bound first, and
+    /// the walk stops once no remaining bound can beat the `limit`-th distance found.
+    static func nearest(
+        _ db: Database, _ candidates: [Candidate], _ query: NearestQuery, radius: Double,
+        hoursCache: inout [String: OpeningHours?]
+    ) throws -> [Found] {
+        let statement = try db.cachedStatement(sql: "SELECT lat, lon, opening_hours, kind FROM service_points WHERE rid = ?")
+        var best: [Found] = []
+        for candidate in candidates {
+            if best.count >= query.limit, candidate.lowerBound > best[query.limit - 1].distance { break }
+            guard let row = try Row.fetchOne(statement, arguments: [candidate.rid]) else { continue }
             if let kind = query.kind, row[3] as String != kind { continue }
-            let distance = haversine(query.origin.lat, query.origin.lon, row[1], row[2])
+            let distance = haversine(query.origin.lat, query.origin.lon, row[0], row[1])
             guard distance <= radius else { continue }
             if let openAt = query.openAt {
-                guard let text: String = row[4] else { continue }
-                let hours = hoursCache[text] ?? { () -> OpeningHours? in
+                guard let text: String = row[2] else { continue }
+                let hours = hoursCache[text] ?? {
                     let parsed = try? OpeningHours(parsing: text)
                     hoursCache[text] = .some(parsed)
                     return parsed
                 }()
                 guard let hours, hours.isOpen(at: openAt, in: OpeningHours.shanghai) else { continue }
             }
-            found.append(Candidate(rid: row[0], distance: distance))
+            let found = Found(rid: candidate.rid, distance: distance)
+            let index = best.firstIndex { found.distance < $0.distance || (found.distance == $0.distance && found.rid < $0.rid) } ?? best.count
+            best.insert(found, at: index)
+            if best.count > query.limit { best.removeLast() }
         }
-        return found
+        return best
     }
 
     static func point(_ db: Database, rid: Int64) throws -> ServicePoint {

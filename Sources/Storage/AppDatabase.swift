@@ -25,6 +25,9 @@ public final class AppDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
+        // 16 MB of page cache per connection (SQLite's default is 2 MB): a map search touches R*Tree nodes
+        // all over the index, and re-reading them from the OS on every search cost more than the search.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
         do {
             pool = try DatabasePool(path: path, configuration: config)
             // GRDB sets NORMAL on the writer when it enables WAL; the writer connection lives as long

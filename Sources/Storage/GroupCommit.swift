@@ -47,19 +47,23 @@ final class GroupCommit: Sendable {
     func write<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
         try withoutActuallyEscaping(body) { body in
             var value: T?
+            // The leader may run this job on its own thread: carry the caller's audit context along.
+            let audit = AuditLog.context
             let job = Job { db, savepoint in
-                do {
-                    if savepoint {
-                        try db.inSavepoint {
+                AuditLog.$context.withValue(audit) { () -> Error? in
+                    do {
+                        if savepoint {
+                            try db.inSavepoint {
+                                value = try body(db)
+                                return .commit
+                            }
+                        } else {
                             value = try body(db)
-                            return .commit
                         }
-                    } else {
-                        value = try body(db)
+                        return nil
+                    } catch {
+                        return error
                     }
-                    return nil
-                } catch {
-                    return error
                 }
             }
             condition.lock()

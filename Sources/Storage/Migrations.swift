@@ -12,6 +12,7 @@ public enum Migrations {
         migrator.registerMigration("v5-service-map", migrate: serviceMap)
         migrator.registerMigration("v6-reports", migrate: reports)
         migrator.registerMigration("v7-engagement", migrate: engagement)
+        migrator.registerMigration("v8-operations", migrate: operations)
         return migrator
     }
 

@@ -38,6 +38,9 @@ public enum Outbox {
         // A cached statement: every use case appends here, and preparing SQL each time costs more than the insert.
         try db.cachedStatement(sql: "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)")
             .execute(arguments: [eventId, type, json, Timestamp.iso(date)])
+        if AuditLog.context?.context.actor != nil {
+            try AuditLog.record(db, action: type, target: AuditLog.target(ofPayload: json), at: date)
+        }
         return eventId
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TuanjuCore
+import TuanjuService
 
 /// The CLI's entry points: `main()` for the executable, `run` for tests (in-process, captured output).
 public enum TuanjuCLI {
@@ -8,7 +9,9 @@ public enum TuanjuCLI {
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
         let language = Language.resolve(flag: langFlag(arguments), environment: console.environment)
         return Language.$current.withValue(language) {
-            Console.$current.withValue(console) { execute(arguments, console: console) }
+            Console.$current.withValue(console) {
+                Tuanju.audited(command: commandName(arguments)) { execute(arguments, console: console) }
+            }
         }
     }
 
@@ -19,6 +22,14 @@ public enum TuanjuCLI {
             if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }
         }
         return nil
+    }
+
+    /// `tuanju reports review`: the subcommand words before the first option or argument, for the audit log.
+    static func commandName(_ arguments: [String]) -> String {
+        let words = arguments.prefix { word in
+            !word.isEmpty && word.allSatisfy { $0.isLowercase || $0 == "-" } && !word.hasPrefix("-")
+        }
+        return (["tuanju"] + words.prefix(2)).joined(separator: " ")
     }
 
     private static func execute(_ arguments: [String], console: Console) -> Int32 {

@@ -43,14 +43,25 @@ extension CatalogMessage where Self: RawRepresentable, Self.RawValue == String {
 }
 
 extension CatalogMessage {
-    /// The template in `language` with each `{name}` replaced by its argument.
+    /// The template in `language` with each `{name}` replaced by its argument. One pass over the template:
+    /// an argument is never searched for placeholders, so a user's text that reads `{position}` is quoted as
+    /// written (replacing argument by argument would fill it in, or not, by the dictionary's order).
     public func text(_ arguments: [String: String] = [:], in language: Language = .current) -> String {
         let pair = texts
-        var result = language == .zh ? pair.zh : pair.en
-        for (name, value) in arguments {
-            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+        var rest = Substring(language == .zh ? pair.zh : pair.en)
+        var result = ""
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = arguments[String(rest[afterOpen..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return result
+        return result + rest
     }
 
     /// Shorthand for `text(in: .current)` with no arguments.

@@ -36,6 +36,7 @@ extension Tuanju {
 
     /// `reports submit` (rider). The photos are checked and stripped first, then written (fsynced, renamed)
     /// before the transaction that records the report commits; a bad photo or a refused rule stores nothing.
+    /// Submitting the same report again (a retry) returns the first one: see `Reports.resubmitted`.
     public func submitReport(_ caller: Caller, _ submission: ReportSubmission) throws -> Report {
         try caller.requireRider(ReportMsg.actionSubmitReports)
         let note = try ReportDraft.note(submission.note)
@@ -58,6 +59,8 @@ extension Tuanju {
                 riderID: caller.id, categoryCode: category.code, taskID: claim.taskId, claimID: claim.id,
                 location: location, locationSource: submission.location == nil ? "photo" : "given", note: note,
                 photos: stored)
+            // A retry of a submission that was recorded (its reply lost) gets that report back, unchanged.
+            if let earlier = try Reports.resubmitted(db, draft, at: now) { return earlier }
             let duplicate = try Reports.likelyDuplicate(db, category: category.code, location: location, at: now)
             let report = try Reports.insert(db, draft, duplicateOf: duplicate, at: now)
             try Outbox.append(db, type: "report.submitted", payload: ReportEvent(report, by: caller.id, note: note), at: now)

@@ -13,6 +13,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case pointsBudgetCap = "points_budget_cap"
     /// Days a webhook endpoint may fail continuously before it is disabled and its deliveries held.
     case webhookDisableAfterDays = "webhook_disable_after_days"
+    /// Days a rejected report keeps its photos and precise position before `privacy purge` removes them.
+    case privacyRetentionDays = "privacy_retention_days"
 
     public var defaultValue: Int {
         switch self {
@@ -20,6 +22,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .holdExpiryDays: 30
         case .pointsBudgetCap: 0
         case .webhookDisableAfterDays: 5
+        case .privacyRetentionDays: 180
         }
     }
 
@@ -29,6 +32,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .holdExpiryDays: 1...365
         case .pointsBudgetCap: 0...1_000_000_000
         case .webhookDisableAfterDays: 1...60
+        case .privacyRetentionDays: 1...3650
         }
     }
 

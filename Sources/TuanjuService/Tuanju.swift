@@ -35,6 +35,8 @@ public final class Tuanju: Sendable {
             switch try Credentials.subject(db, token: token) {
             case .user(let id):
                 guard let user = try Users.find(db, id: id), user.isActive else { throw AccessError.unknownToken }
+                // Staff actions from here on are audited under this user.
+                AuditLog.context?.context.actor = AuditContext.Actor(id: user.id, role: user.role.rawValue)
                 return Caller(kind: user.role == .admin ? .admin : .coordinator, id: user.id, name: user.name)
             case .rider(let id):
                 guard let rider = try Rider.fetchOne(db, key: id), rider.active else { throw AccessError.unknownToken }

@@ -136,3 +136,19 @@ struct NearestSearchTests {
         return (phi2 * 180 / .pi, lambda2 * 180 / .pi)
     }
 }
+
+@Suite("Demand cells")
+struct DemandCellTests {
+    @Test("The day of a search is the calendar day in Asia/Shanghai")
+    func days() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = OpeningHours.shanghai
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<2000 {
+            let date = Date(timeIntervalSince1970: Double.random(in: 700_000_000...4_000_000_000, using: &random))
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            let expected = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            #expect(DemandCell.day(of: date) == expected, "\(date)")
+        }
+    }
+}

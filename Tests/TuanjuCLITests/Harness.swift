@@ -96,7 +96,9 @@ final class Sandbox {
 
     /// Every row of every table, as text: compare before and after to prove nothing changed.
     func snapshot() throws -> String {
-        let queue = try DatabaseQueue(path: data + "/tuanju.sqlite")
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: data + "/tuanju.sqlite", configuration: configuration)
         return try queue.read { db in
             let tables = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")

@@ -133,6 +133,28 @@ struct ReportsTests {
         #expect(marked["status"] as? String == "duplicate" && marked["duplicate_of"] as? String == first["id"] as? String)
     }
 
+    @Test("Submitting the same report again (a retry whose reply was lost) returns the first report and changes nothing")
+    func resubmissionIsRecordedOnce() throws {
+        // Given a report that was recorded, though its rider never saw the reply
+        let setup = try Setup()
+        let photo = try setup.photo()
+        let arguments = ["--category", "manhole-cover", "--note", "井盖缺失"]
+        let first = try setup.submit(0, arguments, photos: [photo]).object()
+        let before = try setup.sandbox.snapshot()
+
+        // When the rider's app sends the same submission again
+        let retry = setup.submit(0, arguments, photos: [photo])
+
+        // Then it gets the same report back and nothing is recorded twice
+        try #require(retry.exit == 0, "\(retry.stderr)")
+        #expect(try retry.object()["id"] as? String == first["id"] as? String)
+        #expect(try setup.sandbox.snapshot() == before, "a retry recorded something")
+        // A different note is a different report (linked as a likely duplicate, as before)
+        let other = try setup.submit(0, ["--category", "manhole-cover", "--note", "另一处"], photos: [photo]).object()
+        #expect(other["id"] as? String != first["id"] as? String)
+        #expect(other["duplicate_of"] as? String == first["id"] as? String)
+    }
+
     @Test("A PNG named .jpg is accepted as PNG")
     func pngNamedJPEG() throws {
         let setup = try Setup()

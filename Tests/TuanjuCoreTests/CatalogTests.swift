@@ -16,7 +16,7 @@ struct CatalogTests {
     static let everyMessage: [any CatalogMessage] =
         Msg.allCases.map { $0 as any CatalogMessage } + MapMsg.allCases.map { $0 as any CatalogMessage }
         + ReportMsg.allCases.map { $0 as any CatalogMessage } + EngageMsg.allCases.map { $0 as any CatalogMessage }
-        + HTTPMsg.allCases.map { $0 as any CatalogMessage }
+        + HTTPMsg.allCases.map { $0 as any CatalogMessage } + OpsMsg.allCases.map { $0 as any CatalogMessage }
 
     @Test("Every message exists in English and Chinese, with the same arguments")
     func complete() {
@@ -37,6 +37,18 @@ struct CatalogTests {
         #expect(Msg.riderNotFound.text(["id": "rdr_x"], in: .en) == "no rider rdr_x")
         #expect(Msg.riderNotFound.text(["id": "rdr_x"], in: .zh) == "没有编号为 rdr_x 的骑手")
         #expect(Language.$current.withValue(.zh) { LocalizedText(.busy).rendered() } == "数据库繁忙,请稍后重试")
+    }
+
+    @Test("An argument that reads like a placeholder is quoted as written, never filled in")
+    func argumentsAreNotTemplates() {
+        // Given arguments that name each other, as a user's text can; When rendered many times (the
+        // arguments' order in a dictionary varies between processes), Then each appears as given.
+        for _ in 0..<20 {
+            #expect(Msg.importFieldCount.text(["expected": "{found}", "found": "{expected}"], in: .en)
+                == "expected {found} fields, found {expected}")
+        }
+        #expect(Msg.riderNotFound.text([:], in: .en) == "no rider {id}", "a missing argument leaves its placeholder")
+        #expect(Msg.riderNotFound.text(["id": "{"], in: .en) == "no rider {")
     }
 
     @Test("The language follows --lang, then TUANJU_LANG, then the POSIX locale, else English")

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import TuanjuCore
+import TuanjuService
+
+struct DoctorCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "doctor", abstract: OpsMsg.doctorAbstract.text, discussion: OpsMsg.doctorDiscussion.text)
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    struct Result: Encodable {
+        let ok: Bool
+        let checks: [String]
+        let problems: [DoctorProblem]
+    }
+
+    func run() throws {
+        let (app, caller) = try global.session()
+        let problems = try app.doctor(caller)
+        try Output.emit(Result(ok: problems.isEmpty, checks: Tuanju.doctorChecks, problems: problems), json: global.json) {
+            if problems.isEmpty { return Console.current.out(OpsMsg.doctorHealthy.text(["count": "\(Tuanju.doctorChecks.count)"])) }
+            for problem in problems { Console.current.out(OpsMsg.doctorProblem.text(["check": problem.check, "detail": problem.detail])) }
+        }
+        if !problems.isEmpty {
+            throw CommandFailure(exitCode: ExitCodes.refused, code: "unhealthy",
+                                 message: OpsMsg.doctorProblems.text(["count": "\(problems.count)"]))
+        }
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "audit", abstract: OpsMsg.auditAbstract.text, subcommands: [List.self])
+    }
+
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: OpsMsg.auditListAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(OpsMsg.optActor, valueName: "user-id")) var actor: String?
+        @Option(help: ArgumentHelp(OpsMsg.optSince, valueName: "iso")) var since: String?
+        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+
+        struct EntryJSON: Encodable {
+            let seq: Int64
+            let at: String
+            let actor_id: String
+            let actor_role: String
+            let action: String
+            let target: String?
+            let command: String
+        }
+
+        func run() throws {
+            let sinceDate = try parseTime(since)
+            let (app, caller) = try global.session()
+            let entries = try app.auditLog(caller, actor: actor, since: sinceDate, limit: limit)
+            let json = entries.map {
+                EntryJSON(seq: $0.seq, at: $0.at, actor_id: $0.actorID, actor_role: $0.actorRole, action: $0.action,
+                          target: $0.target, command: $0.command)
+            }
+            try Output.emit(json, json: global.json) {
+                var table = Table([Msg.colWhen.text, OpsMsg.colActor.text, OpsMsg.colAction.text, OpsMsg.colTarget.text, OpsMsg.colCommand.text])
+                for entry in entries {
+                    table.add([DisplayTime.of(entry.at), entry.actorID, entry.action, entry.target ?? "", entry.command])
+                }
+                table.print()
+            }
+        }
+    }
+}
+
+struct BackupCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "backup", abstract: OpsMsg.backupAbstract.text, discussion: OpsMsg.backupDiscussion.text)
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(OpsMsg.argBackupDest)) var destination: String
+
+    func run() throws {
+        let (app, caller) = try global.session()
+        let result = try app.backup(caller, to: destination)
+        try Output.emit(result, json: global.json) {
+            Console.current.out(OpsMsg.backupDone.text(["path": result.path, "photos": "\(result.photos)"]))
+        }
+    }
+}
+
+struct RestoreCommand: ParsableCommand {
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "restore", abstract: OpsMsg.restoreAbstract.text) }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(OpsMsg.argRestoreSource)) var source: String
+
+    func run() throws {
+        let result = try Tuanju.restore(from: source, into: global.dataDirectory)
+        try Output.emit(result, json: global.json) {
+            Console.current.out(OpsMsg.restoreDone.text(["path": result.path, "photos": "\(result.photos)"]))
+        }
+    }
+}
+
+struct PrivacyCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "privacy", abstract: OpsMsg.privacyAbstract.text, subcommands: [Purge.self])
+    }
+
+    struct Purge: ParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: OpsMsg.purgeAbstract.text, discussion: OpsMsg.purgeDiscussion.text)
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: ArgumentHelp(OpsMsg.optPurgeDryRun)) var dryRun = false
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let result = try app.purgeExpiredReports(caller, dryRun: dryRun)
+            try Output.emit(result, json: global.json) {
+                Console.current.out((dryRun ? OpsMsg.purgeDryRun : OpsMsg.purgeDone).text([
+                    "reports": "\(result.reports)", "photos": "\(result.photos)",
+                ]))
+            }
+        }
+    }
+}

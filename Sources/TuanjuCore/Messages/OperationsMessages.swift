@@ -1,0 +1,50 @@
+// Messages of operations: doctor, audit log, backups, privacy retention. English and Simplified Chinese.
+// Same rules as Msg: `{name}` marks an argument; CatalogTests checks both languages and the arguments.
+
+public enum OpsMsg: String, CaseIterable, CatalogMessage {
+    case actionRunDoctor, actionReadAudit, actionBackup, actionPurge
+    case doctorAbstract, doctorDiscussion, doctorHealthy, doctorProblems, doctorProblem
+    case auditAbstract, auditListAbstract, optActor, optSince, colAction, colTarget, colCommand, colActor
+    case backupAbstract, backupDiscussion, argBackupDest, backupDone, backupDestNotEmpty, backupCheckFailed
+    case restoreAbstract, argRestoreSource, restoreDone, restoreTargetNotEmpty, restoreSourceInvalid
+    case privacyAbstract, purgeAbstract, purgeDiscussion, optPurgeDryRun, purgeDone, purgeDryRun
+
+    public var texts: (en: String, zh: String) {
+        switch self {
+        case .actionRunDoctor: ("run the health checks", "运行健康检查")
+        case .actionReadAudit: ("read the audit log", "查看审计日志")
+        case .actionBackup: ("back up or restore the data", "备份或恢复数据")
+        case .actionPurge: ("purge expired personal data", "清除过期的个人数据")
+        case .doctorAbstract: ("Check that the data keeps every promise (admin).", "检查数据是否满足全部约束(管理员)。")
+        case .doctorDiscussion: ("Runs SQLite's integrity and foreign-key checks, the ledger audit, seats against capacity, the map index, photo files against reports and overdue webhook deliveries. Exit 1 lists each problem.", "运行 SQLite 完整性与外键检查、积分账本核对、名额与容量、地图索引、照片文件与上报记录的对应,以及逾期的 Webhook 投递。发现问题时退出码为 1 并逐条列出。")
+        case .doctorHealthy: ("All {count} checks passed.", "全部 {count} 项检查通过。")
+        case .doctorProblems: ("{count} problem(s) found.", "发现 {count} 个问题。")
+        case .doctorProblem: ("[{check}] {detail}", "[{check}] 问题:{detail}")
+        case .auditAbstract: ("The audit log of coordinator and admin actions.", "协调员与管理员操作的审计日志。")
+        case .auditListAbstract: ("List audit entries, newest first (admin).", "列出审计记录,最新的在前(管理员)。")
+        case .optActor: ("Only this user's actions.", "只列出该用户的操作。")
+        case .optSince: ("Only from this instant on (ISO-8601).", "只列出此时刻(ISO-8601)之后的记录。")
+        case .colAction: ("ACTION", "操作")
+        case .colTarget: ("RECORD", "对象")
+        case .colCommand: ("COMMAND", "命令")
+        case .colActor: ("WHO", "操作人")
+        case .backupAbstract: ("Take a consistent online backup of the data directory (admin).", "在线备份数据目录,保证一致性(管理员)。")
+        case .backupDiscussion: ("Copies the database with SQLite's backup API while writers keep running, fsyncs and checks the copy, then copies the photos it references. DEST must not exist or be empty.", "使用 SQLite 备份接口在写入继续进行时复制数据库,同步落盘并校验副本,再复制其引用的照片。DEST 必须不存在或为空。")
+        case .argBackupDest: ("Where to write the backup (a new directory).", "备份写入的位置(新目录)。")
+        case .backupDone: ("Backup written to {path}: database checked, {photos} photo(s) copied.", "备份已写入 {path}:数据库已校验,复制照片 {photos} 张。")
+        case .backupDestNotEmpty: ("{path} is not empty; back up into a new directory", "{path} 不为空;请备份到新目录")
+        case .backupCheckFailed: ("the backup copy failed its check: {detail}", "备份副本校验失败:{detail}")
+        case .restoreAbstract: ("Restore a backup into an empty data directory.", "将备份恢复到空的数据目录。")
+        case .argRestoreSource: ("A directory written by `tuanju backup`.", "由 `tuanju backup` 生成的目录。")
+        case .restoreDone: ("Restored into {path}: {photos} photo(s); run `tuanju doctor` to check.", "已恢复到 {path}:照片 {photos} 张;可运行 `tuanju doctor` 检查。")
+        case .restoreTargetNotEmpty: ("the data directory {path} is not empty; restore only into an empty one", "数据目录 {path} 不为空;只能恢复到空目录")
+        case .restoreSourceInvalid: ("{path} is not a Tuanju backup: {detail}", "{path} 不是团聚备份:{detail}")
+        case .privacyAbstract: ("Privacy retention (docs/privacy.md).", "隐私数据保留(见 docs/privacy.md)。")
+        case .purgeAbstract: ("Remove photos and precise positions of rejected reports past the retention period (admin).", "删除超过保留期的已驳回上报的照片和精确位置(管理员)。")
+        case .purgeDiscussion: ("The period is the setting privacy_retention_days (default 180). Report rows and counts stay.", "保留期由设置项 privacy_retention_days 决定(默认 180 天)。上报记录与统计数量保留。")
+        case .optPurgeDryRun: ("Only count what would be purged.", "只统计将被清除的数量。")
+        case .purgeDone: ("{reports} rejected report(s) purged, {photos} photo file(s) removed.", "已清除 {reports} 条已驳回上报,删除照片文件 {photos} 个。")
+        case .purgeDryRun: ("{reports} rejected report(s) would be purged.", "将清除 {reports} 条已驳回上报。")
+        }
+    }
+}
