@@ -90,11 +90,11 @@ let package = Package(
         ]),
         // The JSON shapes of CLI.md (`--json` output), shared by the CLI and the HTTP API.
         .target(name: "TuanjuViews", dependencies: [
-            "TuanjuCore", "TuanjuService", "Riders", "ServiceMap", "Governance", "Points", "Reports", "Engagement",
+            "TuanjuCore", "TuanjuService", "Storage", "Riders", "ServiceMap", "Governance", "Points", "Reports", "Engagement",
         ]),
         // The HTTP JSON API and Open311 GeoReport v2 over the service layer (Hummingbird).
         .target(name: "TuanjuHTTP", dependencies: [
-            "TuanjuCore", "TuanjuService", "TuanjuViews", "Riders", "ServiceMap", "Governance", "Points",
+            "TuanjuCore", "TuanjuService", "TuanjuViews", "Storage", "Riders", "ServiceMap", "Governance", "Points",
             "Reports", "Engagement", "PhotoStore",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),

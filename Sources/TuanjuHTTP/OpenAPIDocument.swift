@@ -203,6 +203,18 @@ enum OpenAPIDocument {
                   response: Schema.array(Schema.ref("Lesson"))),
         Operation(method: "POST", path: "/v1/lessons/{id}/complete", summary: "Complete a lesson, once (rider)", access: .bearer,
                   body: empty, status: 201, response: Schema.ref("LessonCompleted")),
+        // Operations (backup and restore are CLI-only: they name paths on the server's disk)
+        Operation(method: "GET", path: "/v1/doctor",
+                  summary: "Check every invariant the data promises (admin); 200 with ok=false and the problems when any is broken",
+                  access: .bearer, response: Schema.ref("Doctor")),
+        Operation(method: "GET", path: "/v1/audit",
+                  summary: "Coordinator and admin actions, newest first (admin); `command` is the CLI command or `http METHOD /route/{pattern}`",
+                  access: .bearer,
+                  query: ["actor": Schema.string, "since": Schema.time, "limit": ["type": "integer", "minimum": 1, "maximum": 10000] as JSON],
+                  response: Schema.array(Schema.ref("AuditEntry"))),
+        Operation(method: "POST", path: "/v1/privacy/purge",
+                  summary: "Remove photos and positions of rejected reports past privacy_retention_days (admin)", access: .bearer,
+                  body: Schema.object(["dry_run": Schema.optional(Schema.boolean)]), response: Schema.ref("Purge")),
         // Open311 GeoReport v2
         Operation(method: "GET", path: "/open311/v2/discovery.json", summary: "GeoReport v2 discovery", access: .none,
                   response: Schema.ref("Open311Discovery")),

@@ -1,3 +1,5 @@
+import TuanjuService
+
 /// The JSON schemas of the API's bodies (OpenAPI 3.1, JSON Schema 2020-12): the shapes of TuanjuViews.
 /// Objects list every property and allow no others, so the tests, which validate real responses against
 /// these, notice a field added to a view and not here.
@@ -131,6 +133,16 @@ enum Schema {
             "completed_at": optional(time),
         ]),
         "LessonCompleted": object(["lesson_id": string, "points_awarded": integer]),
+        "Doctor": object([
+            "ok": boolean,
+            "checks": array(enumeration(Tuanju.doctorChecks)),
+            "problems": array(object(["check": string, "detail": string])),
+        ]),
+        "AuditEntry": object([
+            "seq": integer, "at": time, "actor_id": string, "actor_role": enumeration(["admin", "coordinator"]),
+            "action": string, "target": optional(string), "command": string,
+        ]),
+        "Purge": object(["reports": integer, "photos": integer, "dry_run": boolean]),
         "Open311Discovery": object([
             "changeset": time, "contact": string, "key_service": string,
             "endpoints": array(object([

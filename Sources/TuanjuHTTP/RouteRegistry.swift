@@ -28,9 +28,12 @@ final class RouteRegistry {
         entries.append(RouteEntry(method: method.rawValue, path: path))
         let app = self.app
         let config = self.config
+        // Staff actions are audited as the CLI's are: the command is the route's pattern (no ids, no query),
+        // the actor whoever the request's token turns out to be (`Tuanju.authenticate` fills it in).
+        let command = "http \(method.rawValue) \(path)"
         router.on(RouterPath(path), method: method) { request, context -> Response in
             var call = Call(request: request, context: context, app: app, config: config)
-            return try await handler(&call)
+            return try await Tuanju.audited(command: command) { try await handler(&call) }
         }
     }
 

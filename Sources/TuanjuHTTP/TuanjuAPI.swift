@@ -30,6 +30,7 @@ public enum TuanjuAPI {
         rewardRoutes(registry)
         surveyRoutes(registry)
         activityRoutes(registry)
+        operationsRoutes(registry)
         open311Routes(registry)
         let application = Application(
             router: router,

@@ -97,6 +97,14 @@ struct AuthAndErrorTests {
                 #expect(reply.status == 403, "\(uri): \(reply.text)")
                 #expect(reply.errorCode == "forbidden")
             }
+            // The operations routes are for admins only.
+            for (method, uri) in [(HTTPRequest.Method.get, "/v1/doctor"), (.get, "/v1/audit"), (.post, "/v1/privacy/purge")] {
+                for token in [li.token, coordinator] {
+                    let reply = try await client.send(method, uri, token: token)
+                    #expect(reply.status == 403, "\(uri): \(reply.text)")
+                    #expect(reply.errorCode == "forbidden")
+                }
+            }
             let claim = try await client.post("/v1/tasks/tsk_nope/claim", token: li.token)
             #expect(claim.status == 404)
             #expect(claim.errorCode == "not_found")
@@ -168,12 +176,20 @@ struct AuthAndErrorTests {
     @Test("Messages follow Accept-Language; codes do not")
     func language() async throws {
         let sandbox = try APISandbox()
+        let rider = try sandbox.rider()
         try await sandbox.run { client in
             let zh = try await client.get("/v1/me", headers: ["Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"])
             #expect(zh.errorCode == "unauthenticated")
             #expect(zh.errorMessage == HTTPMsg.bearerMissing.text(in: .zh))
             let en = try await client.get("/v1/me", headers: ["Accept-Language": "en-GB"])
             #expect(en.errorMessage == HTTPMsg.bearerMissing.text(in: .en))
+            // A message the service layer fills in on the server's worker threads is in the caller's language too.
+            let form = MultipartForm(fields: [("category", "manhole-cover"), ("note", String(repeating: "长", count: 1001))],
+                                     files: [("photo", [0xFF, 0xD8])])
+            let long = try await client.send(.post, "/v1/reports", token: rider.token, body: form.body, contentType: form.contentType,
+                                             headers: ["Accept-Language": "zh"])
+            #expect(long.errorCode == "invalid_input")
+            #expect(long.errorMessage?.contains(ReportMsg.fieldNote.text(in: .zh)) == true, "\(long.text)")
         }
     }
 }

@@ -165,6 +165,13 @@ struct WalkTests {
 
             try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
 
+            // Operations (admin).
+            let doctor = try await walk.call(.get, "/v1/doctor", token: adminToken).object
+            #expect(doctor["ok"] as? Bool == true, "\(doctor)")
+            let audit = try await walk.call(.get, "/v1/audit", "/v1/audit?limit=500", token: adminToken).array
+            #expect(audit.contains { $0["command"] as? String == "http POST /v1/tasks/{id}/close" })
+            try await walk.call(.post, "/v1/privacy/purge", token: adminToken, json: ["dry_run": true])
+
             let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
             #expect(documented.subtracting(walk.coveredOperations).sorted() == [], "operations never exercised")
         }
