@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // Values and pure rules, no I/O.
@@ -87,8 +88,18 @@ let package = Package(
             "ServiceMap", "CSVReader", "Reports", "PhotoStore", "Engagement",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The JSON shapes of CLI.md (`--json` output), shared by the CLI and the HTTP API.
+        .target(name: "TuanjuViews", dependencies: [
+            "TuanjuCore", "TuanjuService", "Storage", "Riders", "ServiceMap", "Governance", "Points", "Reports", "Engagement",
+        ]),
+        // The HTTP JSON API and Open311 GeoReport v2 over the service layer (Hummingbird).
+        .target(name: "TuanjuHTTP", dependencies: [
+            "TuanjuCore", "TuanjuService", "TuanjuViews", "Storage", "Riders", "ServiceMap", "Governance", "Points",
+            "Reports", "Engagement", "PhotoStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .target(name: "TuanjuCLI", dependencies: [
-            "TuanjuCore", "TuanjuService",
+            "TuanjuCore", "TuanjuService", "TuanjuViews", "TuanjuHTTP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tuanju", dependencies: ["TuanjuCLI"]),
@@ -146,5 +157,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]),
+        .testTarget(
+            name: "TuanjuHTTPTests",
+            dependencies: [
+                "TuanjuHTTP", "TuanjuService", "TuanjuViews", "TuanjuCore", "PhotoFixtures", "Reports", "Identity", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ]
 )

@@ -16,21 +16,29 @@ public struct ReportExport {
     let format: Format
     let mediaBaseURL: String
     let pseudonyms: Pseudonyms
+    /// Whether rows carry `account_id` (the rider's keyed pseudonym).
+    let includeAccount: Bool
 
-    public init(_ db: Database, format: Format, mediaBaseURL: String) throws {
+    public init(_ db: Database, format: Format, mediaBaseURL: String, includeAccount: Bool = true) throws {
         self.format = format
         self.mediaBaseURL = mediaBaseURL.hasSuffix("/") ? mediaBaseURL : mediaBaseURL + "/"
         pseudonyms = try Pseudonyms(db)
+        self.includeAccount = includeAccount
     }
+
+    /// The columns `fields(_:)` reads, in its order; `r` is `reports`, `c` its category.
+    static let selectColumns = """
+        SELECT r.id, r.status, c.code, c.name, r.note, r.agency, r.submitted_at, r.updated_at, r.lat, r.lon, r.rider_id,
+            (SELECT sha256 FROM report_photos p WHERE p.report_id = r.id AND p.position = 0),
+            (SELECT note FROM report_history h WHERE h.report_id = r.id ORDER BY seq DESC LIMIT 1)
+        FROM reports r JOIN categories c ON c.code = r.category_code
+        """
 
     /// Writes every report updated at or after `since`, oldest first. Returns the count.
     @discardableResult
     public func run(_ db: Database, since: Date?, write: (String) throws -> Void) throws -> Int {
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT r.id, r.status, c.code, c.name, r.note, r.agency, r.submitted_at, r.updated_at, r.lat, r.lon, r.rider_id,
-                (SELECT sha256 FROM report_photos p WHERE p.report_id = r.id AND p.position = 0),
-                (SELECT note FROM report_history h WHERE h.report_id = r.id ORDER BY seq DESC LIMIT 1)
-            FROM reports r JOIN categories c ON c.code = r.category_code
+        let cursor = try Row.fetchCursor(db, sql: Self.selectColumns + """
+
             WHERE r.updated_at >= ?
             ORDER BY r.rowid
             """, arguments: [since.map(Timestamp.iso) ?? ""])
@@ -38,7 +46,7 @@ public struct ReportExport {
         switch format {
         case .open311: try write("[")
         case .geojson: try write("{\"type\":\"FeatureCollection\",\"features\":[")
-        case .csv: try write(Self.csvHeader.joined(separator: ",") + "\n")
+        case .csv: try write((includeAccount ? Self.csvHeader : Array(Self.csvHeader.dropLast())).joined(separator: ",") + "\n")
         }
         while let row = try cursor.next() {
             let fields = try fields(row)
@@ -63,7 +71,7 @@ public struct ReportExport {
         let photo: String? = row[11]
         let lat: Double? = row[8]
         let lon: Double? = row[9]
-        return [
+        var fields: [(String, JSONText.Value)] = [
             ("service_request_id", .string(row[0])),
             ("status", .string(status.isOpen ? "open" : "closed")),
             ("report_status", .string(status.rawValue)),
@@ -77,8 +85,9 @@ public struct ReportExport {
             ("lat", lat.map { .number($0) } ?? .null),
             ("long", lon.map { .number($0) } ?? .null),
             ("media_url", photo.map { .string(mediaBaseURL + $0) } ?? .null),
-            ("account_id", .string(pseudonyms.of(row[10]))),
         ]
+        if includeAccount { fields.append(("account_id", .string(pseudonyms.of(row[10])))) }
+        return fields
     }
 
     func feature(_ fields: [(String, JSONText.Value)], lat: Double?, lon: Double?) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import ServiceMap
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 extension DemoScript {
     /// A rider between deliveries asks the warm-heart map for the nearest open rest station.

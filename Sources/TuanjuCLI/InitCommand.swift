@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct InitCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -47,15 +48,9 @@ struct WhoamiCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    struct JSON: Encodable {
-        let id: String
-        let kind: String
-        let name: String
-    }
-
     func run() throws {
         let (_, caller) = try global.session()
-        try Output.emit(JSON(id: caller.id, kind: caller.kind.rawValue, name: caller.name), json: global.json) {
+        try Output.emit(CallerJSON(caller), json: global.json) {
             Console.current.out("\(caller.name) (\(caller.kind.rawValue), \(caller.id))")
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import ServiceMap
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct MapCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -209,21 +210,10 @@ struct MapCommand: ParsableCommand {
         @Option(help: ArgumentHelp(MapMsg.optKind)) var kind: String?
         @Option(help: ArgumentHelp(.optLimit)) var limit = 20
 
-        struct RowJSON: Encodable {
-            let cell_lat: Double
-            let cell_lon: Double
-            let queries: Int
-            let nearest_point_id: String?
-            let nearest_distance_m: Double?
-        }
-
         func run() throws {
             let (app, caller) = try global.session()
             let rows = try app.mapDemand(caller, sinceDay: since, kind: kind, limit: limit)
-            let json = rows.map {
-                RowJSON(cell_lat: $0.cell.centre.lat, cell_lon: $0.cell.centre.lon, queries: $0.queries,
-                        nearest_point_id: $0.nearestPointID, nearest_distance_m: $0.nearestDistanceM.map(PointJSON.rounded))
-            }
+            let json = rows.map(DemandRowJSON.init)
             try Output.emit(json, json: global.json) {
                 var table = Table([MapMsg.colCell.text, MapMsg.colQueries.text, MapMsg.colNearest.text, MapMsg.colDistance.text])
                 for row in rows {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct DoctorCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -10,16 +11,10 @@ struct DoctorCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    struct Result: Encodable {
-        let ok: Bool
-        let checks: [String]
-        let problems: [DoctorProblem]
-    }
-
     func run() throws {
         let (app, caller) = try global.session()
         let problems = try app.doctor(caller)
-        try Output.emit(Result(ok: problems.isEmpty, checks: Tuanju.doctorChecks, problems: problems), json: global.json) {
+        try Output.emit(DoctorJSON(problems), json: global.json) {
             if problems.isEmpty { return Console.current.out(OpsMsg.doctorHealthy.text(["count": "\(Tuanju.doctorChecks.count)"])) }
             for problem in problems { Console.current.out(OpsMsg.doctorProblem.text(["check": problem.check, "detail": problem.detail])) }
         }
@@ -43,25 +38,11 @@ struct AuditCommand: ParsableCommand {
         @Option(help: ArgumentHelp(OpsMsg.optSince, valueName: "iso")) var since: String?
         @Option(help: ArgumentHelp(.optLimit)) var limit = 200
 
-        struct EntryJSON: Encodable {
-            let seq: Int64
-            let at: String
-            let actor_id: String
-            let actor_role: String
-            let action: String
-            let target: String?
-            let command: String
-        }
-
         func run() throws {
             let sinceDate = try parseTime(since)
             let (app, caller) = try global.session()
             let entries = try app.auditLog(caller, actor: actor, since: sinceDate, limit: limit)
-            let json = entries.map {
-                EntryJSON(seq: $0.seq, at: $0.at, actor_id: $0.actorID, actor_role: $0.actorRole, action: $0.action,
-                          target: $0.target, command: $0.command)
-            }
-            try Output.emit(json, json: global.json) {
+            try Output.emit(entries.map(AuditEntryJSON.init), json: global.json) {
                 var table = Table([Msg.colWhen.text, OpsMsg.colActor.text, OpsMsg.colAction.text, OpsMsg.colTarget.text, OpsMsg.colCommand.text])
                 for entry in entries {
                     table.add([DisplayTime.of(entry.at), entry.actorID, entry.action, entry.target ?? "", entry.command])

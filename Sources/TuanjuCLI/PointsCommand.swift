@@ -3,33 +3,13 @@ import Foundation
 import Points
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct PointsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "points", abstract: Msg.pointsAbstract.text,
             subcommands: [BalanceCommand.self, History.self, Award.self, Adjust.self, Verify.self])
-    }
-
-    struct BalanceJSON: Encodable {
-        let rider_id: String
-        let balance: Int
-        let held: Int
-        let available: Int
-
-        init(_ balance: Balance) {
-            rider_id = balance.riderId
-            self.balance = balance.balance
-            held = balance.held
-            available = balance.available
-        }
-
-        static func printHuman(_ balance: Balance) {
-            Output.fields([
-                (Msg.labelRider.text, balance.riderId), (Msg.labelBalance.text, "\(balance.balance)"),
-                (Msg.labelHeld.text, "\(balance.held)"), (Msg.labelAvailable.text, "\(balance.available)"),
-            ])
-        }
     }
 
     struct BalanceCommand: ParsableCommand {
@@ -54,24 +34,10 @@ struct PointsCommand: ParsableCommand {
         @Option(help: ArgumentHelp(.optRiderSelf)) var rider: String?
         @Option(help: ArgumentHelp(.optLimit)) var limit = 200
 
-        struct JSON: Encodable {
-            let seq: Int64
-            let key: String
-            let from: String
-            let to: String
-            let amount: Int
-            let kind: String
-            let reason: String
-            let created_at: String
-        }
-
         func run() throws {
             let (app, caller) = try global.session()
             let transfers = try app.pointsHistory(caller, riderID: rider, limit: limit)
-            let json = transfers.map {
-                JSON(seq: $0.seq, key: $0.key, from: $0.fromAccount, to: $0.toAccount, amount: $0.amount,
-                     kind: $0.kind.rawValue, reason: $0.reason, created_at: $0.createdAt)
-            }
+            let json = transfers.map(TransferJSON.init)
             try Output.emit(json, json: global.json) {
                 var table = Table([Msg.colWhen.text, Msg.colPoints.text, Msg.colKind.text, Msg.colReason.text])
                 for transfer in transfers {
@@ -121,15 +87,10 @@ struct PointsCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        struct JSON: Encodable {
-            let ok: Bool
-            let problems: [String]
-        }
-
         func run() throws {
             let (app, caller) = try global.session()
             let problems = try app.verifyLedger(caller)
-            try Output.emit(JSON(ok: problems.isEmpty, problems: problems), json: global.json) {
+            try Output.emit(LedgerCheckJSON(problems: problems), json: global.json) {
                 if problems.isEmpty { Console.current.out(Msg.ledgerSound.text) }
                 for problem in problems { Console.current.out("- " + problem) }
             }
@@ -138,5 +99,14 @@ struct PointsCommand: ParsableCommand {
                                      message: Msg.ledgerUnsound.text(["count": "\(problems.count)"]))
             }
         }
+    }
+}
+
+extension BalanceJSON {
+    static func printHuman(_ balance: Balance) {
+        Output.fields([
+            (Msg.labelRider.text, balance.riderId), (Msg.labelBalance.text, "\(balance.balance)"),
+            (Msg.labelHeld.text, "\(balance.held)"), (Msg.labelAvailable.text, "\(balance.available)"),
+        ])
     }
 }

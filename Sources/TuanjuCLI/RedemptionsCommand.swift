@@ -2,38 +2,13 @@ import ArgumentParser
 import Points
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct RedemptionsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "redemptions", abstract: Msg.redemptionsAbstract.text,
             subcommands: [Run.self, List.self, Cancel.self])
-    }
-
-    struct RedemptionJSON: Encodable {
-        let request_id: String
-        let rider_id: String
-        let reward_id: String
-        let quantity: Int
-        let points: Int
-        let status: String
-        let batch_id: String?
-        let reason: String?
-        let requested_at: String
-        let resolved_at: String?
-
-        init(_ redemption: Redemption) {
-            request_id = redemption.id
-            rider_id = redemption.riderId
-            reward_id = redemption.rewardId
-            quantity = redemption.quantity
-            points = redemption.points
-            status = redemption.state.rawValue
-            batch_id = redemption.batchId
-            reason = redemption.reason
-            requested_at = redemption.requestedAt
-            resolved_at = redemption.resolvedAt
-        }
     }
 
     struct Run: ParsableCommand {
@@ -45,17 +20,6 @@ struct RedemptionsCommand: ParsableCommand {
         @Option(help: ArgumentHelp(.optBatchLimit)) var limit: Int?
         @Flag(help: ArgumentHelp(.optDryRun)) var dryRun = false
 
-        struct JSON: Encodable {
-            let batch_id: String?
-            let requests: Int
-            let fulfilled: Int
-            let rejected: Int
-            let report: String?
-            let resumed: Bool
-            let expired: Int
-            let dry_run: Bool
-        }
-
         func run() throws {
             let (app, caller) = try global.session()
             let console = Console.current
@@ -63,9 +27,7 @@ struct RedemptionsCommand: ParsableCommand {
                 console.progress(Msg.batchProgress.text(["done": "\(done)", "total": "\(total)"]))
             }
             console.endProgress()
-            let json = JSON(batch_id: summary.batchId, requests: summary.requests, fulfilled: summary.fulfilled,
-                            rejected: summary.rejected, report: summary.report, resumed: summary.resumed,
-                            expired: summary.expired, dry_run: summary.dryRun)
+            let json = BatchJSON(summary)
             try Output.emit(json, json: global.json) {
                 if summary.resumed { console.out(Msg.batchResumed.text(["id": summary.batchId ?? ""])) }
                 if summary.expired > 0 { console.out(Msg.batchExpired.text(["count": "\(summary.expired)"])) }

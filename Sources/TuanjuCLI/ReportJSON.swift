@@ -2,52 +2,10 @@ import Foundation
 import Reports
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
-/// A report as the CLI shows it (CLI.md: id, status, category, lat, lon, photos, duplicate_of, history, ...).
-struct ReportJSON: Encodable {
-    struct HistoryJSON: Encodable {
-        let status: String
-        let at: String
-        let by: String
-        let note: String
-    }
-
-    let id: String
-    let status: String
-    let category: String
-    let rider_id: String
-    let task_id: String
-    let lat: Double?
-    let lon: Double?
-    let location_source: String?
-    let note: String
-    let photos: [String]
-    let duplicate_of: String?
-    let agency: String?
-    let points_awarded: Int
-    let submitted_at: String
-    let updated_at: String
-    let history: [HistoryJSON]?
-
-    init(_ report: Report, history: [ReportHistoryEntry]? = nil) {
-        id = report.id
-        status = report.status.rawValue
-        category = report.categoryCode
-        rider_id = report.riderID
-        task_id = report.taskID
-        lat = report.location?.lat
-        lon = report.location?.lon
-        location_source = report.locationSource
-        note = report.note
-        photos = report.photos
-        duplicate_of = report.duplicateOf
-        agency = report.agency
-        points_awarded = report.pointsAwarded
-        submitted_at = report.submittedAt
-        updated_at = report.updatedAt
-        self.history = history?.map { HistoryJSON(status: $0.status.rawValue, at: $0.at, by: $0.by, note: $0.note) }
-    }
-
+/// The human form of a report; the JSON shape is `TuanjuViews.ReportJSON`.
+extension ReportJSON {
     static func printHuman(_ detail: ReportDetail) {
         let report = detail.report
         var pairs: [(String, String)] = [

@@ -4,6 +4,7 @@ import Governance
 import Reports
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct ReportsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -29,28 +30,6 @@ struct ReportsCommand: ParsableCommand {
         @Option(help: ArgumentHelp(ReportMsg.optPhoto, valueName: "file")) var photo: [String] = []
         @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
 
-        struct Result: Encodable {
-            let id: String
-            let status: String
-            let photos: [String]
-            /// Always present: null when no likely duplicate was found (CLI.md).
-            let duplicate_of: String?
-            let lat: Double?
-            let lon: Double?
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(id, forKey: .id)
-                try container.encode(status, forKey: .status)
-                try container.encode(photos, forKey: .photos)
-                try container.encode(duplicate_of, forKey: .duplicate_of)
-                try container.encode(lat, forKey: .lat)
-                try container.encode(lon, forKey: .lon)
-            }
-
-            enum CodingKeys: String, CodingKey { case id, status, photos, duplicate_of, lat, lon }
-        }
-
         func run() throws {
             let (app, caller) = try global.session()
             var location: Coordinate?
@@ -59,8 +38,7 @@ struct ReportsCommand: ParsableCommand {
             }
             let report = try app.submitReport(caller, ReportSubmission(
                 category: category, taskID: task, location: location, note: note, photoPaths: photo))
-            let result = Result(id: report.id, status: report.status.rawValue, photos: report.photos,
-                                duplicate_of: report.duplicateOf, lat: report.location?.lat, lon: report.location?.lon)
+            let result = ReportSubmitJSON(report)
             try Output.emit(result, json: global.json) {
                 Console.current.out(ReportMsg.submitted.text(["id": report.id, "count": "\(report.photos.count)"]))
                 if let duplicate = report.duplicateOf {
@@ -117,26 +95,10 @@ struct ReportsCommand: ParsableCommand {
         }
     }
 
-    struct ReviewResult: Encodable {
-        let id: String
-        let status: String
-        let points_awarded: Int
-        let duplicate_of: String?
-        let agency: String?
-
-        init(_ report: Report) {
-            id = report.id
-            status = report.status.rawValue
-            points_awarded = report.pointsAwarded
-            duplicate_of = report.duplicateOf
-            agency = report.agency
-        }
-    }
-
     static func apply(_ global: GlobalOptions, id: String, _ action: ReviewAction, points: Int? = nil) throws {
         let (app, caller) = try global.session()
         let report = try app.reviewReport(caller, id: id, action, points: points)
-        try Output.emit(ReviewResult(report), json: global.json) {
+        try Output.emit(ReviewResultJSON(report), json: global.json) {
             Console.current.out(ReportMsg.reviewed.text(["id": report.id, "status": report.status.rawValue]))
             if report.pointsAwarded > 0, report.status == .accepted {
                 Console.current.out(ReportMsg.awarded.text(["points": "\(report.pointsAwarded)"]))
@@ -245,30 +207,12 @@ struct ReportsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(ReportMsg.optFormat, valueName: "open311")) var format = "open311"
 
-        /// A GeoReport v2 service.
-        struct Service: Encodable {
-            let service_code: String
-            let service_name: String
-            let description: String
-            let metadata: Bool
-            let type: String
-            let keywords: String
-            let group: String
-        }
-
         func run() throws {
             guard format.lowercased() == "open311" else {
                 throw InputError.invalid(ReportMsg.formatUnknown, ["value": format, "known": "open311"])
             }
             let roles = try global.openApp().roles()
-            let services = roles.flatMap { entry in
-                entry.categories.map { category in
-                    Service(service_code: category.code, service_name: category.name,
-                            description: "\(category.nameZh) · \(entry.role.nameZh)", metadata: false, type: "realtime",
-                            keywords: [entry.role.code, category.code].joined(separator: ","), group: entry.role.name)
-                }
-            }
-            try Output.json(services)
+            try Output.json(Open311ServiceJSON.all(roles))
         }
     }
 }

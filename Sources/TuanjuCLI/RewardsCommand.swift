@@ -2,30 +2,13 @@ import ArgumentParser
 import Points
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct RewardsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "rewards", abstract: Msg.rewardsAbstract.text,
             subcommands: [Add.self, Update.self, List.self, Redeem.self])
-    }
-
-    struct RewardJSON: Encodable {
-        let id: String
-        let name: String
-        let name_zh: String
-        let cost: Int
-        let stock: Int
-        let active: Bool
-
-        init(_ reward: Reward) {
-            id = reward.id
-            name = reward.name
-            name_zh = reward.nameZh
-            cost = reward.cost
-            stock = reward.stock
-            active = reward.active
-        }
     }
 
     struct Add: ParsableCommand {
@@ -98,19 +81,10 @@ struct RewardsCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(.argRewardID)) var reward: String
         @Option(help: ArgumentHelp(.optQuantity)) var quantity = 1
 
-        struct JSON: Encodable {
-            let request_id: String
-            let status: String
-            let held: Int
-            let reward_id: String
-            let quantity: Int
-        }
-
         func run() throws {
             let (app, caller) = try global.session()
             let redemption = try app.redeem(caller, rewardID: reward, quantity: quantity)
-            try Output.emit(JSON(request_id: redemption.id, status: redemption.state.rawValue, held: redemption.points,
-                                 reward_id: redemption.rewardId, quantity: redemption.quantity), json: global.json) {
+            try Output.emit(RedeemJSON(redemption), json: global.json) {
                 Console.current.out(Msg.redeemed.text(["id": redemption.id, "points": "\(redemption.points)"]))
             }
         }

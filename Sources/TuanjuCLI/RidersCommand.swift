@@ -2,6 +2,7 @@ import ArgumentParser
 import Riders
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct RidersCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -172,32 +173,8 @@ struct RidersCommand: ParsableCommand {
 
 extension RiderFilter.Status: ExpressibleByArgument {}
 
-/// The JSON shape of a rider profile (CLI.md: id, name, phone masked, platform, ...).
-struct RiderJSON: Encodable {
-    let id: String
-    let name: String
-    let phone: String
-    let platform: String
-    let party_member: Bool
-    let branch: String?
-    let active: Bool
-    let registered_at: String
-    let updated_at: String
-    let token: String?
-
-    init(_ profile: RiderProfile, token: String? = nil) {
-        id = profile.id
-        name = profile.name
-        phone = profile.phone
-        platform = profile.platform.rawValue
-        party_member = profile.partyMember
-        branch = profile.branch
-        active = profile.active
-        registered_at = profile.registeredAt
-        updated_at = profile.updatedAt
-        self.token = token
-    }
-
+/// The human form of a rider profile; the JSON shape is `TuanjuViews.RiderJSON`.
+extension RiderJSON {
     static func printHuman(_ profile: RiderProfile) {
         Output.fields([
             (Msg.labelID.text, profile.id), (Msg.labelName.text, profile.name), (Msg.labelPhone.text, profile.phone),

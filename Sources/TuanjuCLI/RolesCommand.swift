@@ -2,26 +2,12 @@ import ArgumentParser
 import Governance
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct RolesCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "roles", abstract: Msg.rolesAbstract.text, subcommands: [List.self], defaultSubcommand: List.self)
-    }
-
-    struct CategoryJSON: Encodable {
-        let code: String
-        let name: String
-        let name_zh: String
-        let points: Int
-    }
-
-    struct RoleJSON: Encodable {
-        let code: String
-        let name: String
-        let name_zh: String
-        let description: String
-        let categories: [CategoryJSON]
     }
 
     struct List: ParsableCommand {
@@ -31,14 +17,7 @@ struct RolesCommand: ParsableCommand {
 
         func run() throws {
             let roles = try global.openApp().roles()
-            let json = roles.map { entry in
-                RoleJSON(
-                    code: entry.role.code, name: entry.role.name, name_zh: entry.role.nameZh,
-                    description: entry.role.description,
-                    categories: entry.categories.map {
-                        CategoryJSON(code: $0.code, name: $0.name, name_zh: $0.nameZh, points: $0.points)
-                    })
-            }
+            let json = roles.map(RoleJSON.init)
             try Output.emit(json, json: global.json) {
                 var table = Table([Msg.colRole.text, Msg.colTitle.text, Msg.colCategory.text, Msg.colPoints.text])
                 for entry in roles {

@@ -3,39 +3,13 @@ import Engagement
 import Foundation
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct SurveysCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "surveys", abstract: EngageMsg.surveysAbstract.text,
             subcommands: [List.self, Show.self, Answer.self, Portrait.self])
-    }
-
-    struct SurveyJSON: Encodable {
-        struct QuestionJSON: Encodable {
-            let id: String
-            let type: String
-            let prompt: String
-            let required: Bool
-            let options: [String]
-            let shown_if: String?
-        }
-
-        let id: String
-        let version: Int
-        let title: String
-        let questions: [QuestionJSON]
-
-        init(_ survey: SurveyDefinition) {
-            id = survey.id
-            version = survey.version
-            title = survey.title.text()
-            questions = survey.questions.map { question in
-                QuestionJSON(id: question.id, type: question.kind.typeName, prompt: question.prompt.text(), required: question.required,
-                             options: question.kind.options.map(\.id),
-                             shown_if: question.shownIf.map { "\($0.question) \($0.testText)" })
-            }
-        }
     }
 
     struct List: ParsableCommand {
@@ -86,20 +60,13 @@ struct SurveysCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(EngageMsg.argSurveyID)) var id: String
         @Option(help: ArgumentHelp(EngageMsg.optAnswers, valueName: "file.json")) var answers: String
 
-        struct Result: Encodable {
-            let survey_id: String
-            let version: Int
-            let answered: Int
-            let replaced: Bool
-        }
-
         func run() throws {
             let (app, caller) = try global.session()
             guard let data = FileManager.default.contents(atPath: answers) else {
                 throw InputError.missingFile(path: answers, reason: String(cString: strerror(errno)))
             }
             let (response, replaced) = try app.answerSurvey(caller, id: id, submission: try SurveySubmission.parse(data))
-            let result = Result(survey_id: response.surveyID, version: response.surveyVersion, answered: response.answers.count, replaced: replaced)
+            let result = SurveyAnswerJSON(response, replaced: replaced)
             try Output.emit(result, json: global.json) {
                 Console.current.out((replaced ? EngageMsg.answerReplaced : EngageMsg.answerSaved).text([
                     "id": response.surveyID, "count": "\(response.answers.count)",
@@ -150,17 +117,6 @@ enum PortraitTable {
             var table = Table(headers)
             for row in question.rows { table.add([row.option, cell(row.all)] + row.groups.map(cell)) }
             table.print()
-        }
-    }
-}
-
-extension ShowCondition {
-    /// `= yes`, `includes back_neck`, `>= 10`.
-    var testText: String {
-        switch test {
-        case .equals(let option): "= \(option)"
-        case .includes(let option): "includes \(option)"
-        case .atLeast(let bound): ">= \(bound.formatted())"
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Governance
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct TasksCommand: ParsableCommand {
     static var configuration: CommandConfiguration {

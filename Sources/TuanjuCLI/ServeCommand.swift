@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+import TuanjuCore
+import TuanjuHTTP
+import TuanjuService
+
+/// `tuanju serve`: the HTTP JSON API and Open311 over the same service layer as every other command.
+struct ServeCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "serve", abstract: HTTPMsg.serveAbstract.text, discussion: HTTPMsg.serveDiscussion.text)
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp(HTTPMsg.optHost, valueName: "address")) var host = "127.0.0.1"
+    @Option(help: ArgumentHelp(HTTPMsg.optPort, valueName: "port")) var port = 8080
+    @Option(help: ArgumentHelp(HTTPMsg.optRateLimit, valueName: "n")) var rateLimit = 300
+    @Option(help: ArgumentHelp(HTTPMsg.optMaxBody, valueName: "KiB")) var maxBodyKib = 64
+    @Option(help: ArgumentHelp(HTTPMsg.optMaxUpload, valueName: "MiB")) var maxUploadMib = 52
+    @Option(help: ArgumentHelp(HTTPMsg.optMediaBase, valueName: "url")) var mediaBaseURL: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError(HTTPMsg.optPort.text) }
+        guard rateLimit >= 0, maxBodyKib > 0, maxUploadMib > 0 else { throw ValidationError(HTTPMsg.optRateLimit.text) }
+    }
+
+    /// The command tree runs synchronously (`TuanjuCLI.run`), so the server runs in a task while this thread
+    /// waits for it; SIGTERM and SIGINT reach the server's graceful shutdown.
+    func run() throws {
+        let app = try global.openApp()
+        let console = Console.current
+        let configuration = ServerConfiguration(
+            host: host, port: port, rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyKib * 1024,
+            maxUploadBytes: maxUploadMib * 1024 * 1024,
+            mediaBaseURL: mediaBaseURL ?? console.environment["TUANJU_MEDIA_BASE_URL"] ?? ServerConfiguration.defaultMediaBaseURL,
+            accessLog: { line in console.err(line) })
+        // Hummingbird's own log: warnings and errors only, unless LOG_LEVEL says otherwise.
+        if getenv("LOG_LEVEL") == nil { setenv("LOG_LEVEL", "warning", 0) }
+        let language = Language.current
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do {
+                try await TuanjuAPI.serve(app: app, configuration: configuration) { address in
+                    console.out(HTTPMsg.serveListening.text(["address": address], in: language))
+                }
+            } catch {
+                outcome.result.withLock { $0 = .failure(error) }
+            }
+            done.signal()
+        }
+        done.wait()
+        try outcome.result.withLock { try $0.get() }
+        console.out(HTTPMsg.serveStopped.text)
+    }
+}
+
+/// How the server task ended, handed to the waiting thread.
+private final class Outcome: Sendable {
+    let result = Mutex<Result<Void, any Error>>(.success(()))
+}

@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// The request context of every route: Hummingbird's core storage plus the client's address, which keys the
+/// rate limit of requests that carry no token.
+public struct APIContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The peer's IP address, or "-" when the transport has none (in-process tests).
+    public let clientAddress: String
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "-"
+    }
+
+    /// Bodies are read with explicit limits per route (`Call.body`); this is only Hummingbird's own ceiling.
+    public var maxUploadSize: Int { Int.max }
+}

@@ -1,0 +1,27 @@
+import Dispatch
+import Storage
+import TuanjuCore
+
+/// Runs the service layer's synchronous work (SQLite reads and `BEGIN IMMEDIATE` writes that may wait up to the
+/// busy timeout, photo checks, file writes) off Swift's cooperative pool, which has only as many threads as
+/// cores: a blocked pool thread would stall every request of the server.
+enum Blocking {
+    static let queue = DispatchQueue(label: "tuanju.http.blocking", attributes: .concurrent)
+
+    /// A dispatch queue does not inherit task-locals, so the request's are carried over by hand: its audit
+    /// context (authentication names the actor in it, `Outbox.append` writes the audit entry from it) and its
+    /// language (for the messages the service layer renders).
+    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let audit = AuditLog.context
+        let language = Language.current
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result {
+                    try Language.$current.withValue(language) {
+                        try AuditLog.$context.withValue(audit, operation: work)
+                    }
+                })
+            }
+        }
+    }
+}

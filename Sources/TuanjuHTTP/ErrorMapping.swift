@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import PhotoStore
+import TuanjuCore
+
+/// From an error of any module to an HTTP status and body. The code and message are the CLI's
+/// (`{"error": {"code", "message"}}`); the status follows the error's category (see docs/http-api.md).
+enum ErrorMapping {
+    /// Which body shape a route family answers errors in.
+    enum Style { case api, open311 }
+
+    /// What a failed request answers.
+    struct Outcome {
+        let status: HTTPResponse.Status
+        let error: any TuanjuError
+        var retryAfter: Int?
+    }
+
+    /// Any thrown error as a `TuanjuError` with its status. Unknown errors become `internal` (500), logged by
+    /// the caller under `requestID` with their detail, which the client never sees.
+    static func outcome(_ error: any Error, request: Request, style: Style, requestID: String) -> Outcome {
+        let known: any TuanjuError
+        switch error {
+        case let error as any TuanjuError: known = error
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            known = HTTPFailure.bodyTooLarge(max: 0)
+        case let error as any HTTPResponseError where error.status == .notFound:
+            known = HTTPFailure.routeNotFound(method: request.method.rawValue, path: request.uri.path)
+        case let error as any HTTPResponseError where (400..<500).contains(error.status.code):
+            known = HTTPFailure.invalid(HTTPMsg.fieldInvalid, ["field": "request", "value": "\(error.status.code)"])
+        default: known = HTTPFailure.internalError(requestID: requestID)
+        }
+        var outcome = Outcome(status: status(for: known, style: style), error: known)
+        if case HTTPFailure.rateLimited(let seconds, _) = known { outcome.retryAfter = seconds }
+        if known.category == .busy, outcome.retryAfter == nil, outcome.status == .serviceUnavailable { outcome.retryAfter = 1 }
+        return outcome
+    }
+
+    /// The status of a known error: 400 invalid input, 401 unauthenticated, 403 forbidden, 404 not found,
+    /// 409 other refusals of the domain, 413 too large, 429 rate limited, 503 busy. Open311 answers 403 for
+    /// any key problem and 400 for refusals other than not-found, as GeoReport v2 lists.
+    static func status(for error: any TuanjuError, style: Style) -> HTTPResponse.Status {
+        switch error {
+        case HTTPFailure.bodyTooLarge, PhotoError.tooLarge: return .contentTooLarge
+        case HTTPFailure.rateLimited: return .tooManyRequests
+        case HTTPFailure.internalError: return .internalServerError
+        default: break
+        }
+        switch error.category {
+        case .invalidInput: return .badRequest
+        case .unauthorized:
+            if style == .open311 { return .forbidden }
+            return error.code == "unauthenticated" ? .unauthorized : .forbidden
+        case .refused:
+            if error.code == "not_found" { return .notFound }
+            return style == .open311 ? .badRequest : .conflict
+        case .busy: return .serviceUnavailable
+        case .noInput: return error.code == "no_input" ? .badRequest : .internalServerError
+        }
+    }
+
+    /// The error response in the route family's shape.
+    static func response(_ outcome: Outcome, style: Style) -> Response {
+        let body: Any
+        switch style {
+        case .api: body = ["error": ["code": outcome.error.code, "message": outcome.error.message]]
+        case .open311: body = [["code": outcome.status.code, "description": outcome.error.message]]
+        }
+        var headers = JSONBody.headers
+        if let seconds = outcome.retryAfter { headers[.retryAfter] = "\(seconds)" }
+        if outcome.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return Response(status: outcome.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

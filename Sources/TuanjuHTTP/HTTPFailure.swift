@@ -1,0 +1,55 @@
+import TuanjuCore
+
+/// Refusals that only HTTP has: no route, a body too large, too many requests, a malformed body. Each carries
+/// a stable code, like every module's error, so clients handle them the same way.
+public enum HTTPFailure: TuanjuError, Equatable {
+    case routeNotFound(method: String, path: String)
+    case bearerMissing
+    /// Open311: a POST without `api_key`.
+    case apiKeyMissing
+    case bodyTooLarge(max: Int)
+    case rateLimited(retryAfter: Int, limit: Int)
+    case unsupportedContentType(expected: String, actual: String)
+    case invalid(LocalizedText)
+    case internalError(requestID: String)
+
+    /// A body or query problem: `invalid(HTTPMsg.fieldMissing, ["field": "name"])`.
+    public static func invalid(_ message: HTTPMsg, _ arguments: [String: String] = [:]) -> HTTPFailure {
+        .invalid(LocalizedText(message, arguments))
+    }
+
+    public var code: String {
+        switch self {
+        case .routeNotFound: "not_found"
+        case .bearerMissing, .apiKeyMissing: "unauthenticated"
+        case .bodyTooLarge: "too_large"
+        case .rateLimited: "rate_limited"
+        case .unsupportedContentType, .invalid: "invalid_input"
+        case .internalError: "internal"
+        }
+    }
+
+    public var text: LocalizedText {
+        switch self {
+        case .routeNotFound(let method, let path): LocalizedText(HTTPMsg.routeNotFound, ["method": method, "path": path])
+        case .bearerMissing: LocalizedText(HTTPMsg.bearerMissing)
+        case .apiKeyMissing: LocalizedText(HTTPMsg.open311ApiKeyMissing)
+        case .bodyTooLarge(let max): LocalizedText(HTTPMsg.bodyTooLarge, ["max": "\(max)"])
+        case .rateLimited(let seconds, let limit): LocalizedText(HTTPMsg.rateLimited, ["seconds": "\(seconds)", "limit": "\(limit)"])
+        case .unsupportedContentType(let expected, let actual):
+            LocalizedText(HTTPMsg.contentTypeUnsupported, ["expected": expected, "actual": actual])
+        case .invalid(let text): text
+        case .internalError(let id): LocalizedText(HTTPMsg.internalError, ["id": id])
+        }
+    }
+
+    public var category: ErrorCategory {
+        switch self {
+        case .routeNotFound: .refused
+        case .bearerMissing, .apiKeyMissing: .unauthorized
+        case .bodyTooLarge, .unsupportedContentType, .invalid: .invalidInput
+        case .rateLimited: .busy
+        case .internalError: .busy
+        }
+    }
+}

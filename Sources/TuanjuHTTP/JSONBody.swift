@@ -1,0 +1,25 @@
+import Foundation
+import Hummingbird
+import TuanjuCore
+
+/// JSON responses: the CLI's encoder settings (sorted keys, slashes unescaped), compact.
+enum JSONBody {
+    static let headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// `value` as a JSON response.
+    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// JSON text made elsewhere (the Open311 listing streams its own).
+    static func response(text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,318 @@
+import Foundation
+
+/// The OpenAPI 3.1 document served at `/openapi.json`. Written by hand, apart from the router: the tests check
+/// that it lists exactly the routes registered (both ways) and that real responses match its schemas.
+enum OpenAPIDocument {
+    typealias JSON = Schema.JSON
+
+    enum Access { case none, bearer, optionalBearer, apiKey }
+
+    struct Operation: Sendable {
+        let method: String
+        let path: String
+        let summary: String
+        let access: Access
+        var query: KeyValuePairs<String, JSON> = [:]
+        var body: JSON? = nil
+        var bodyType = "application/json"
+        var status = 200
+        let response: JSON
+    }
+
+    // MARK: - Request bodies
+
+    static let registerRider = Schema.object([
+        "name": Schema.string, "phone": Schema.string, "platform": Schema.enumeration(["meituan", "eleme", "other"]),
+        "party_member": Schema.optional(Schema.boolean), "branch": Schema.optional(Schema.string),
+    ])
+    static let updateRider = Schema.object([
+        "name": Schema.optional(Schema.string), "phone": Schema.optional(Schema.string),
+        "platform": Schema.optional(Schema.string), "party_member": Schema.optional(Schema.boolean),
+        "branch": Schema.optional(Schema.string),
+    ])
+    static let createTask = Schema.object([
+        "role": Schema.string, "title": Schema.string, "description": Schema.optional(Schema.string),
+        "capacity": Schema.integer, "starts": Schema.optional(Schema.time), "ends": Schema.optional(Schema.time),
+        "points": Schema.optional(Schema.integer),
+        "area": Schema.optional(Schema.object(["lat": Schema.number, "lon": Schema.number, "radius_m": Schema.number])),
+    ])
+    static let updateTask = Schema.object([
+        "title": Schema.optional(Schema.string), "description": Schema.optional(Schema.string),
+        "capacity": Schema.optional(Schema.integer), "ends": Schema.optional(Schema.time),
+        "points": Schema.optional(Schema.integer),
+    ])
+    static let empty = Schema.object([:])
+    static let note = Schema.object(["note": Schema.optional(Schema.string)])
+    static let reportForm = Schema.object([
+        "category": Schema.string, "task": Schema.optional(Schema.string), "lat": Schema.optional(Schema.string),
+        "lon": Schema.optional(Schema.string), "crs": Schema.optional(Schema.enumeration(["wgs84", "gcj02"])),
+        "note": Schema.optional(Schema.string),
+        "photo": ["type": "array", "minItems": 1, "maxItems": 5,
+                  "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
+    ])
+    static let open311Form = Schema.object([
+        "api_key": Schema.string, "service_code": Schema.string, "lat": Schema.optional(Schema.string),
+        "long": Schema.optional(Schema.string), "description": Schema.optional(Schema.string),
+        "media": ["type": "array", "minItems": 1, "maxItems": 5,
+                  "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
+    ])
+    static let pointsChange = Schema.object([
+        "rider_id": Schema.string, "amount": Schema.integer, "reason": Schema.optional(Schema.string),
+        "key": Schema.optional(Schema.string),
+    ])
+
+    // MARK: - Operations
+
+    static let limit: JSON = ["type": "integer", "minimum": 1, "maximum": 1000]
+    static let operations: [Operation] = [
+        Operation(method: "GET", path: "/healthz", summary: "Liveness and database check", access: .none, response: Schema.ref("Health")),
+        Operation(method: "GET", path: "/openapi.json", summary: "This document", access: .none, response: ["type": "object"]),
+        Operation(method: "GET", path: "/v1/me", summary: "Who the token stands for (whoami)", access: .bearer, response: Schema.ref("Caller")),
+        Operation(method: "GET", path: "/v1/roles", summary: "Governance roles and report categories", access: .none,
+                  response: Schema.array(Schema.ref("Role"))),
+        // Map
+        Operation(method: "GET", path: "/v1/map/nearest", summary: "Nearest service points (map nearest)", access: .none,
+                  query: ["lat": Schema.number, "lon": Schema.number, "crs": Schema.enumeration(["wgs84", "gcj02"]),
+                          "kind": Schema.string, "limit": ["type": "integer", "minimum": 1, "maximum": 100],
+                          "within": Schema.number, "open_now": Schema.boolean, "at": Schema.time],
+                  response: Schema.array(Schema.ref("Point"))),
+        Operation(method: "GET", path: "/v1/map/kinds", summary: "Kinds of service point", access: .none,
+                  response: Schema.array(Schema.ref("PointKind"))),
+        Operation(method: "GET", path: "/v1/map/points/{id}", summary: "One service point (map show)", access: .none,
+                  response: Schema.ref("Point")),
+        // Riders
+        Operation(method: "POST", path: "/v1/riders", summary: "Register a rider; the token is shown once (staff)", access: .bearer,
+                  body: registerRider, status: 201, response: Schema.ref("Rider")),
+        Operation(method: "GET", path: "/v1/riders", summary: "List riders (staff)", access: .bearer,
+                  query: ["platform": Schema.string, "party_member": Schema.boolean, "branch": Schema.string, "name": Schema.string,
+                          "status": Schema.enumeration(["active", "inactive", "all"]), "limit": limit,
+                          "offset": ["type": "integer", "minimum": 0]],
+                  response: Schema.array(Schema.ref("Rider"))),
+        Operation(method: "GET", path: "/v1/riders/{id}", summary: "A rider's profile; `me` for the calling rider", access: .bearer,
+                  response: Schema.ref("Rider")),
+        Operation(method: "PATCH", path: "/v1/riders/{id}", summary: "Change a profile (staff, or the rider: `me`)", access: .bearer,
+                  body: updateRider, response: Schema.ref("Rider")),
+        Operation(method: "POST", path: "/v1/riders/{id}/deactivate", summary: "Deactivate; the rider's tokens stop working (staff)",
+                  access: .bearer, body: empty, response: Schema.ref("Rider")),
+        Operation(method: "POST", path: "/v1/riders/{id}/reactivate", summary: "Reactivate (staff)", access: .bearer, body: empty,
+                  response: Schema.ref("Rider")),
+        Operation(method: "POST", path: "/v1/riders/{id}/token", summary: "Issue a new token, revoking older ones (staff)",
+                  access: .bearer, body: empty, status: 201, response: Schema.ref("Rider")),
+        // Tasks and claims
+        Operation(method: "POST", path: "/v1/tasks", summary: "Post a task (staff)", access: .bearer, body: createTask, status: 201,
+                  response: Schema.ref("Task")),
+        Operation(method: "GET", path: "/v1/tasks", summary: "List tasks", access: .bearer,
+                  query: ["open": Schema.boolean, "role": Schema.string, "near": ["type": "string", "description": "lat,lon"] as JSON],
+                  response: Schema.array(Schema.ref("Task"))),
+        Operation(method: "GET", path: "/v1/tasks/{id}", summary: "One task; claimers for staff", access: .bearer,
+                  response: Schema.ref("Task")),
+        Operation(method: "PATCH", path: "/v1/tasks/{id}", summary: "Change a task (staff)", access: .bearer, body: updateTask,
+                  response: Schema.ref("Task")),
+        Operation(method: "POST", path: "/v1/tasks/{id}/close", summary: "Close a task; its claims end (staff)", access: .bearer,
+                  body: empty, response: Schema.ref("Task")),
+        Operation(method: "POST", path: "/v1/tasks/{id}/claim", summary: "Claim a seat (rider)", access: .bearer, body: empty,
+                  status: 201, response: Schema.ref("Claim")),
+        Operation(method: "POST", path: "/v1/tasks/{id}/release", summary: "Give the seat back (rider)", access: .bearer, body: empty,
+                  response: Schema.ref("Claim")),
+        Operation(method: "POST", path: "/v1/tasks/{id}/revoke", summary: "Take a rider's seat away (staff)", access: .bearer,
+                  body: Schema.object(["rider_id": Schema.string, "reason": Schema.string]), response: Schema.ref("Claim")),
+        Operation(method: "GET", path: "/v1/claims", summary: "Claim history (riders: their own)", access: .bearer,
+                  query: ["task": Schema.string, "rider": Schema.string, "mine": Schema.boolean, "limit": limit],
+                  response: Schema.array(Schema.ref("Claim"))),
+        // Reports
+        Operation(method: "POST", path: "/v1/reports", summary: "Submit a report with 1-5 photos (rider)", access: .bearer,
+                  body: reportForm, bodyType: "multipart/form-data", status: 201, response: Schema.ref("ReportSubmitted")),
+        Operation(method: "GET", path: "/v1/reports", summary: "List reports (riders: their own)", access: .bearer,
+                  query: ["status": Schema.ref("ReportStatus"), "mine": Schema.boolean, "rider": Schema.string,
+                          "category": Schema.string, "limit": limit, "offset": ["type": "integer", "minimum": 0]],
+                  response: Schema.array(Schema.ref("Report"))),
+        Operation(method: "GET", path: "/v1/reports/{id}", summary: "One report with its history", access: .bearer,
+                  response: Schema.ref("Report")),
+        Operation(method: "POST", path: "/v1/reports/{id}/review", summary: "Accept, reject or mark duplicate (staff)", access: .bearer,
+                  body: Schema.object([
+                      "decision": Schema.enumeration(["accept", "reject", "duplicate"]), "points": Schema.optional(Schema.integer),
+                      "reason": Schema.optional(Schema.string), "duplicate_of": Schema.optional(Schema.string),
+                      "note": Schema.optional(Schema.string),
+                  ]), response: Schema.ref("ReviewResult")),
+        Operation(method: "POST", path: "/v1/reports/{id}/dispatch", summary: "Hand to an agency (staff)", access: .bearer,
+                  body: Schema.object(["agency": Schema.string, "note": Schema.optional(Schema.string)]),
+                  response: Schema.ref("ReviewResult")),
+        Operation(method: "POST", path: "/v1/reports/{id}/resolve", summary: "Mark resolved (staff)", access: .bearer, body: note,
+                  response: Schema.ref("ReviewResult")),
+        Operation(method: "POST", path: "/v1/reports/{id}/reopen", summary: "Reopen (staff)", access: .bearer, body: note,
+                  response: Schema.ref("ReviewResult")),
+        // Points
+        Operation(method: "GET", path: "/v1/points/balance", summary: "Balance (riders: their own)", access: .bearer,
+                  query: ["rider": Schema.string], response: Schema.ref("Balance")),
+        Operation(method: "GET", path: "/v1/points/history", summary: "Transfers, newest first", access: .bearer,
+                  query: ["rider": Schema.string, "limit": limit], response: Schema.array(Schema.ref("Transfer"))),
+        Operation(method: "POST", path: "/v1/points/award", summary: "Award points from the budget (staff)", access: .bearer,
+                  body: pointsChange, response: Schema.ref("Balance")),
+        Operation(method: "POST", path: "/v1/points/adjust", summary: "Correct a balance (admin)", access: .bearer,
+                  body: pointsChange, response: Schema.ref("Balance")),
+        Operation(method: "GET", path: "/v1/points/verify", summary: "Check the ledger's invariants (admin)", access: .bearer,
+                  response: Schema.ref("LedgerCheck")),
+        // Rewards and redemptions
+        Operation(method: "GET", path: "/v1/rewards", summary: "Rewards (riders: those they can redeem)", access: .bearer,
+                  response: Schema.array(Schema.ref("Reward"))),
+        Operation(method: "POST", path: "/v1/rewards", summary: "Add a reward (staff)", access: .bearer,
+                  body: Schema.object(["name": Schema.string, "name_zh": Schema.optional(Schema.string), "cost": Schema.integer,
+                                       "stock": Schema.integer]),
+                  status: 201, response: Schema.ref("Reward")),
+        Operation(method: "PATCH", path: "/v1/rewards/{id}", summary: "Change a reward (staff)", access: .bearer,
+                  body: Schema.object(["name": Schema.optional(Schema.string), "name_zh": Schema.optional(Schema.string),
+                                       "cost": Schema.optional(Schema.integer), "stock": Schema.optional(Schema.integer),
+                                       "active": Schema.optional(Schema.boolean)]),
+                  response: Schema.ref("Reward")),
+        Operation(method: "POST", path: "/v1/rewards/{id}/redeem", summary: "Ask for a reward; the points are held (rider)",
+                  access: .bearer, body: Schema.object(["quantity": Schema.optional(Schema.integer)]), status: 201,
+                  response: Schema.ref("Redeemed")),
+        Operation(method: "GET", path: "/v1/redemptions", summary: "Redemption requests (riders: their own)", access: .bearer,
+                  query: ["status": Schema.enumeration(["pending", "fulfilled", "rejected", "cancelled", "expired"]),
+                          "rider": Schema.string, "limit": limit],
+                  response: Schema.array(Schema.ref("Redemption"))),
+        Operation(method: "POST", path: "/v1/redemptions/run", summary: "Run a redemption batch (staff)", access: .bearer,
+                  body: Schema.object(["limit": Schema.optional(Schema.integer), "dry_run": Schema.optional(Schema.boolean)]),
+                  response: Schema.ref("Batch")),
+        Operation(method: "POST", path: "/v1/redemptions/{id}/cancel", summary: "Cancel one's own request (rider)", access: .bearer,
+                  body: empty, response: Schema.ref("Redemption")),
+        // Surveys, activities, lessons
+        Operation(method: "GET", path: "/v1/surveys", summary: "Surveys (latest versions)", access: .bearer,
+                  response: Schema.array(Schema.ref("Survey"))),
+        Operation(method: "GET", path: "/v1/surveys/{id}", summary: "One survey", access: .bearer,
+                  query: ["version": Schema.integer], response: Schema.ref("Survey")),
+        Operation(method: "POST", path: "/v1/surveys/{id}/answers", summary: "Answer a survey; 200 when it replaces an earlier answer (rider)",
+                  access: .bearer,
+                  body: ["type": "object", "description": "The answers file of `surveys answer`: {\"consent\": true, \"answers\": {...}}",
+                         "required": ["consent"], "properties": ["consent": Schema.boolean, "answers": ["type": "object"] as JSON] as JSON] as JSON,
+                  status: 201, response: Schema.ref("SurveyAnswered")),
+        Operation(method: "GET", path: "/v1/surveys/{id}/portrait", summary: "Group portrait, small cells hidden (staff)", access: .bearer,
+                  query: ["by": Schema.enumeration(["platform", "branch", "party_member"])], response: Schema.ref("SurveyPortrait")),
+        Operation(method: "GET", path: "/v1/activities", summary: "Activity sessions not yet over", access: .bearer,
+                  query: ["kind": Schema.enumeration(["health", "affairs", "skills"]), "past": Schema.boolean],
+                  response: Schema.array(Schema.ref("Session"))),
+        Operation(method: "POST", path: "/v1/activities/sessions/{id}/signup", summary: "Sign up, or join the waitlist (rider)",
+                  access: .bearer, body: empty, status: 201, response: Schema.ref("Signup")),
+        Operation(method: "POST", path: "/v1/activities/sessions/{id}/cancel", summary: "Cancel a sign-up (rider)", access: .bearer,
+                  body: empty, response: Schema.ref("SignupCancelled")),
+        Operation(method: "GET", path: "/v1/activities/sessions/{id}/attendees", summary: "Who signed up (staff)", access: .bearer,
+                  response: Schema.array(Schema.ref("Attendee"))),
+        Operation(method: "POST", path: "/v1/activities/sessions/{id}/checkin", summary: "Check a rider in (staff)", access: .bearer,
+                  body: Schema.object(["rider_id": Schema.string]), response: Schema.ref("Signup")),
+        Operation(method: "GET", path: "/v1/lessons", summary: "Party lessons; riders see what they completed", access: .bearer,
+                  response: Schema.array(Schema.ref("Lesson"))),
+        Operation(method: "POST", path: "/v1/lessons/{id}/complete", summary: "Complete a lesson, once (rider)", access: .bearer,
+                  body: empty, status: 201, response: Schema.ref("LessonCompleted")),
+        // Operations (backup and restore are CLI-only: they name paths on the server's disk)
+        Operation(method: "GET", path: "/v1/doctor",
+                  summary: "Check every invariant the data promises (admin); 200 with ok=false and the problems when any is broken",
+                  access: .bearer, response: Schema.ref("Doctor")),
+        Operation(method: "GET", path: "/v1/audit",
+                  summary: "Coordinator and admin actions, newest first (admin); `command` is the CLI command or `http METHOD /route/{pattern}`",
+                  access: .bearer,
+                  query: ["actor": Schema.string, "since": Schema.time, "limit": ["type": "integer", "minimum": 1, "maximum": 10000] as JSON],
+                  response: Schema.array(Schema.ref("AuditEntry"))),
+        Operation(method: "POST", path: "/v1/privacy/purge",
+                  summary: "Remove photos and positions of rejected reports past privacy_retention_days (admin)", access: .bearer,
+                  body: Schema.object(["dry_run": Schema.optional(Schema.boolean)]), response: Schema.ref("Purge")),
+        // Open311 GeoReport v2
+        Operation(method: "GET", path: "/open311/v2/discovery.json", summary: "GeoReport v2 discovery", access: .none,
+                  response: Schema.ref("Open311Discovery")),
+        Operation(method: "GET", path: "/open311/v2/services.json", summary: "Services: one per report category", access: .none,
+                  response: Schema.array(Schema.ref("Open311Service"))),
+        Operation(method: "GET", path: "/open311/v2/services/{service_code}.json", summary: "A service's definition (no attributes)",
+                  access: .none, response: Schema.ref("Open311ServiceDefinition")),
+        Operation(method: "GET", path: "/open311/v2/requests.json",
+                  summary: "Service requests, newest first: the last 90 days or 1,000; account_id for staff keys only",
+                  access: .apiKey,
+                  query: ["service_request_id": Schema.string, "service_code": Schema.string, "start_date": Schema.time,
+                          "end_date": Schema.time, "status": Schema.enumeration(["open", "closed"]), "api_key": Schema.string],
+                  response: Schema.array(Schema.ref("Open311Request"))),
+        Operation(method: "POST", path: "/open311/v2/requests.json",
+                  summary: "Create a request with a rider's api_key. Tuanju needs 1-5 photos, so only multipart/form-data with `media` file parts is accepted; a form-encoded POST is refused with 400",
+                  access: .apiKey, body: open311Form, bodyType: "multipart/form-data",
+                  response: Schema.array(Schema.ref("Open311Created"))),
+        Operation(method: "GET", path: "/open311/v2/requests/{service_request_id}.json", summary: "One service request (a one-element array)",
+                  access: .apiKey, query: ["api_key": Schema.string], response: Schema.array(Schema.ref("Open311Request"))),
+    ]
+
+    // MARK: - The document
+
+    static let document: JSON = {
+        var paths: [String: JSON] = [:]
+        for operation in operations {
+            var entry = paths[operation.path] ?? [:]
+            entry[operation.method.lowercased()] = json(operation)
+            paths[operation.path] = entry
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Tuanju API",
+                "version": "1.0.0",
+                "description": "The service of the tuanju CLI over HTTP, with the CLI's JSON shapes and error codes, and Open311 GeoReport v2.",
+            ] as JSON,
+            "paths": paths,
+            "components": [
+                "schemas": Schema.all,
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer"] as JSON,
+                    "apiKey": ["type": "apiKey", "in": "query", "name": "api_key"] as JSON,
+                ] as JSON,
+            ] as JSON,
+        ]
+    }()
+
+    static func json(_ operation: Operation) -> JSON {
+        let open311 = operation.path.hasPrefix("/open311/")
+        var parameters: [JSON] = pathParameters(operation.path).map {
+            ["name": $0, "in": "path", "required": true, "schema": Schema.string]
+        }
+        for (name, schema) in operation.query {
+            parameters.append(["name": name, "in": "query", "required": false, "schema": schema])
+        }
+        let errors = Schema.ref(open311 ? "Open311Errors" : "Error")
+        var result: JSON = [
+            "summary": operation.summary,
+            "operationId": operation.method.lowercased() + operation.path.replacingOccurrences(of: "/", with: "_"),
+            "parameters": parameters,
+            "responses": [
+                "\(operation.status)": ["description": "Success", "content": ["application/json": ["schema": operation.response] as JSON] as JSON] as JSON,
+                "4XX": ["description": "Refused: 400 invalid input, 401 unauthenticated, 403 forbidden, 404 not found, 409 refused by a rule, 413 too large, 429 rate limited (Retry-After)",
+                        "content": ["application/json": ["schema": errors] as JSON] as JSON] as JSON,
+                "5XX": ["description": "503 busy (Retry-After), 500 internal",
+                        "content": ["application/json": ["schema": errors] as JSON] as JSON] as JSON,
+            ] as JSON,
+        ]
+        switch operation.access {
+        case .none: result["security"] = [JSON]()
+        case .bearer: result["security"] = [["bearer": [String]()] as JSON]
+        case .optionalBearer: result["security"] = [JSON(), ["bearer": [String]()] as JSON]
+        case .apiKey: result["security"] = [JSON(), ["apiKey": [String]()] as JSON]
+        }
+        if let body = operation.body {
+            result["requestBody"] = [
+                "required": operation.bodyType == "multipart/form-data",
+                "content": [operation.bodyType: ["schema": body] as JSON] as JSON,
+            ] as JSON
+        }
+        return result
+    }
+
+    /// `{id}` and `{service_code}.json` → their names.
+    static func pathParameters(_ path: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    /// The document as compact JSON with sorted keys.
+    static let text: String = {
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }()
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import PhotoStore
+import TuanjuCore
+
+/// A multipart/form-data report: its text fields and its photo parts, written to private temporary files for
+/// `Tuanju.submitReport` (which checks, strips and stores them exactly as for the CLI), then deleted.
+struct PhotoUpload {
+    let fields: FormFields
+    let photos: [ArraySlice<UInt8>]
+
+    /// Reads the multipart body of `call` (up to the upload cap). `textFields` are the names allowed as text;
+    /// with `strict`, any other name is refused, else ignored (Open311 clients send fields Tuanju has no use for).
+    static func read(_ call: inout Call, photoField: String, textFields: [String], strict: Bool) async throws -> PhotoUpload {
+        guard call.mediaType == "multipart/form-data" else {
+            throw HTTPFailure.unsupportedContentType(expected: "multipart/form-data", actual: call.mediaType)
+        }
+        let boundary = try Multipart.boundary(contentType: call.request.headers[.contentType] ?? "")
+        let bytes = try await call.bodyBytes(max: call.config.maxUploadBytes)
+        return try parse(Multipart.parse(bytes, boundary: boundary), photoField: photoField, textFields: textFields, strict: strict)
+    }
+
+    static func parse(_ parts: [MultipartPart], photoField: String, textFields: [String], strict: Bool) throws(HTTPFailure) -> PhotoUpload {
+        var values: [String: String] = [:]
+        var photos: [ArraySlice<UInt8>] = []
+        for part in parts {
+            if part.name == photoField {
+                guard part.filename != nil else { throw .invalid(HTTPMsg.multipartPhotoNotFile, ["name": part.name]) }
+                photos.append(part.body)
+            } else if textFields.contains(part.name) {
+                guard part.filename == nil, let text = part.text else {
+                    throw .invalid(HTTPMsg.multipartFieldNotText, ["name": part.name])
+                }
+                guard values[part.name] == nil else { throw .invalid(HTTPMsg.multipartFieldRepeated, ["name": part.name]) }
+                values[part.name] = text
+            } else if strict {
+                throw .invalid(HTTPMsg.multipartFieldUnknown, [
+                    "name": part.name, "known": (textFields + [photoField]).joined(separator: ", "),
+                ])
+            }
+        }
+        return PhotoUpload(fields: FormFields(values), photos: photos)
+    }
+
+    /// Writes the photos to a fresh directory only this process can read, runs `body` with their paths, and
+    /// removes the directory whatever happens.
+    func withFiles<T: Sendable>(_ body: @escaping @Sendable ([String]) throws -> T) async throws -> T {
+        let photos = self.photos
+        return try await Blocking.run {
+            let manager = FileManager.default
+            let directory = manager.temporaryDirectory.appendingPathComponent("tuanju-upload-" + Identifier.make("up")).path
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            defer { try? manager.removeItem(atPath: directory) }
+            var paths: [String] = []
+            for (index, photo) in photos.enumerated() {
+                let path = directory + "/photo-\(index)"
+                guard manager.createFile(atPath: path, contents: Data(photo), attributes: [.posixPermissions: 0o600]) else {
+                    throw PhotoError.storeFailed(path: path, step: .storeStepWrite, detail: String(cString: strerror(errno)))
+                }
+                paths.append(path)
+            }
+            return try body(paths)
+        }
+    }
+}

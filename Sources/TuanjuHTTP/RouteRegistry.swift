@@ -1,0 +1,43 @@
+import Hummingbird
+import TuanjuService
+
+/// One registered endpoint: its method and path in OpenAPI's template form (`/v1/tasks/{id}`).
+public struct RouteEntry: Hashable, Sendable, CustomStringConvertible {
+    public let method: String
+    public let path: String
+    public var description: String { "\(method) \(path)" }
+}
+
+/// The only way routes are added: each goes to the router and to `entries`, so the OpenAPI check sees
+/// exactly what the router serves.
+final class RouteRegistry {
+    typealias Handler = @Sendable (inout Call) async throws -> Response
+
+    let router: Router<APIContext>
+    let app: Tuanju
+    let config: ServerConfiguration
+    private(set) var entries: [RouteEntry] = []
+
+    init(router: Router<APIContext>, app: Tuanju, config: ServerConfiguration) {
+        self.router = router
+        self.app = app
+        self.config = config
+    }
+
+    func add(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+        entries.append(RouteEntry(method: method.rawValue, path: path))
+        let app = self.app
+        let config = self.config
+        // Staff actions are audited as the CLI's are: the command is the route's pattern (no ids, no query),
+        // the actor whoever the request's token turns out to be (`Tuanju.authenticate` fills it in).
+        let command = "http \(method.rawValue) \(path)"
+        router.on(RouterPath(path), method: method) { request, context -> Response in
+            var call = Call(request: request, context: context, app: app, config: config)
+            return try await Tuanju.audited(command: command) { try await handler(&call) }
+        }
+    }
+
+    func get(_ path: String, _ handler: @escaping Handler) { add(.get, path, handler) }
+    func post(_ path: String, _ handler: @escaping Handler) { add(.post, path, handler) }
+    func patch(_ path: String, _ handler: @escaping Handler) { add(.patch, path, handler) }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import Reports
+import ServiceMap
+import TuanjuCore
+import TuanjuService
+import TuanjuViews
+
+extension TuanjuAPI {
+    static let reportTextFields = ["category", "task", "lat", "lon", "crs", "note"]
+
+    /// `reports submit` (multipart/form-data with `photo` file parts), `list`, `show`, `review`, `dispatch`,
+    /// `resolve`, `reopen`.
+    static func reportRoutes(_ routes: RouteRegistry) {
+        routes.post("/v1/reports") { call in
+            let caller = try await call.caller()
+            let upload = try await PhotoUpload.read(&call, photoField: "photo", textFields: reportTextFields, strict: true)
+            let fields = upload.fields
+            guard let category = fields["category"] else { throw HTTPFailure.invalid(HTTPMsg.fieldMissing, ["field": "category"]) }
+            var location: Coordinate?
+            if fields["lat"] != nil || fields["lon"] != nil {
+                location = try Coordinate(parsingLat: fields["lat"], lon: fields["lon"],
+                                          system: try CoordinateSystem(parsing: fields["crs"] ?? "wgs84"))
+            }
+            let app = call.app
+            let report = try await upload.withFiles { [location] paths in
+                try app.submitReport(caller, ReportSubmission(
+                    category: category, taskID: fields["task"], location: location, note: fields["note"], photoPaths: paths))
+            }
+            return try JSONBody.response(ReportSubmitJSON(report), status: .created)
+        }
+        routes.get("/v1/reports") { call in
+            let caller = try await call.caller()
+            var filter = Reports.Filter()
+            filter.status = try call.query("status").map { text throws(InputError) in try Report.Status(parsing: text) }
+            filter.riderID = try call.queryBool("mine") == true ? caller.id : call.query("rider")
+            filter.category = call.query("category")
+            filter.limit = try call.queryInt("limit") ?? 100
+            filter.offset = try call.queryInt("offset") ?? 0
+            let reports = try await call.service { [filter] in try $0.listReports(caller, filter) }
+            return try JSONBody.response(reports.map { ReportJSON($0) })
+        }
+        routes.get("/v1/reports/{id}") { call in
+            let caller = try await call.caller()
+            let id = call.path("id")
+            let detail = try await call.service { try $0.report(caller, id: id) }
+            return try JSONBody.response(ReportJSON(detail.report, history: detail.history))
+        }
+        routes.post("/v1/reports/{id}/review") { call in
+            let caller = try await call.caller()
+            let body = try await call.json(Review.self)
+            let action: ReviewAction
+            switch body.decision {
+            case "accept": action = .accept(note: body.note ?? "")
+            case "reject": action = .reject(reason: body.reason ?? body.note ?? "")
+            case "duplicate": action = .duplicate(of: body.duplicate_of ?? "", note: body.note ?? "")
+            default:
+                throw HTTPFailure.invalid(HTTPMsg.fieldInvalid, ["field": "decision", "value": body.decision])
+            }
+            return try await review(call, caller, action, points: body.points)
+        }
+        routes.post("/v1/reports/{id}/dispatch") { call in
+            let caller = try await call.caller()
+            let body = try await call.json(Dispatch.self)
+            return try await review(call, caller, .dispatch(agency: body.agency, note: body.note ?? ""))
+        }
+        routes.post("/v1/reports/{id}/resolve") { call in
+            let caller = try await call.caller()
+            let body = try await call.json(NoteOnly.self)
+            return try await review(call, caller, .resolve(note: body.note ?? ""))
+        }
+        routes.post("/v1/reports/{id}/reopen") { call in
+            let caller = try await call.caller()
+            let body = try await call.json(NoteOnly.self)
+            return try await review(call, caller, .reopen(note: body.note ?? ""))
+        }
+    }
+
+    static func review(_ call: Call, _ caller: Caller, _ action: ReviewAction, points: Int? = nil) async throws -> Response {
+        let id = call.path("id")
+        let report = try await call.service { try $0.reviewReport(caller, id: id, action, points: points) }
+        return try JSONBody.response(ReviewResultJSON(report))
+    }
+
+    struct Review: APIBody {
+        static let fields = ["decision", "points", "reason", "duplicate_of", "note"]
+        /// accept, reject or duplicate.
+        let decision: String
+        let points: Int?
+        let reason: String?
+        let duplicate_of: String?
+        let note: String?
+    }
+
+    struct Dispatch: APIBody {
+        static let fields = ["agency", "note"]
+        let agency: String
+        let note: String?
+    }
+
+    struct NoteOnly: APIBody {
+        static let fields = ["note"]
+        let note: String?
+    }
+}

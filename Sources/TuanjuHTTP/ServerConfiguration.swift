@@ -1,0 +1,38 @@
+import Foundation
+
+/// How `tuanju serve` runs: where it listens, its limits, and where its access log goes.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Requests a minute per token (per client address without one); 0 turns the limit off.
+    public var rateLimitPerMinute: Int
+    /// The largest JSON or form-encoded body.
+    public var maxBodyBytes: Int
+    /// The largest multipart upload: every photo of one report together, plus its text fields.
+    public var maxUploadBytes: Int
+    /// The base of Open311 `media_url` (a photo's SHA-256 is appended).
+    public var mediaBaseURL: String
+    /// One line per request, without tokens, query strings or phone numbers. Default: standard error.
+    public var accessLog: @Sendable (String) -> Void
+
+    public static let defaultMediaBaseURL = "https://tuanju.invalid/photos/"
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, rateLimitPerMinute: Int = 300, maxBodyBytes: Int = 64 * 1024,
+        maxUploadBytes: Int = 52 * 1024 * 1024, mediaBaseURL: String = ServerConfiguration.defaultMediaBaseURL,
+        accessLog: @escaping @Sendable (String) -> Void = ServerConfiguration.standardError
+    ) {
+        self.host = host
+        self.port = port
+        self.rateLimitPerMinute = rateLimitPerMinute
+        self.maxBodyBytes = maxBodyBytes
+        self.maxUploadBytes = maxUploadBytes
+        self.mediaBaseURL = mediaBaseURL
+        self.accessLog = accessLog
+    }
+
+    /// Writes a line to standard error.
+    public static let standardError: @Sendable (String) -> Void = { line in
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

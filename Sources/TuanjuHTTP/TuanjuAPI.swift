@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import TuanjuCore
+import TuanjuService
+
+/// The HTTP API: `/v1` (the CLI's use cases), `/open311/v2` (GeoReport v2), `/healthz`, `/openapi.json`.
+/// Handlers parse, call one `Tuanju` method and encode; the rules stay in the service layer.
+public enum TuanjuAPI {
+    /// The application and the routes it serves (the OpenAPI check compares them with the document).
+    public struct Server: Sendable {
+        public let application: Application<RouterResponder<APIContext>>
+        public let routes: [RouteEntry]
+    }
+
+    /// Builds the router and the application; nothing listens until `serve` (tests drive it in-process).
+    public static func server(
+        app: Tuanju, configuration: ServerConfiguration, rateLimitClock: (@Sendable () -> Double)? = nil,
+        onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
+    ) -> Server {
+        let router = Router(context: APIContext.self)
+        let limiter = RateLimiter(limitPerMinute: configuration.rateLimitPerMinute, clock: rateLimitClock ?? RateLimiter.uptime)
+        router.add(middleware: FrontMiddleware(limiter: limiter, log: configuration.accessLog))
+        let registry = RouteRegistry(router: router, app: app, config: configuration)
+        systemRoutes(registry)
+        mapRoutes(registry)
+        riderRoutes(registry)
+        taskRoutes(registry)
+        reportRoutes(registry)
+        pointsRoutes(registry)
+        rewardRoutes(registry)
+        surveyRoutes(registry)
+        activityRoutes(registry)
+        operationsRoutes(registry)
+        open311Routes(registry)
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                await onServerRunning(channel.localAddress.map { "\($0.ipAddress ?? configuration.host):\($0.port ?? 0)" } ?? "")
+            })
+        return Server(application: application, routes: registry.entries)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then lets the requests in flight finish (Hummingbird's graceful
+    /// shutdown). Map-search counts are written every 5 s and once more on the way out.
+    public static func serve(
+        app: Tuanju, configuration: ServerConfiguration, onServerRunning: @escaping @Sendable (String) async -> Void
+    ) async throws {
+        let server = server(app: app, configuration: configuration, onServerRunning: onServerRunning)
+        let flusher = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(5))
+                try? app.flushDemand()
+            }
+        }
+        defer {
+            flusher.cancel()
+            try? app.flushDemand()
+        }
+        try await server.application.runService()
+    }
+}

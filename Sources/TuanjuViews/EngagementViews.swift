@@ -1,0 +1,164 @@
+import Engagement
+import TuanjuService
+
+/// A survey of `surveys list/show --json`: titles and prompts in the current language.
+public struct SurveyJSON: Encodable, Sendable {
+    public struct QuestionJSON: Encodable, Sendable {
+        public let id: String
+        public let type: String
+        public let prompt: String
+        public let required: Bool
+        public let options: [String]
+        public let shown_if: String?
+    }
+
+    public let id: String
+    public let version: Int
+    public let title: String
+    public let questions: [QuestionJSON]
+
+    public init(_ survey: SurveyDefinition) {
+        id = survey.id
+        version = survey.version
+        title = survey.title.text()
+        questions = survey.questions.map { question in
+            QuestionJSON(id: question.id, type: question.kind.typeName, prompt: question.prompt.text(), required: question.required,
+                         options: question.kind.options.map(\.id),
+                         shown_if: question.shownIf.map { "\($0.question) \($0.testText)" })
+        }
+    }
+}
+
+extension ShowCondition {
+    /// `= yes`, `includes back_neck`, `>= 10`.
+    public var testText: String {
+        switch test {
+        case .equals(let option): "= \(option)"
+        case .includes(let option): "includes \(option)"
+        case .atLeast(let bound): ">= \(bound.formatted())"
+        }
+    }
+}
+
+/// `surveys answer --json`.
+public struct SurveyAnswerJSON: Encodable, Sendable {
+    public let survey_id: String
+    public let version: Int
+    public let answered: Int
+    public let replaced: Bool
+
+    public init(_ response: ValidatedResponse, replaced: Bool) {
+        survey_id = response.surveyID
+        version = response.surveyVersion
+        answered = response.answers.count
+        self.replaced = replaced
+    }
+}
+
+/// A rider's sign-up to a session (`activities signup/checkin --json`).
+public struct SignupJSON: Encodable, Sendable {
+    public let session_id: String
+    public let rider_id: String
+    public let state: String
+    public let waitlist_position: Int?
+    public let checked_in_at: String?
+
+    public init(_ signup: Signup) {
+        session_id = signup.sessionID
+        rider_id = signup.riderID
+        state = signup.state.rawValue
+        waitlist_position = signup.waitlistPosition
+        checked_in_at = signup.checkedInAt
+    }
+}
+
+/// A session of `activities list --json`, with the rider's own sign-up.
+public struct SessionJSON: Encodable, Sendable {
+    public let session_id: String
+    public let activity_id: String
+    public let kind: String
+    public let title: String
+    public let title_zh: String
+    public let starts_at: String
+    public let ends_at: String
+    public let place: String
+    public let capacity: Int
+    public let signed_up: Int
+    public let waiting: Int
+    public let mine: SignupJSON?
+
+    public init(_ entry: SessionListing) {
+        session_id = entry.session.id
+        activity_id = entry.activity.id
+        kind = entry.activity.kind.rawValue
+        title = entry.activity.title
+        title_zh = entry.activity.titleZh
+        starts_at = entry.session.startsAt
+        ends_at = entry.session.endsAt
+        place = entry.session.place
+        capacity = entry.session.capacity
+        signed_up = entry.session.signedUp
+        waiting = entry.session.waiting
+        mine = entry.mine.map(SignupJSON.init)
+    }
+}
+
+/// `activities cancel --json`: the cancelled sign-up and whoever was promoted from the waitlist.
+public struct SignupCancelJSON: Encodable, Sendable {
+    public let signup: SignupJSON
+    public let promoted: SignupJSON?
+
+    public init(_ signup: Signup, promoted: Signup?) {
+        self.signup = SignupJSON(signup)
+        self.promoted = promoted.map(SignupJSON.init)
+    }
+}
+
+/// One row of `activities attendees --json`.
+public struct AttendeeJSON: Encodable, Sendable {
+    public let rider_id: String
+    public let name: String
+    public let state: String
+    public let waitlist_position: Int?
+    public let checked_in_at: String?
+
+    public init(_ signup: Signup, name: String) {
+        rider_id = signup.riderID
+        self.name = name
+        state = signup.state.rawValue
+        waitlist_position = signup.waitlistPosition
+        checked_in_at = signup.checkedInAt
+    }
+}
+
+/// A lesson of `lessons list --json`.
+public struct LessonJSON: Encodable, Sendable {
+    public let id: String
+    public let title: String
+    public let title_zh: String
+    public let summary: String
+    public let link: String
+    public let points: Int
+    public let completed_at: String?
+
+    public init(_ lesson: Lesson, completedAt: String?) {
+        id = lesson.id
+        title = lesson.title
+        title_zh = lesson.titleZh
+        summary = lesson.summary
+        link = lesson.link
+        points = lesson.points
+        completed_at = completedAt
+    }
+}
+
+/// `lessons complete --json`.
+public struct LessonCompleteJSON: Encodable, Sendable {
+    public let lesson_id: String
+    public let points_awarded: Int
+
+    public init(_ lesson: Lesson, awarded: Int) {
+        lesson_id = lesson.id
+        points_awarded = awarded
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import ServiceMap
+import TuanjuCore
+
+/// A service point as `map nearest/show --json` and `GET /v1/map/...` show it
+/// (CLI.md: id, name, kind, lat, lon, distance_m, ...).
+public struct PointJSON: Encodable, Sendable {
+    public let id: String
+    public let external_id: String?
+    public let kind: String
+    public let name: String
+    public let address: String
+    public let lat: Double
+    public let lon: Double
+    public let distance_m: Double?
+    public let opening_hours: String?
+    /// Nil when the hours are unknown.
+    public let open_now: Bool?
+    public let amenities: [String]
+    public let contact: String
+    public let sample: Bool
+    public let active: Bool
+    public let updated_at: String
+
+    public init(_ point: ServicePoint, distance: Double? = nil, at instant: Date = Date()) {
+        id = point.id
+        external_id = point.externalID
+        kind = point.kind
+        name = point.name
+        address = point.address
+        lat = point.location.lat
+        lon = point.location.lon
+        distance_m = distance.map(Self.rounded)
+        opening_hours = point.openingHours
+        open_now = point.openingHours == nil ? nil : point.isOpen(at: instant)
+        amenities = point.amenities
+        contact = point.contact
+        sample = point.sample
+        active = point.active
+        updated_at = point.updatedAt
+    }
+
+    /// Decimetre precision: more would be noise.
+    public static func rounded(_ metres: Double) -> Double { (metres * 10).rounded() / 10 }
+}
+
+/// One busy cell of `map demand`.
+public struct DemandRowJSON: Encodable, Sendable {
+    public let cell_lat: Double
+    public let cell_lon: Double
+    public let queries: Int
+    public let nearest_point_id: String?
+    public let nearest_distance_m: Double?
+
+    public init(_ row: DemandRow) {
+        cell_lat = row.cell.centre.lat
+        cell_lon = row.cell.centre.lon
+        queries = row.queries
+        nearest_point_id = row.nearestPointID
+        nearest_distance_m = row.nearestDistanceM.map(PointJSON.rounded)
+    }
+}

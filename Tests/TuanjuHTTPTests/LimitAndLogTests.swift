@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import TuanjuHTTP
+
+/// Monotonic seconds the test moves by hand.
+final class FakeSeconds: Sendable {
+    private let value = Mutex<Double>(1000)
+    var now: Double { value.withLock { $0 } }
+    func advance(_ seconds: Double) { value.withLock { $0 += seconds } }
+}
+
+@Suite("Rate limit and access log")
+struct LimitAndLogTests {
+    @Test("A token bucket per key: a burst of the limit, then one more request per 60/limit seconds")
+    func bucket() {
+        let seconds = FakeSeconds()
+        let limiter = RateLimiter(limitPerMinute: 6, clock: { seconds.now })
+        for _ in 0..<6 { #expect(limiter.take("a") == nil) }
+        #expect(limiter.take("a") == 10)
+        #expect(limiter.take("b") == nil, "keys do not share a bucket")
+        seconds.advance(9.5)
+        #expect(limiter.take("a") == 1)
+        seconds.advance(0.5)
+        #expect(limiter.take("a") == nil)
+        #expect(limiter.take("a") == 10)
+        #expect(RateLimiter(limitPerMinute: 0).take("a") == nil, "0 turns the limit off")
+    }
+
+    @Test("Idle keys are swept once there are many")
+    func sweep() {
+        let seconds = FakeSeconds()
+        let limiter = RateLimiter(limitPerMinute: 60, sweepAbove: 10, clock: { seconds.now })
+        for index in 0..<10 { _ = limiter.take("k\(index)") }
+        seconds.advance(120)
+        _ = limiter.take("new")
+        #expect(limiter.trackedKeys <= 1)
+    }
+
+    @Test("Over the limit a token gets 429 with Retry-After; other tokens and addresses are not affected")
+    func tooMany() async throws {
+        let seconds = FakeSeconds()
+        let sandbox = try APISandbox(rateClock: { seconds.now }, configure: { $0.rateLimitPerMinute = 3 })
+        let rider = try sandbox.rider()
+        let other = try sandbox.rider("王骑手", phone: "13900139000")
+        try await sandbox.run { client in
+            for _ in 0..<3 { #expect(try await client.get("/v1/me", token: rider.token).status == 200) }
+            let limited = try await client.get("/v1/me", token: rider.token)
+            #expect(limited.status == 429)
+            #expect(limited.errorCode == "rate_limited")
+            #expect(limited.header("Retry-After") == "20")
+            #expect(try await client.get("/v1/me", token: other.token).status == 200)
+            #expect(try await client.get("/healthz").status == 200)
+            let open311 = try await client.get("/open311/v2/requests.json?api_key=\(rider.token)")
+            #expect(open311.status == 429)
+            #expect((open311.json as? [[String: Any]])?.first?["code"] as? Int == 429)
+            seconds.advance(20)
+            #expect(try await client.get("/v1/me", token: rider.token).status == 200)
+        }
+    }
+
+    @Test("The access log has one line per request, without tokens, phone numbers or query strings")
+    func accessLog() async throws {
+        let sandbox = try APISandbox()
+        let coordinator = try sandbox.coordinator()
+        let secrets = Mutex<[String]>([coordinator, sandbox.adminToken])
+        try await sandbox.run { client in
+            let registered = try await client.post("/v1/riders", token: coordinator,
+                                                   json: ["name": "李骑手", "phone": "13812345678", "platform": "meituan"])
+            let token = try #require(registered.object["token"] as? String)
+            secrets.withLock { $0.append(token) }
+            _ = try await client.get("/v1/riders/me", token: token)
+            _ = try await client.get("/v1/map/nearest?lat=30.2925&lon=120.1710")
+            _ = try await client.get("/open311/v2/requests.json?api_key=\(token)")
+            _ = try await client.get("/v1/me", token: "tj_wrong_secret")
+        }
+        let lines = sandbox.log.all
+        #expect(lines.count == 5)
+        for line in lines {
+            for secret in secrets.withLock({ $0 }) + ["tj_wrong_secret", "13812345678", "30.2925", "120.171", "?"] {
+                #expect(!line.contains(secret), "\(line) contains \(secret)")
+            }
+        }
+        #expect(lines[0].contains(" POST /v1/riders 201 "))
+        #expect(lines[2].contains(" GET /v1/map/nearest 200 "))
+        #expect(lines[4].contains(" GET /v1/me 401 "))
+    }
+}

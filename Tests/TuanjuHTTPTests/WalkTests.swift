@@ -1,0 +1,179 @@
+import Foundation
+import Hummingbird
+import PhotoFixtures
+import Synchronization
+import Testing
+@testable import TuanjuHTTP
+
+/// Calls documented operations, checks each answer's status and body against the OpenAPI document, and keeps
+/// track of which operations succeeded.
+final class Walk: Sendable {
+    let client: Client
+    private let covered = Mutex<Set<String>>([])
+
+    init(_ client: Client) { self.client = client }
+
+    var coveredOperations: Set<String> { covered.withLock { $0 } }
+
+    @discardableResult
+    func call(
+        _ method: HTTPRequest.Method, _ template: String, _ uri: String? = nil, token: String? = nil, json: Any? = nil,
+        form: MultipartForm? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Reply {
+        let target = uri ?? template
+        let reply: Reply
+        if let form {
+            reply = try await client.submit(target, token: token, form)
+        } else {
+            reply = try await client.send(method, target, token: token, json: json)
+        }
+        let expected = try #require(SchemaCheck.responseSchema(method.rawValue, template), "\(method) \(template) is not documented",
+                                    sourceLocation: sourceLocation)
+        #expect(reply.status == expected.status, "\(method) \(target): \(reply.text)", sourceLocation: sourceLocation)
+        let problems = SchemaCheck.problems(reply.json ?? NSNull(), expected.schema)
+        #expect(problems.isEmpty, "\(method) \(target): \(problems) in \(reply.text.prefix(600))", sourceLocation: sourceLocation)
+        if reply.status == expected.status, problems.isEmpty {
+            _ = covered.withLock { $0.insert("\(method.rawValue) \(template)") }
+        }
+        return reply
+    }
+}
+
+@Suite("Every route, end to end")
+struct WalkTests {
+    static let photo = PhotoFixtures.jpeg(width: 64, height: 48, seed: 7)
+    /// nonisolated(unsafe): a constant of plain JSON values, never mutated.
+    nonisolated(unsafe) static let answers: [String: Any] = [
+        "consent": true,
+        "answers": ["platform": "meituan", "work_hours": 11, "long_hours_reason": "income", "rest_place": "station",
+                    "station_needs": ["water", "charging"], "meals": "stall", "legal_help_needed": "no", "satisfaction": 4],
+    ]
+
+    @Test("Each documented operation succeeds once with a body that matches its schema")
+    func everyOperation() async throws {
+        let sandbox = try APISandbox()
+        let coordinator = try sandbox.coordinator()
+        let adminToken = sandbox.adminToken
+        try await sandbox.run { client in
+            let walk = Walk(client)
+            // Public and system routes.
+            try await walk.call(.get, "/healthz")
+            try await walk.call(.get, "/openapi.json")
+            try await walk.call(.get, "/v1/roles")
+            try await walk.call(.get, "/v1/map/kinds")
+            let nearest = try await walk.call(.get, "/v1/map/nearest", "/v1/map/nearest?lat=30.2925&lon=120.171&limit=3")
+            let pointID = try #require(nearest.array.first?["id"] as? String)
+            try await walk.call(.get, "/v1/map/points/{id}", "/v1/map/points/\(pointID)")
+            try await walk.call(.get, "/v1/me", token: coordinator)
+
+            // Riders.
+            let li = try await walk.call(.post, "/v1/riders", token: coordinator,
+                                         json: ["name": "李骑手", "phone": "13800138000", "platform": "meituan"]).object
+            let liToken = try #require(li["token"] as? String), liID = try #require(li["id"] as? String)
+            let zhang = try await walk.call(.post, "/v1/riders", token: coordinator,
+                                            json: ["name": "张骑手", "phone": "13900139000", "platform": "eleme", "party_member": true]).object
+            let zhangID = try #require(zhang["id"] as? String)
+            try await walk.call(.get, "/v1/riders", "/v1/riders?platform=meituan&limit=10", token: coordinator)
+            try await walk.call(.get, "/v1/riders/{id}", "/v1/riders/me", token: liToken)
+            try await walk.call(.patch, "/v1/riders/{id}", "/v1/riders/me", token: liToken, json: ["branch": "文晖驿站"])
+            try await walk.call(.post, "/v1/riders/{id}/deactivate", "/v1/riders/\(zhangID)/deactivate", token: coordinator)
+            try await walk.call(.post, "/v1/riders/{id}/reactivate", "/v1/riders/\(zhangID)/reactivate", token: coordinator)
+            let zhangToken = try #require(try await walk.call(
+                .post, "/v1/riders/{id}/token", "/v1/riders/\(zhangID)/token", token: coordinator).object["token"] as? String)
+
+            // Tasks and claims.
+            let task = try await walk.call(.post, "/v1/tasks", token: coordinator,
+                                           json: ["role": "hazard-inspector", "title": "井盖巡查", "capacity": 3,
+                                                  "area": ["lat": 30.29, "lon": 120.17, "radius_m": 3000]]).object
+            let taskID = try #require(task["id"] as? String)
+            try await walk.call(.get, "/v1/tasks", "/v1/tasks?open=true&near=30.29,120.17", token: liToken)
+            try await walk.call(.get, "/v1/tasks/{id}", "/v1/tasks/\(taskID)", token: coordinator)
+            try await walk.call(.patch, "/v1/tasks/{id}", "/v1/tasks/\(taskID)", token: coordinator, json: ["title": "井盖与路面巡查"])
+            try await walk.call(.post, "/v1/tasks/{id}/claim", "/v1/tasks/\(taskID)/claim", token: liToken)
+            try await walk.call(.post, "/v1/tasks/{id}/claim", "/v1/tasks/\(taskID)/claim", token: zhangToken)
+            try await walk.call(.post, "/v1/tasks/{id}/release", "/v1/tasks/\(taskID)/release", token: zhangToken)
+            try await walk.call(.post, "/v1/tasks/{id}/claim", "/v1/tasks/\(taskID)/claim", token: zhangToken)
+            try await walk.call(.post, "/v1/tasks/{id}/revoke", "/v1/tasks/\(taskID)/revoke", token: coordinator,
+                                json: ["rider_id": zhangID, "reason": "换人"])
+            try await walk.call(.get, "/v1/claims", "/v1/claims?mine=true", token: liToken)
+
+            // Reports.
+            let form = MultipartForm(fields: [("category", "manhole-cover"), ("lat", "30.2925"), ("lon", "120.171"), ("note", "井盖松动")],
+                                     files: [("photo", Self.photo)])
+            let report = try await walk.call(.post, "/v1/reports", token: liToken, form: form).object
+            let reportID = try #require(report["id"] as? String)
+            try await walk.call(.get, "/v1/reports", "/v1/reports?mine=true", token: liToken)
+            try await walk.call(.get, "/v1/reports/{id}", "/v1/reports/\(reportID)", token: liToken)
+            let reviewed = try await walk.call(.post, "/v1/reports/{id}/review", "/v1/reports/\(reportID)/review", token: coordinator,
+                                               json: ["decision": "accept", "note": "已核实"]).object
+            #expect(reviewed["status"] as? String == "accepted")
+            try await walk.call(.post, "/v1/reports/{id}/dispatch", "/v1/reports/\(reportID)/dispatch", token: coordinator,
+                                json: ["agency": "拱墅区城管局"])
+            try await walk.call(.post, "/v1/reports/{id}/resolve", "/v1/reports/\(reportID)/resolve", token: coordinator)
+            try await walk.call(.post, "/v1/reports/{id}/reopen", "/v1/reports/\(reportID)/reopen", token: coordinator,
+                                json: ["note": "又松了"])
+
+            // Open311 (before the task closes: a report needs a live claim).
+            try await walk.call(.get, "/open311/v2/discovery.json")
+            try await walk.call(.get, "/open311/v2/services.json")
+            try await walk.call(.get, "/open311/v2/services/{service_code}.json", "/open311/v2/services/manhole-cover.json")
+            let created = try await walk.call(.post, "/open311/v2/requests.json", token: nil, form: MultipartForm(
+                fields: [("api_key", liToken), ("service_code", "road-damage"), ("lat", "30.30"), ("long", "120.16"),
+                         ("description", "路面塌陷"), ("email", "ignored@example.invalid")],
+                files: [("media", Self.photo)])).array
+            let requestID = try #require(created.first?["service_request_id"] as? String)
+            try await walk.call(.get, "/open311/v2/requests.json", "/open311/v2/requests.json?status=open")
+            try await walk.call(.get, "/open311/v2/requests/{service_request_id}.json", "/open311/v2/requests/\(requestID).json")
+
+            // Points.
+            try await walk.call(.get, "/v1/points/balance", token: liToken)
+            try await walk.call(.get, "/v1/points/history", "/v1/points/history?limit=10", token: liToken)
+            try await walk.call(.post, "/v1/points/award", token: coordinator, json: ["rider_id": liID, "amount": 50, "reason": "带新人"])
+            try await walk.call(.post, "/v1/points/adjust", token: adminToken, json: ["rider_id": liID, "amount": 5, "reason": "补录"])
+            try await walk.call(.get, "/v1/points/verify", token: adminToken)
+
+            // Rewards and redemptions.
+            try await walk.call(.get, "/v1/rewards", token: liToken)
+            let reward = try await walk.call(.post, "/v1/rewards", token: coordinator,
+                                             json: ["name": "Water", "name_zh": "矿泉水", "cost": 10, "stock": 5]).object
+            let rewardID = try #require(reward["id"] as? String)
+            try await walk.call(.patch, "/v1/rewards/{id}", "/v1/rewards/\(rewardID)", token: coordinator, json: ["stock": 6])
+            let redeemed = try await walk.call(.post, "/v1/rewards/{id}/redeem", "/v1/rewards/\(rewardID)/redeem", token: liToken).object
+            let requestOne = try #require(redeemed["request_id"] as? String)
+            try await walk.call(.get, "/v1/redemptions", "/v1/redemptions?status=pending", token: liToken)
+            try await walk.call(.post, "/v1/redemptions/{id}/cancel", "/v1/redemptions/\(requestOne)/cancel", token: liToken)
+            try await walk.call(.post, "/v1/rewards/{id}/redeem", "/v1/rewards/\(rewardID)/redeem", token: liToken, json: ["quantity": 2])
+            let batch = try await walk.call(.post, "/v1/redemptions/run", token: coordinator).object
+            #expect(batch["fulfilled"] as? Int == 1)
+
+            // Surveys, activities, lessons.
+            try await walk.call(.get, "/v1/surveys", token: liToken)
+            try await walk.call(.get, "/v1/surveys/{id}", "/v1/surveys/needs", token: liToken)
+            try await walk.call(.post, "/v1/surveys/{id}/answers", "/v1/surveys/needs/answers", token: liToken, json: Self.answers)
+            try await walk.call(.get, "/v1/surveys/{id}/portrait", "/v1/surveys/needs/portrait?by=platform", token: coordinator)
+            let sessions = try await walk.call(.get, "/v1/activities", "/v1/activities?kind=health", token: liToken).array
+            let session = try #require(sessions.first?["session_id"] as? String)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/signup", "/v1/activities/sessions/\(session)/signup", token: liToken)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/signup", "/v1/activities/sessions/\(session)/signup", token: zhangToken)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/cancel", "/v1/activities/sessions/\(session)/cancel", token: zhangToken)
+            try await walk.call(.get, "/v1/activities/sessions/{id}/attendees", "/v1/activities/sessions/\(session)/attendees",
+                                token: coordinator)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/checkin", "/v1/activities/sessions/\(session)/checkin",
+                                token: coordinator, json: ["rider_id": liID])
+            try await walk.call(.get, "/v1/lessons", token: liToken)
+            try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/lesson-01/complete", token: liToken)
+
+            try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
+
+            // Operations (admin).
+            let doctor = try await walk.call(.get, "/v1/doctor", token: adminToken).object
+            #expect(doctor["ok"] as? Bool == true, "\(doctor)")
+            let audit = try await walk.call(.get, "/v1/audit", "/v1/audit?limit=500", token: adminToken).array
+            #expect(audit.contains { $0["command"] as? String == "http POST /v1/tasks/{id}/close" })
+            try await walk.call(.post, "/v1/privacy/purge", token: adminToken, json: ["dry_run": true])
+
+            let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
+            #expect(documented.subtracting(walk.coveredOperations).sorted() == [], "operations never exercised")
+        }
+    }
+}
