@@ -215,6 +215,9 @@ enum OpenAPIDocument {
         Operation(method: "POST", path: "/v1/privacy/purge",
                   summary: "Remove photos and positions of rejected reports past privacy_retention_days (admin)", access: .bearer,
                   body: Schema.object(["dry_run": Schema.optional(Schema.boolean)]), response: Schema.ref("Purge")),
+        Operation(method: "POST", path: "/v1/riders/{id}/erase",
+                  summary: "Erase a rider's personal data on request (admin); the id stays as a pseudonymous account (docs/privacy.md)",
+                  access: .bearer, body: Schema.object(["dry_run": Schema.optional(Schema.boolean)]), response: Schema.ref("Erasure")),
         // Open311 GeoReport v2
         Operation(method: "GET", path: "/open311/v2/discovery.json", summary: "GeoReport v2 discovery", access: .none,
                   response: Schema.ref("Open311Discovery")),

@@ -143,6 +143,10 @@ enum Schema {
             "action": string, "target": optional(string), "command": string,
         ]),
         "Purge": object(["reports": integer, "photos": integer, "dry_run": boolean]),
+        "Erasure": object([
+            "rider_id": string, "claims_ended": integer, "redemptions_cancelled": integer, "signups_cancelled": integer,
+            "survey_responses_deleted": integer, "balance": integer, "dry_run": boolean,
+        ]),
         "Open311Discovery": object([
             "changeset": time, "contact": string, "key_service": string,
             "endpoints": array(object([

@@ -5,7 +5,7 @@ import TuanjuService
 import TuanjuViews
 
 extension TuanjuAPI {
-    /// `doctor`, `audit list`, `privacy purge` (admin). `backup` and `restore` are not routes: both name paths on
+    /// `doctor`, `audit list`, `privacy purge`, `privacy erase` (admin). `backup` and `restore` are not routes: both name paths on
     /// the server's own disk, and a restore replaces the data directory the server has open.
     static func operationsRoutes(_ routes: RouteRegistry) {
         // The answer is 200 either way: the checks ran, and `ok` says what they found (the CLI exits 1 instead).
@@ -26,6 +26,13 @@ extension TuanjuAPI {
             let caller = try await call.caller()
             let body = try await call.json(Purge.self)
             let result = try await call.service { try $0.purgeExpiredReports(caller, dryRun: body.dry_run ?? false) }
+            return try JSONBody.response(result)
+        }
+        routes.post("/v1/riders/{id}/erase") { call in
+            let caller = try await call.caller()
+            let id = call.path("id")
+            let body = try await call.json(Purge.self)
+            let result = try await call.service { try $0.eraseRider(caller, id: id, dryRun: body.dry_run ?? false) }
             return try JSONBody.response(result)
         }
     }

@@ -98,7 +98,8 @@ struct AuthAndErrorTests {
                 #expect(reply.errorCode == "forbidden")
             }
             // The operations routes are for admins only.
-            for (method, uri) in [(HTTPRequest.Method.get, "/v1/doctor"), (.get, "/v1/audit"), (.post, "/v1/privacy/purge")] {
+            for (method, uri) in [(HTTPRequest.Method.get, "/v1/doctor"), (.get, "/v1/audit"), (.post, "/v1/privacy/purge"),
+                                  (.post, "/v1/riders/\(wang.id)/erase")] {
                 for token in [li.token, coordinator] {
                     let reply = try await client.send(method, uri, token: token)
                     #expect(reply.status == 403, "\(uri): \(reply.text)")

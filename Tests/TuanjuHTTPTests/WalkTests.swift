@@ -171,6 +171,9 @@ struct WalkTests {
             let audit = try await walk.call(.get, "/v1/audit", "/v1/audit?limit=500", token: adminToken).array
             #expect(audit.contains { $0["command"] as? String == "http POST /v1/tasks/{id}/close" })
             try await walk.call(.post, "/v1/privacy/purge", token: adminToken, json: ["dry_run": true])
+            let erasure = try await walk.call(.post, "/v1/riders/{id}/erase", "/v1/riders/\(liID)/erase", token: adminToken,
+                                              json: ["dry_run": true]).object
+            #expect(erasure["rider_id"] as? String == liID && erasure["dry_run"] as? Bool == true, "\(erasure)")
 
             let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
             #expect(documented.subtracting(walk.coveredOperations).sorted() == [], "operations never exercised")
