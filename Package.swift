@@ -22,9 +22,11 @@ let package = Package(
         .target(name: "CSVReader", dependencies: ["TuanjuCore"]),
         // SQLite: AppDatabase, migrations, outbox.
         .target(name: "Storage", dependencies: [
-            "TuanjuCore",
+            "TuanjuCore", "CSQLiteSetup",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Process-wide SQLite configuration Swift cannot call (sqlite3_config is variadic).
+        .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Feature modules: rules + records + queries, run inside the caller's transaction.
         .target(name: "Identity", dependencies: [
             "TuanjuCore", "Storage",

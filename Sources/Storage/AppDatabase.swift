@@ -1,3 +1,4 @@
+import CSQLiteSetup
 import Foundation
 import GRDB
 import TuanjuCore
@@ -12,6 +13,8 @@ import TuanjuCore
 /// - foreign keys on.
 /// - every write transaction is `BEGIN IMMEDIATE` (see `write`), so a read-then-write transaction
 ///   never fails with SQLITE_BUSY_SNAPSHOT under contention.
+/// - SQLite's memory statistics off for the process (before the first connection): they serialise every
+///   allocation of every connection on one mutex, which halved concurrent reads (docs/benchmarks.md).
 public final class AppDatabase: Sendable {
     public let pool: DatabasePool
     public let path: String
@@ -19,6 +22,7 @@ public final class AppDatabase: Sendable {
 
     /// Opens (and migrates) the database at `path`. With `create: false`, a missing file is an error.
     public init(path: String, create: Bool, busyTimeout: TimeInterval = 5) throws {
+        _ = AppDatabase.processSetup
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw StorageError.notInitialized(path: (path as NSString).deletingLastPathComponent)
         }
@@ -43,6 +47,10 @@ public final class AppDatabase: Sendable {
             throw AppDatabase.translate(error)
         }
     }
+
+    /// Runs once per process, before this process's first connection. SQLITE_MISUSE (SQLite already started,
+    /// say by a test's own connection) leaves the statistics on: slower under concurrency, nothing else.
+    private static let processSetup: Int32 = tuanju_sqlite_disable_memstatus()
 
     private static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = Migrations.migrator
