@@ -125,6 +125,7 @@ struct DemoScript {
         try reportScene(app, coordinator, li: liCaller)
         try pointsScene(app, admin: admin, coordinator, li: liCaller)
         try engagementScene(app, coordinator, li: liCaller)
+        try erasureScene(app, admin: admin, coordinator)
 
         try webhookScene(app, admin: admin, receiver: receiver, url: endpoint.url)
 

@@ -9,6 +9,7 @@ public enum OpsMsg: String, CaseIterable, CatalogMessage {
     case restoreAbstract, argRestoreSource, restoreDone, restoreTargetNotEmpty, restoreSourceInvalid
     case privacyAbstract, purgeAbstract, purgeDiscussion, optPurgeDryRun, purgeDone, purgeDryRun
     case eraseAbstract, eraseDiscussion, argEraseRider, optEraseDryRun, eraseDone, eraseDryRun
+    case demoErasure, demoErasedProfile, demoErasedDoctor
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -52,6 +53,9 @@ public enum OpsMsg: String, CaseIterable, CatalogMessage {
         case .argEraseRider: ("The rider to erase.", "要注销的骑手。")
         case .optEraseDryRun: ("Only show what would change.", "只显示将会变更的内容。")
         case .eraseDone: ("Rider {id} erased: {claims} claim(s) ended, {redemptions} redemption(s) cancelled, {signups} sign-up(s) cancelled, {responses} survey answer(s) deleted; the pseudonymous account keeps {balance} point(s).", "骑手 {id} 已注销:结束认领 {claims} 个,取消兑换 {redemptions} 个,取消报名 {signups} 个,删除问卷答案 {responses} 份;匿名账户保留积分 {balance}。")
+        case .demoErasure: ("A rider asks to be forgotten: the admin erases 何骑手", "骑手申请注销:管理员注销何骑手的个人数据")
+        case .demoErasedProfile: ("Coordinators now see the profile as: {name}, phone {phone}.", "协调员现在看到的资料:{name},手机号 {phone}。")
+        case .demoErasedDoctor: ("Health checks after the erasure: {count} problem(s); the ledger still balances.", "注销后的健康检查:{count} 个问题;积分账本依然平衡。")
         case .eraseDryRun: ("Erasing rider {id} would end {claims} claim(s), cancel {redemptions} redemption(s) and {signups} sign-up(s), delete {responses} survey answer(s); {balance} point(s) would stay on the pseudonymous account.", "注销骑手 {id} 将结束认领 {claims} 个,取消兑换 {redemptions} 个、报名 {signups} 个,删除问卷答案 {responses} 份;匿名账户将保留积分 {balance}。")
         }
     }
