@@ -56,14 +56,13 @@ extension Row: ColumnSource {
     func int(_ column: Int32) -> Int64 { self[Int(column)] ?? 0 }
 }
 
-/// The current row of a statement stepped by `RawRows`, its columns shifted by `offset`.
+/// The current row of a statement stepped by `RawRows`.
 struct RawRow: ColumnSource {
     let statement: SQLiteStatement
-    var offset: Int32 = 0
 
-    func text(_ column: Int32) -> String? { RawRows.text(statement, column + offset) }
+    func text(_ column: Int32) -> String? { RawRows.text(statement, column) }
     func double(_ column: Int32) -> Double {
-        sqlite3_column_type(statement, column + offset) == SQLITE_NULL ? .nan : sqlite3_column_double(statement, column + offset)
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? .nan : sqlite3_column_double(statement, column)
     }
-    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column + offset) }
+    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 }

@@ -24,20 +24,21 @@ extension TuanjuAPI {
         }
         routes.post("/v1/privacy/purge") { call in
             let caller = try await call.caller()
-            let body = try await call.json(Purge.self)
+            let body = try await call.json(DryRun.self)
             let result = try await call.service { try $0.purgeExpiredReports(caller, dryRun: body.dry_run ?? false) }
             return try JSONBody.response(result)
         }
         routes.post("/v1/riders/{id}/erase") { call in
             let caller = try await call.caller()
             let id = call.path("id")
-            let body = try await call.json(Purge.self)
+            let body = try await call.json(DryRun.self)
             let result = try await call.service { try $0.eraseRider(caller, id: id, dryRun: body.dry_run ?? false) }
             return try JSONBody.response(result)
         }
     }
 
-    struct Purge: APIBody {
+    /// The body of the admin actions that can only look first: `{"dry_run": true}`.
+    struct DryRun: APIBody {
         static let fields = ["dry_run"]
         let dry_run: Bool?
     }

@@ -36,16 +36,9 @@ extension Tuanju {
         try caller.requireAdmin(OpsMsg.actionErase)
         let now = self.now
         if dryRun {
-            return try database.read { db in
-                let rider = try RiderDirectory.find(db, id: id)
-                guard rider.erasedAt == nil else { throw RiderError.erased(id: id) }
-                let plan = try ErasurePlan(db, riderID: id, now: now)
-                return plan.result(riderID: id, balance: try Ledger.balance(db, riderID: id).balance, dryRun: true)
-            }
+            return try database.read { db in try ErasurePlan(db, riderID: id, now: now).result(db, dryRun: true) }
         }
         return try database.write { db in
-            let rider = try RiderDirectory.find(db, id: id)
-            guard rider.erasedAt == nil else { throw RiderError.erased(id: id) }
             let plan = try ErasurePlan(db, riderID: id, now: now)
             for taskID in plan.claimedTasks {
                 let claim = try Claims.revoke(db, taskID: taskID, riderID: id, reason: Self.erasureReason, by: caller.id, at: now)
@@ -64,7 +57,7 @@ extension Tuanju {
             try Credentials.revokeAll(db, of: .rider(id: id), at: now)
             let erased = try RiderDirectory.erase(db, id: id, at: now)
             try Outbox.append(db, type: "rider.erased", payload: RiderEvent(erased, by: caller), at: now)
-            return plan.result(riderID: id, balance: try Ledger.balance(db, riderID: id).balance, dryRun: false)
+            return try plan.result(db, dryRun: false)
         }
     }
 
@@ -73,12 +66,16 @@ extension Tuanju {
 
 /// What an erasure touches, read in its transaction.
 struct ErasurePlan {
+    let riderID: String
     let claimedTasks: [String]
     let pendingRedemptions: [String]
     let upcomingSignups: [String]
     let surveyResponses: Int
 
+    /// Refuses a rider who does not exist or is already erased.
     init(_ db: Database, riderID: String, now: Date) throws {
+        guard try RiderDirectory.find(db, id: riderID).erasedAt == nil else { throw RiderError.erased(id: riderID) }
+        self.riderID = riderID
         claimedTasks = try String.fetchAll(
             db, sql: "SELECT task_id FROM claims WHERE rider_id = ? AND state = 'active' ORDER BY claimed_at, id", arguments: [riderID])
         pendingRedemptions = try String.fetchAll(
@@ -92,9 +89,11 @@ struct ErasurePlan {
             db, sql: "SELECT count(*) FROM survey_responses WHERE rider_id = ?", arguments: [riderID]) ?? 0
     }
 
-    func result(riderID: String, balance: Int, dryRun: Bool) -> ErasureResult {
+    /// The counts, and the balance the pseudonymous account keeps (read from the ledger as it stands).
+    func result(_ db: Database, dryRun: Bool) throws -> ErasureResult {
         ErasureResult(
             riderId: riderID, claimsEnded: claimedTasks.count, redemptionsCancelled: pendingRedemptions.count,
-            signupsCancelled: upcomingSignups.count, surveyResponsesDeleted: surveyResponses, balance: balance, dryRun: dryRun)
+            signupsCancelled: upcomingSignups.count, surveyResponsesDeleted: surveyResponses,
+            balance: try Ledger.balance(db, riderID: riderID).balance, dryRun: dryRun)
     }
 }

@@ -73,7 +73,7 @@ struct OpenAPITests {
             ("PATCH", "/v1/rewards/{id}", TuanjuAPI.UpdateReward.fields), ("POST", "/v1/rewards/{id}/redeem", TuanjuAPI.Redeem.fields),
             ("POST", "/v1/redemptions/run", TuanjuAPI.RunBatch.fields),
             ("POST", "/v1/activities/sessions/{id}/checkin", TuanjuAPI.CheckIn.fields),
-            ("POST", "/v1/privacy/purge", TuanjuAPI.Purge.fields), ("POST", "/v1/riders/{id}/erase", TuanjuAPI.Purge.fields),
+            ("POST", "/v1/privacy/purge", TuanjuAPI.DryRun.fields), ("POST", "/v1/riders/{id}/erase", TuanjuAPI.DryRun.fields),
             ("POST", "/v1/reports", TuanjuAPI.reportTextFields + ["photo"]),
         ]
         for (method, path, fields) in bodies {
