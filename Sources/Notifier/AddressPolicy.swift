@@ -21,6 +21,7 @@ public enum AddressPolicy {
         func within(_ network: UInt32, _ bits: UInt32) -> Bool {
             bits == 0 || (address >> (32 - bits)) == (network >> (32 - bits))
         }
+        if cloudMetadataIPv4.contains(address) { return .forbidden("cloud metadata") }
         if within(0x7F00_0000, 8) { return .privateNetwork("loopback") }
         if within(0x0A00_0000, 8) || within(0xAC10_0000, 12) || within(0xC0A8_0000, 16) { return .privateNetwork("private") }
         if within(0x6440_0000, 10) { return .privateNetwork("carrier-grade NAT") }
@@ -35,18 +36,40 @@ public enum AddressPolicy {
         return .allowed
     }
 
-    /// The verdict for an IPv6 address (16 bytes).
+    /// Instance-metadata services of the clouds a subdistrict may run on (AWS, GCP, Azure, Alibaba Cloud,
+    /// Tencent Cloud, AWS ECS task metadata): they hand out credentials, so no webhook may reach them, not even
+    /// with `--allow-private`. 100.100.100.200 (Alibaba) lies inside carrier-grade NAT, which is otherwise private.
+    static let cloudMetadataIPv4: Set<UInt32> = [0xA9FE_A9FE, 0x6464_64C8, 0xA9FE_AA02]
+    /// AWS's IPv6 instance-metadata address fd00:ec2::254, inside the unique-local range.
+    static let cloudMetadataIPv6: [UInt8] = [0xFD, 0, 0x0E, 0xC2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54]
+
+    /// The verdict for an IPv6 address (16 bytes; anything else is not an address and is forbidden).
     public static func verdict(ipv6 bytes: [UInt8]) -> Verdict {
-        precondition(bytes.count == 16)
-        let embedded = UInt32(bytes[12]) << 24 | UInt32(bytes[13]) << 16 | UInt32(bytes[14]) << 8 | UInt32(bytes[15])
+        guard bytes.count == 16 else { return .forbidden("not an internet address") }
+        func ipv4(at offset: Int) -> UInt32 {
+            UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
+                | UInt32(bytes[offset + 3])
+        }
         if bytes[0..<15].allSatisfy({ $0 == 0 }) {
             return bytes[15] == 1 ? .privateNetwork("loopback") : .forbidden("unspecified")
         }
-        // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) carry an IPv4 address.
-        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF { return verdict(ipv4: embedded) }
-        if bytes[0..<12].allSatisfy({ $0 == 0 }) { return verdict(ipv4: embedded) }
+        if bytes == cloudMetadataIPv6 { return .forbidden("cloud metadata") }
+        // Addresses that carry an IPv4 address are judged by it: a packet to them reaches that IPv4 host.
+        // IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d (RFC 6052).
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF { return verdict(ipv4: ipv4(at: 12)) }
+        if bytes[0..<12].allSatisfy({ $0 == 0 }) { return verdict(ipv4: ipv4(at: 12)) }
         if bytes[0] == 0x00, bytes[1] == 0x64, bytes[2] == 0xFF, bytes[3] == 0x9B, bytes[4..<12].allSatisfy({ $0 == 0 }) {
-            return verdict(ipv4: embedded)
+            return verdict(ipv4: ipv4(at: 12))
+        }
+        // Local-use NAT64 64:ff9b:1::/48 (RFC 8215) translates into the operator's own networks.
+        if bytes[0] == 0x00, bytes[1] == 0x64, bytes[2] == 0xFF, bytes[3] == 0x9B, bytes[4] == 0x00, bytes[5] == 0x01 {
+            return stricter(.privateNetwork("local-use NAT64"), verdict(ipv4: ipv4(at: 12)))
+        }
+        // 6to4 2002:a.b.c.d::/48 (RFC 3056): the relay delivers to the embedded a.b.c.d.
+        if bytes[0] == 0x20, bytes[1] == 0x02 { return verdict(ipv4: ipv4(at: 2)) }
+        // Teredo 2001:0::/32 (RFC 4380): the server's address, then the client's, stored inverted. Both must pass.
+        if bytes[0] == 0x20, bytes[1] == 0x01, bytes[2] == 0x00, bytes[3] == 0x00 {
+            return stricter(verdict(ipv4: ipv4(at: 4)), verdict(ipv4: ~ipv4(at: 12)))
         }
         if bytes[0] & 0xFE == 0xFC { return .privateNetwork("unique local") }
         if bytes[0] == 0xFE, bytes[1] & 0xC0 == 0x80 { return .forbidden("link-local") }
@@ -67,6 +90,18 @@ public enum AddressPolicy {
         var v4 = in_addr()
         if inet_aton(name, &v4) != 0 { return verdict(ipv4: UInt32(bigEndian: v4.s_addr)) }
         return nil
+    }
+
+    /// The verdict that permits less: forbidden over private over allowed.
+    static func stricter(_ first: Verdict, _ second: Verdict) -> Verdict {
+        func rank(_ verdict: Verdict) -> Int {
+            switch verdict {
+            case .allowed: 0
+            case .privateNetwork: 1
+            case .forbidden: 2
+            }
+        }
+        return rank(second) > rank(first) ? second : first
     }
 
     public static func permits(_ verdict: Verdict, allowPrivate: Bool) -> Bool {

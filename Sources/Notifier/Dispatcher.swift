@@ -42,7 +42,7 @@ public struct Dispatcher: Sendable {
         var summary = DrainSummary()
         while !shouldStop() {
             let now = clock.now()
-            try database.write { db in try Deliveries.fanOut(db, at: now) }
+            _ = try database.write { db in try Deliveries.fanOut(db, at: now) }
             // Small passes: what a kill loses (sent, not yet recorded, so sent again) is at most one pass.
             let due = try database.read { db in try Deliveries.due(db, at: now, limit: maxInFlight * 4) }
             if due.isEmpty { break }

@@ -69,6 +69,9 @@ enum JPEGStructure {
                 guard payload.count >= 6, bytes[payload.lowerBound + 5] > 0,
                       payload.count == 6 + 3 * Int(bytes[payload.lowerBound + 5])
                 else { throw .jpegSegmentLengthInvalid(marker: marker, offset: start, length: length) }
+                let height = Int(bytes[payload.lowerBound + 1]) << 8 | Int(bytes[payload.lowerBound + 2])
+                let width = Int(bytes[payload.lowerBound + 3]) << 8 | Int(bytes[payload.lowerBound + 4])
+                try PixelLimits.check(width: width, height: height)
                 frameSeen = true
             }
             guard marker == sos else {

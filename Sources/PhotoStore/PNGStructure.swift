@@ -39,6 +39,8 @@ enum PNGStructure {
             if chunks.isEmpty {
                 guard type == "IHDR" else { throw .pngHeaderNotFirst(chunk: type) }
                 guard length == 13 else { throw .pngHeaderInvalid }
+                try PixelLimits.check(
+                    width: readBigEndian32(bytes, at: dataStart), height: readBigEndian32(bytes, at: dataStart + 4))
             } else if type == "IHDR" {
                 throw .pngHeaderInvalid
             }

@@ -6,6 +6,10 @@ public enum PhotoError: TuanjuError, Equatable {
     case empty
     case tooLarge(bytes: Int, limit: Int)
     case unknownFormat
+    /// The declared picture is larger than `PixelLimits` allow.
+    case dimensionsTooLarge(width: Int, height: Int)
+    /// The declared picture has no pixels (a zero width or height, or a JPEG whose height comes later in DNL).
+    case dimensionsInvalid(width: Int, height: Int)
     case countOutOfRange(count: Int, allowed: ClosedRange<Int>)
     /// A file-system call failed; `detail` is the operating system's own words (strerror).
     case storeFailed(path: String, step: ReportMsg, detail: String)
@@ -38,6 +42,13 @@ public enum PhotoError: TuanjuError, Equatable {
         case .empty: LocalizedText(ReportMsg.photoEmpty)
         case .tooLarge(let bytes, let limit): LocalizedText(ReportMsg.photoTooLarge, ["bytes": "\(bytes)", "max": "\(limit)"])
         case .unknownFormat: LocalizedText(ReportMsg.photoUnknownFormat)
+        case .dimensionsTooLarge(let width, let height):
+            LocalizedText(ReportMsg.photoDimensionsTooLarge, [
+                "width": "\(width)", "height": "\(height)", "side": "\(PixelLimits.maximumSide)",
+                "megapixels": "\(PixelLimits.maximumPixels / 1_000_000)",
+            ])
+        case .dimensionsInvalid(let width, let height):
+            LocalizedText(ReportMsg.photoDimensionsInvalid, ["width": "\(width)", "height": "\(height)"])
         case .countOutOfRange(let count, let allowed):
             LocalizedText(ReportMsg.photoCountOutOfRange,
                           ["count": "\(count)", "min": "\(allowed.lowerBound)", "max": "\(allowed.upperBound)"])

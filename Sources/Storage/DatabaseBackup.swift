@@ -10,7 +10,7 @@ extension AppDatabase {
         let copy = try DatabaseQueue(path: path)
         try pool.backup(to: copy)
         let integrity = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-        try copy.writeWithoutTransaction { db in
+        copy.writeWithoutTransaction { db in
             // A standalone copy: fold any WAL content into the main file.
             _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }

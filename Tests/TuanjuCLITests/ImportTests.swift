@@ -102,7 +102,7 @@ struct ImportTests {
         let sandbox = try Sandbox()
         let coordinator = try sandbox.coordinator()
         let path = sandbox.root + "/huge.csv"
-        FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
         let block = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)

@@ -168,7 +168,7 @@ struct OperationsTests {
         #expect(again.id != busy.rider.id)
         try sandbox.expectRefusal(["riders", "update", busy.rider.id, "--name", "X"], token: busy.coordinator, exit: 1, code: "invalid_state")
         try sandbox.expectRefusal(["riders", "reactivate", busy.rider.id], token: busy.coordinator, exit: 1, code: "invalid_state")
-        let audit = try sandbox.run(["audit", "list", "--json"], token: sandbox.adminToken).stdout
+        let audit = sandbox.run(["audit", "list", "--json"], token: sandbox.adminToken).stdout
         #expect(audit.contains("rider.erased") && audit.contains("privacy erase"), "\(audit)")
     }
 

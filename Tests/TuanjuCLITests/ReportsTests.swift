@@ -192,6 +192,27 @@ struct ReportsTests {
         try setup.expectRefusal(base + ["--photo", good], token: setup.coordinator, exit: 77)
     }
 
+    @Test("Photos declaring more than 8,192 px a side or 40 megapixels are refused (65) and nothing is stored")
+    func decompressionBombs() throws {
+        let setup = try Setup()
+        var jpeg = PhotoFixtures.jpeg(width: 16, height: 16, seed: 5)
+        let sof = try #require((2..<jpeg.count - 1).first { jpeg[$0] == 0xFF && [0xC0, 0xC2].contains(jpeg[$0 + 1]) })
+        for offset in 5...8 { jpeg[sof + offset] = 0xFF }  // 65535 × 65535
+        let bombJPEG = try setup.sandbox.file("bomb.jpg", bytes: jpeg)
+        var png = PhotoFixtures.png(width: 16, height: 16)
+        for (offset, value) in [(16, 50_000), (20, 50_000)] {
+            for i in 0..<4 { png[offset + i] = UInt8((value >> (24 - 8 * i)) & 0xFF) }
+        }
+        let crc = PNGChecksum.crc32(png[12..<29])
+        for i in 0..<4 { png[29 + i] = UInt8((crc >> (24 - 8 * UInt32(i))) & 0xFF) }
+        let bombPNG = try setup.sandbox.file("bomb.png", bytes: png)
+        let base = ["reports", "submit", "--category", "manhole-cover", "--lat", "30.2925", "--lon", "120.1710"]
+        for bomb in [bombJPEG, bombPNG] {
+            try setup.expectRefusal(base + ["--photo", bomb], token: setup.riders[0].token, exit: 65, code: "invalid_input")
+        }
+        #expect(setup.photoFiles().isEmpty)
+    }
+
     @Test("Riders cannot review or see others' reports; staff can")
     func authorization() throws {
         let setup = try Setup()
@@ -241,5 +262,17 @@ struct ReportsTests {
         #expect((result["removed"] as? [String])?.isEmpty == true)
         #expect(setup.photoFiles().count == 1)
         try setup.expectRefusal(["photos", "gc"], token: setup.coordinator, exit: 77)
+    }
+}
+
+/// The PNG CRC-32 (ISO 3309), for tests that rewrite a chunk.
+enum PNGChecksum {
+    static func crc32(_ bytes: some Collection<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return crc ^ 0xFFFF_FFFF
     }
 }

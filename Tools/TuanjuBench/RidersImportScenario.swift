@@ -50,7 +50,7 @@ struct RidersImportScenario: Scenario {
         try db.execute("BEGIN IMMEDIATE")
         _ = fgets(&buffer, 4096, file)  // header
         while fgets(&buffer, 4096, file) != nil {
-            let line = String(cString: buffer).dropLast()
+            let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self).dropLast()
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             bind(statement, 1, Identifier.make("rdr"))
             bind(statement, 2, fields[0])

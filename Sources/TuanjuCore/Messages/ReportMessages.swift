@@ -3,7 +3,7 @@
 
 public enum ReportMsg: String, CaseIterable, CatalogMessage {
     // MARK: - Photos: any format
-    case photoEmpty, photoTooLarge, photoUnknownFormat, photoCountOutOfRange
+    case photoEmpty, photoTooLarge, photoUnknownFormat, photoCountOutOfRange, photoDimensionsTooLarge, photoDimensionsInvalid
     case photoFileMissing, photoFileNotRegular, photoFileUnreadable
 
     // MARK: - Photos: the store on disk
@@ -38,6 +38,12 @@ public enum ReportMsg: String, CaseIterable, CatalogMessage {
         case .photoEmpty: ("the photo is empty (0 bytes)", "照片为空(0 字节)")
         case .photoTooLarge:
             ("the photo has {bytes} bytes; at most {max} are accepted", "照片有 {bytes} 字节,最多接受 {max} 字节")
+        case .photoDimensionsTooLarge:
+            ("the photo declares {width}×{height} pixels; at most {side} on a side and {megapixels} megapixels are accepted",
+             "照片声明为 {width}×{height} 像素;每边最多 {side} 像素,总共最多 {megapixels} 百万像素")
+        case .photoDimensionsInvalid:
+            ("the photo declares {width}×{height} pixels; a photo needs a width and a height of at least 1",
+             "照片声明为 {width}×{height} 像素;照片的宽和高至少为 1")
         case .photoUnknownFormat:
             ("not a JPEG or PNG photo (judged by its content, not its name)", "不是 JPEG 或 PNG 照片(按文件内容判断,而非文件名)")
         case .photoCountOutOfRange:
