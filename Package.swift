@@ -29,26 +29,27 @@ let package = Package(
         .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Feature modules: rules + records + queries, run inside the caller's transaction.
         .target(name: "Identity", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Riders", dependencies: [
-            "TuanjuCore", "Storage", "CSVReader",
+            "TuanjuCore", "CSVReader",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Points", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Governance", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Warm-heart map: service points, R*Tree nearest search, opening hours, imports, demand cells.
         .target(name: "ServiceMap", dependencies: [
-            "TuanjuCore", "Storage", "CSVReader",
+            "TuanjuCore", "CSVReader",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Photo validation (JPEG/PNG by their bytes), metadata stripping, EXIF GPS, content-addressed files.
         .target(name: "PhotoStore", dependencies: [
@@ -57,13 +58,13 @@ let package = Package(
         ]),
         // Photo reports: submission rules, duplicates, review state machine, exports.
         .target(name: "Reports", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Questionnaires and the group portrait, activity sign-ups with waitlists, party lessons.
         .target(name: "Engagement", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Test/bench support: builds real JPEG and PNG files (with or without EXIF GPS) in memory.
@@ -101,14 +102,15 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "TuanjuCLI", dependencies: [
-            "TuanjuCore", "TuanjuService", "TuanjuViews", "TuanjuHTTP",
+            "TuanjuCore", "TuanjuService", "TuanjuViews", "TuanjuHTTP", "TuanjuSeed", "Identity", "Riders", "ServiceMap",
+            "Governance", "Reports", "PhotoStore", "Points", "Engagement", "Notifier",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tuanju", dependencies: ["TuanjuCLI"]),
         .executableTarget(
             name: "TuanjuBench",
             dependencies: [
-                "TuanjuCore", "TuanjuService", "Storage", "CSVReader", "Governance", "Notifier", "ServiceMap",
+                "TuanjuCore", "TuanjuService", "CSVReader", "Governance", "Notifier", "ServiceMap",
                 "Reports", "PhotoStore", "PhotoFixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -141,7 +143,7 @@ let package = Package(
             path: "Tools/TuanjuStress"
         ),
         .testTarget(name: "TuanjuCoreTests", dependencies: ["TuanjuCore"]),
-        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader", "TuanjuCore"]),
+        .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
         .testTarget(name: "StorageTests", dependencies: [
             "Storage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -150,7 +152,9 @@ let package = Package(
         .testTarget(name: "ServiceMapTests", dependencies: [
             "ServiceMap", "TuanjuCore", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "PhotoStoreTests", dependencies: ["PhotoStore", "PhotoFixtures", "TuanjuCore"]),
+        .testTarget(name: "PhotoStoreTests", dependencies: [
+            "PhotoStore", "PhotoFixtures", "TuanjuCore", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "EngagementTests", dependencies: ["Engagement", "TuanjuCore"]),
         .testTarget(
             name: "TuanjuCLITests",
@@ -162,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "TuanjuHTTPTests",
             dependencies: [
-                "TuanjuHTTP", "TuanjuService", "TuanjuViews", "TuanjuCore", "PhotoFixtures", "Reports", "Identity", "Storage",
+                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
