@@ -19,7 +19,7 @@ enum DurableFiles {
                 let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    return failure(path, .storeStepWrite)
+                    return failure(path, .storeStepWrite, needed: Int64(buffer.count - written))
                 }
                 written += count
             }
@@ -79,7 +79,11 @@ enum DurableFiles {
         }
     }
 
-    static func failure(_ path: String, _ step: ReportMsg) -> PhotoError {
-        .storeFailed(path: path, step: step, detail: String(cString: strerror(errno)))
+    /// The error for the failed call that set `errno`: a fault of the machine (full disk, read-only, permission)
+    /// when it is one, else the step and the operating system's words.
+    static func failure(_ path: String, _ step: ReportMsg, needed: Int64? = nil) -> PhotoError {
+        let code = errno
+        if let fault = MachineError.from(errno: code, path: path, needed: needed) { return .machine(fault) }
+        return .storeFailed(path: path, step: step, detail: String(cString: strerror(code)))
     }
 }

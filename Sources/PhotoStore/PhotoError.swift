@@ -13,6 +13,8 @@ public enum PhotoError: TuanjuError, Equatable {
     case countOutOfRange(count: Int, allowed: ClosedRange<Int>)
     /// A file-system call failed; `detail` is the operating system's own words (strerror).
     case storeFailed(path: String, step: ReportMsg, detail: String)
+    /// The machine failed the photo store: a full disk, a read-only or unreadable photo directory.
+    case machine(MachineError)
 
     case jpegTruncated(offset: Int)
     case jpegSegmentPastEnd(marker: UInt8, offset: Int, length: Int)
@@ -33,6 +35,7 @@ public enum PhotoError: TuanjuError, Equatable {
     public var code: String {
         switch self {
         case .storeFailed: "photo_store_failed"
+        case .machine(let fault): fault.code
         default: "invalid_input"
         }
     }
@@ -54,6 +57,7 @@ public enum PhotoError: TuanjuError, Equatable {
                           ["count": "\(count)", "min": "\(allowed.lowerBound)", "max": "\(allowed.upperBound)"])
         case .storeFailed(let path, let step, let detail):
             LocalizedText(ReportMsg.photoStoreFailed, ["path": path, "step": step.text, "detail": detail])
+        case .machine(let fault): fault.text
         case .jpegTruncated(let offset): LocalizedText(ReportMsg.jpegTruncated, ["offset": "\(offset)"])
         case .jpegSegmentPastEnd(let marker, let offset, let length):
             LocalizedText(ReportMsg.jpegSegmentPastEnd, ["marker": Self.name(marker), "offset": "\(offset)", "length": "\(length)"])
@@ -78,6 +82,7 @@ public enum PhotoError: TuanjuError, Equatable {
     public var category: ErrorCategory {
         switch self {
         case .storeFailed: .noInput
+        case .machine: .machine
         default: .invalidInput
         }
     }

@@ -12,8 +12,19 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let (app, caller) = try global.session()
-        let problems = try app.doctor(caller)
+        let problems: [DoctorProblem]
+        do {
+            let (app, caller) = try global.session()
+            problems = try app.doctor(caller)
+        } catch let fault as MachineError {
+            guard case .damaged = fault else { throw fault }
+            // The tokens live in the damaged file, so nobody can be authenticated: say what SQLite finds, no more.
+            let findings = Tuanju.damageFindings(global.dataDirectory)
+            try Output.emit(DoctorJSON(findings), json: global.json) {
+                for problem in findings { Console.current.out(OpsMsg.doctorProblem.text(["check": problem.check, "detail": problem.detail])) }
+            }
+            throw fault
+        }
         try Output.emit(DoctorJSON(problems), json: global.json) {
             if problems.isEmpty { return Console.current.out(OpsMsg.doctorHealthy.text(["count": "\(Tuanju.doctorChecks.count)"])) }
             for problem in problems { Console.current.out(OpsMsg.doctorProblem.text(["check": problem.check, "detail": problem.detail])) }

@@ -18,7 +18,10 @@ final class StreamedOutput {
         }
         let temporary = path + ".part"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary)
-        else { throw InputError.missingFile(path: path, reason: String(cString: strerror(errno))) }
+        else {
+            let code = errno
+            throw MachineError.from(errno: code, path: path) ?? InputError.missingFile(path: path, reason: String(cString: strerror(code)))
+        }
         file = handle
         temporaryPath = temporary
     }
@@ -30,7 +33,15 @@ final class StreamedOutput {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        if let file { try file.write(contentsOf: Data(buffer.utf8)) } else { Console.current.write(buffer) }
+        if let file {
+            do {
+                try file.write(contentsOf: Data(buffer.utf8))
+            } catch {
+                throw MachineError.from(error: error, path: path ?? "", needed: Int64(buffer.utf8.count)) ?? error
+            }
+        } else {
+            Console.current.write(buffer)
+        }
         buffer = ""
     }
 
@@ -38,8 +49,12 @@ final class StreamedOutput {
     func finish() throws {
         try flush()
         guard let file, let path, let temporaryPath else { return }
-        try file.synchronize()
-        try file.close()
+        do {
+            try file.synchronize()
+            try file.close()
+        } catch {
+            throw MachineError.from(error: error, path: path) ?? error
+        }
         if rename(temporaryPath, path) != 0 {
             throw InputError.missingFile(path: path, reason: String(cString: strerror(errno)))
         }

@@ -95,6 +95,7 @@ enum ExitCodes {
     static let invalidInput: Int32 = 65
     static let noInput: Int32 = 66
     static let software: Int32 = 70
+    static let machine: Int32 = 74
     static let busy: Int32 = 75
     static let unauthorized: Int32 = 77
 
@@ -105,6 +106,7 @@ enum ExitCodes {
         case .noInput: noInput
         case .busy: busy
         case .unauthorized: unauthorized
+        case .machine: machine
         }
     }
 }

@@ -11,6 +11,8 @@ public enum ErrorCategory: Sendable, Equatable {
     case busy
     /// No token, unknown or revoked token, wrong role, not your resource (exit 77).
     case unauthorized
+    /// The machine failed: disk full, read-only or unreadable data directory, damaged database (exit 74).
+    case machine
 }
 
 /// Every module's error enum conforms: a stable machine `code` (`task_full`), a human `text` from the

@@ -19,7 +19,7 @@ enum ErrorMapping {
     /// Any thrown error as a `TuanjuError` with its status. Unknown errors become `internal` (500), logged by
     /// the caller under `requestID` with their detail, which the client never sees.
     static func outcome(_ error: any Error, request: Request, style: Style, requestID: String) -> Outcome {
-        let known: any TuanjuError
+        var known: any TuanjuError
         switch error {
         case let error as any TuanjuError: known = error
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
@@ -30,6 +30,8 @@ enum ErrorMapping {
             known = HTTPFailure.invalid(HTTPMsg.fieldInvalid, ["field": "request", "value": "\(error.status.code)"])
         default: known = HTTPFailure.internalError(requestID: requestID)
         }
+        // A fault of the machine names server paths: clients get the code and what to do, not where.
+        if let fault = known as? MachineError { known = fault.withoutPaths }
         var outcome = Outcome(status: status(for: known, style: style), error: known)
         if case HTTPFailure.rateLimited(let seconds, _) = known { outcome.retryAfter = seconds }
         if known.category == .busy, outcome.retryAfter == nil, outcome.status == .serviceUnavailable { outcome.retryAfter = 1 }
@@ -55,6 +57,7 @@ enum ErrorMapping {
             if error.code == "not_found" { return .notFound }
             return style == .open311 ? .badRequest : .conflict
         case .busy: return .serviceUnavailable
+        case .machine: return error.code == "disk_full" ? .init(code: 507, reasonPhrase: "Insufficient Storage") : .serviceUnavailable
         case .noInput: return error.code == "no_input" ? .badRequest : .internalServerError
         }
     }

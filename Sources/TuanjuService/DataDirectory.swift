@@ -53,6 +53,10 @@ public struct DataDirectory: Sendable, Equatable {
 
     /// Checks that an existing data directory can be opened.
     func checkExisting() throws {
+        // Another user's directory: it exists, but this user may not look inside.
+        if access(path, F_OK) == 0, access(path, R_OK | X_OK) != 0 {
+            throw MachineError.permissionDenied(path: path)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw StorageError.notInitialized(path: path)

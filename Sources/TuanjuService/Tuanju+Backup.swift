@@ -28,6 +28,24 @@ extension Tuanju {
         if let contents = try? manager.contentsOfDirectory(atPath: destination), !contents.isEmpty {
             throw InputError.invalid(OpsMsg.backupDestNotEmpty, ["path": destination])
         }
+        let existed = manager.fileExists(atPath: destination)
+        do {
+            return try writeBackup(to: destination)
+        } catch {
+            // Nothing half-written: the destination was empty (or absent), so what is there now is ours.
+            if existed {
+                for name in (try? manager.contentsOfDirectory(atPath: destination)) ?? [] {
+                    try? manager.removeItem(atPath: destination + "/" + name)
+                }
+            } else {
+                try? manager.removeItem(atPath: destination)
+            }
+            throw MachineError.from(error: error, path: destination) ?? error
+        }
+    }
+
+    private func writeBackup(to destination: String) throws -> BackupResult {
+        let manager = FileManager.default
         try manager.createDirectory(atPath: destination + "/photos", withIntermediateDirectories: true,
                                     attributes: [.posixPermissions: 0o700])
         let databaseCopy = destination + "/tuanju.sqlite"

@@ -67,11 +67,26 @@ extension Tuanju {
         }
     }
 
+    /// `tuanju doctor` on a database that cannot be opened: SQLite's findings on the file, read directly.
+    public static func damageFindings(_ directory: DataDirectory) -> [DoctorProblem] {
+        let findings = DamageInspection.findings(path: directory.databasePath)
+        return (findings.isEmpty ? ["the database opens only partly; restore the last backup"] : findings)
+            .map { DoctorProblem(check: "integrity", detail: $0) }
+    }
+
     /// Referenced photos missing from disk, and files no report references that are older than an hour (a
     /// submission writes its files just before its transaction commits; `photos gc` removes the rest).
     func photoProblems(_ db: Database, store: PhotoStore, now: Date) throws -> [String] {
         let referenced = try Reports.referencedPhotos(db)
-        var problems = referenced.sorted().filter { !store.contains($0) }.map { "photo \($0) is referenced but missing" }
+        var problems: [String] = []
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory.photosPath, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            problems.append("the photo directory \(directory.photosPath) is missing (restore it from a backup)")
+        }
+        problems += referenced.sorted().filter { !store.contains($0) }.map { hash in
+            let expected = store.url(for: hash, format: .jpeg)?.deletingPathExtension().path ?? hash
+            return "photo \(hash) is referenced but missing (\(expected).jpg or .png)"
+        }
         let cutoff = now.addingTimeInterval(-3600)
         for hash in try store.allHashes().sorted() where !referenced.contains(hash) {
             if (Self.modificationDate(store.url(for: hash)) ?? .distantPast) < cutoff {

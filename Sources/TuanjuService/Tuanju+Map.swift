@@ -22,6 +22,8 @@ extension Tuanju {
     /// Writes the pending search counts in one transaction. The CLI calls it after a search; a server would
     /// call it every few seconds.
     public func flushDemand() throws {
+        // A read-only data directory keeps no counts: there is nowhere to write them, and a search must work.
+        guard !database.isReadOnly else { return }
         let pending = demand.drain()
         guard !pending.isEmpty else { return }
         do {
