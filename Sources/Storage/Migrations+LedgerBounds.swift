@@ -37,6 +37,8 @@ extension Migrations {
             BEGIN SELECT RAISE(ABORT, 'a reward costs 1 to 1000000 points and has 0 to 10000000 in stock'); END;
             CREATE TRIGGER redemptions_bounds_insert BEFORE INSERT ON redemptions WHEN \(redemption)
             BEGIN SELECT RAISE(ABORT, 'a redemption holds a whole number of points from 1 to 100000000'); END;
+            CREATE TRIGGER redemptions_bounds_update BEFORE UPDATE OF points, quantity ON redemptions WHEN \(redemption)
+            BEGIN SELECT RAISE(ABORT, 'a redemption holds a whole number of points from 1 to 100000000'); END;
             """)
     }
 }

@@ -124,3 +124,33 @@ struct LedgerBoundsTests {
         try sandbox.expectRefusal(award(setup.zhang.id, "1"), token: setup.coordinator, exit: 1, code: "ledger_limit")
     }
 }
+
+@Suite("Seed amounts")
+struct SeedBoundsTests {
+    /// A copy of the built-in seed with one file's text replaced.
+    static func seed(_ file: String, replacing old: String, with new: String, in root: String) throws -> String {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Seed/data")
+        let copy = root + "/seed"
+        try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: copy))
+        let path = copy + "/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(old), "the seed changed: \(file) has no \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        return copy
+    }
+
+    @Test("init refuses lesson points, session capacity or category points past their ranges with 65", arguments: [
+        ("lessons.json", "\"points\": 10}", "\"points\": 9223372036854775807}"),
+        ("lessons.json", "\"points\": 10}", "\"points\": 10001}"),
+        ("activities.json", "\"capacity\": ", "\"capacity\": 1000000000"),
+        ("roles.json", "\"points\": ", "\"points\": 100000"),
+    ])
+    func seedBounds(file: String, old: String, new: String) throws {
+        let sandbox = try Sandbox(initialize: false)
+        let seed = try Self.seed(file, replacing: old, with: new, in: sandbox.root)
+        let result = sandbox.run(["init", "--seed", seed, "--json"])
+        #expect(result.exit == 65, "\(file): \(result.stderr)")
+        #expect(result.errorCode == "invalid_input", "\(result.stderr)")
+    }
+}
