@@ -20,6 +20,7 @@ struct LedgerBoundsTests {
     @Test("With a budget cap, awarding Int64.max is refused with 65 and nothing changes (it trapped before)")
     func capAndHugeAward() throws {
         _ = try sandbox.ok(["settings", "set", "points_budget_cap", "1000000"], token: sandbox.adminToken)
+        _ = try setup.award(setup.zhang.id, 10)  // issued 10: then issued + Int64.max overflowed
         try sandbox.expectRefusal(award(setup.li.id, "9223372036854775807"), token: setup.coordinator, exit: 65, code: "invalid_input")
         try setup.verify()
     }
@@ -84,7 +85,7 @@ struct LedgerBoundsTests {
         let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
         // The damage the issue describes, made possible again by dropping the guards (as an old build or a hand edit could).
         try queue.write { db in
-            try db.execute(sql: "DROP TRIGGER accounts_bounds_update; DROP TRIGGER transfers_amount_bounds")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS accounts_bounds_update; DROP TRIGGER IF EXISTS transfers_amount_bounds")
             try db.execute(sql: "INSERT INTO accounts (id, kind, rider_id) VALUES (?, 'rider', ?)",
                            arguments: ["rider:" + setup.zhang.id, setup.zhang.id])
             // The balance trigger computes -10 - (2^63 - 1): SQLite makes that a REAL, as in the issue.
