@@ -174,6 +174,13 @@ public enum Activities {
                 INSERT OR IGNORE INTO activities (id, kind, title, title_zh, description, sample) VALUES (?, ?, ?, ?, ?, 1)
                 """, arguments: [activity.id, activity.kind.rawValue, activity.title, activity.titleZh, activity.description])
             for session in activity.sessions {
+                // The same bound as a posting's capacity.
+                guard (1...100_000).contains(session.capacity) else {
+                    throw InputError.invalid(.seedValueRange, [
+                        "source": "activities.json", "code": session.id, "field": "capacity", "value": "\(session.capacity)",
+                        "min": "1", "max": "100000",
+                    ])
+                }
                 try db.execute(sql: """
                     INSERT OR IGNORE INTO activity_sessions (id, activity_id, starts_at, ends_at, place, capacity) VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [session.id, activity.id, session.startsAt, session.endsAt, session.place, session.capacity])

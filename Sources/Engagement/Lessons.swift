@@ -49,6 +49,13 @@ public enum Lessons {
 
     public static func load(_ db: Database, _ lessons: [Lesson]) throws {
         for (position, lesson) in lessons.enumerated() {
+            // The same bound as a review's --points: a seed file is input like any other.
+            guard (0...10_000).contains(lesson.points) else {
+                throw InputError.invalid(.seedValueRange, [
+                    "source": "lessons.json", "code": lesson.id, "field": "points", "value": "\(lesson.points)",
+                    "min": "0", "max": "10000",
+                ])
+            }
             try db.execute(sql: """
                 INSERT OR IGNORE INTO lessons (id, title, title_zh, summary, link, points, position) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [lesson.id, lesson.title, lesson.titleZh, lesson.summary, lesson.link, lesson.points, position])

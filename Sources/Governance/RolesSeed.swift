@@ -46,6 +46,13 @@ public struct RolesSeed: Decodable, Sendable {
                 guard category.points >= 0 else {
                     throw InputError.invalid(.seedNegativePoints, ["source": source, "code": category.code])
                 }
+                // The same bound as a review's --points: these are awarded for each accepted report.
+                guard category.points <= 10_000 else {
+                    throw InputError.invalid(.seedValueRange, [
+                        "source": source, "code": category.code, "field": "points", "value": "\(category.points)",
+                        "min": "0", "max": "10000",
+                    ])
+                }
             }
         }
         return seed

@@ -45,11 +45,15 @@ public struct RetryPolicy: Sendable {
 
     public init() {}
 
+    /// The longest `Retry-After` honoured: the receiver's header is input, and 2^63 − 1 seconds would park a
+    /// delivery in the year 500,000 (its `next_attempt_at` text then sorts after every real time).
+    public static let maxRetryAfter = 86_400
+
     /// The delay before attempt `attempts + 1`, or nil when the delivery is dead.
     public func delay(afterAttempts attempts: Int, retryAfter: Int?, random: Double) -> TimeInterval? {
-        guard attempts <= delays.count else { return nil }
+        guard attempts >= 1, attempts <= delays.count else { return nil }
         let base = delays[attempts - 1] * (1 + jitter * (2 * random - 1))
-        if let retryAfter { return max(base, Double(retryAfter)) }
+        if let retryAfter { return max(base, Double(min(max(retryAfter, 0), Self.maxRetryAfter))) }
         return base
     }
 }

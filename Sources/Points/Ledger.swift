@@ -31,6 +31,7 @@ public struct Balance: Sendable, Equatable {
     public let riderId: String
     public let balance: Int
     public let held: Int
+    /// Both are within ±LedgerLimits.balanceMax (Ledger.balance refuses anything else), so this cannot overflow.
     public var available: Int { balance - held }
 }
 
@@ -60,15 +61,23 @@ public enum Ledger {
         _ db: Database, key: String, from: String, to: String, amount: Int, kind: Transfer.Kind, reason: String,
         by actor: String?, at date: Date
     ) throws -> Bool {
-        guard amount > 0 else { throw InputError.invalid(.pointsAmountInvalid, ["value": "\(amount)"]) }
+        guard (1...LedgerLimits.paymentMax).contains(amount) else {
+            throw InputError.invalid(.pointsAmountInvalid, ["value": "\(amount)", "max": "\(LedgerLimits.paymentMax)"])
+        }
         let reason = try Text.label(reason, field: .fieldReason, maxLength: 500)
         if let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT from_account, to_account, amount FROM transfers WHERE key = ?"), arguments: [key]) {
-            guard existing["from_account"] == from, existing["to_account"] == to, existing["amount"] == amount else {
+            // Compared as database values: a damaged amount must read as a conflict, not trap in a conversion.
+            guard existing["from_account"] == from, existing["to_account"] == to,
+                  (existing["amount"] as DatabaseValue) == amount.databaseValue else {
                 throw PointsError.keyConflict(key: key)
             }
             return false
         }
+        // Both ends stay within the ledger's bounds, checked with overflow-reporting sums (the schema's triggers
+        // would refuse too, but as a raw constraint error).
+        _ = try LedgerLimits.sum(try balance(db, account: from).balance, -amount, account: from)
+        _ = try LedgerLimits.sum(try balance(db, account: to).balance, amount, account: to)
         do {
             try db.cachedStatement(sql: """
                 INSERT INTO transfers (key, from_account, to_account, amount, kind, reason, created_by, created_at)
@@ -93,18 +102,34 @@ public enum Ledger {
     ) throws -> Bool {
         let account = try ensureAccount(db, riderID: riderID)
         if cap > 0 {
+            // The budget's balance is within ±balanceMax (checked on reading), so negating it cannot overflow;
+            // the sum reports overflow instead of trapping all the same.
             let issued = -(try balance(db, account: budget).balance)
             let already = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM transfers WHERE key = ?"), arguments: [key]) ?? false
-            if !already, issued + amount > cap { throw PointsError.budgetExhausted(cap: cap) }
+            let (after, overflow) = issued.addingReportingOverflow(amount)
+            if !already, overflow || after > cap { throw PointsError.budgetExhausted(cap: cap) }
         }
         return try transfer(db, key: key, from: budget, to: account, amount: amount, kind: .award, reason: reason, by: actor, at: date)
     }
 
+    /// An account's balance; zero for an account not yet created. A stored value that is not a whole number
+    /// within the ledger's bounds (only possible behind the app's back) is `ledgerDamaged`, never a trap.
     public static func balance(_ db: Database, account: String) throws -> Balance {
-        let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT balance, held, rider_id FROM accounts WHERE id = ?"), arguments: [account])
-        return Balance(
-            riderId: row?["rider_id"] ?? "", balance: row?["balance"] ?? 0, held: row?["held"] ?? 0)
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT balance, held, rider_id FROM accounts WHERE id = ?"), arguments: [account]) else {
+            return Balance(riderId: "", balance: 0, held: 0)
+        }
+        guard let balance = bounded(row["balance"]), let held = bounded(row["held"]), held >= 0 else {
+            throw PointsError.ledgerDamaged(account: account)
+        }
+        return Balance(riderId: row["rider_id"] ?? "", balance: balance, held: held)
+    }
+
+    /// A stored integer within ±balanceMax, else nil (a REAL, text, NULL or an out-of-range integer).
+    public static func bounded(_ value: DatabaseValue) -> Int? {
+        guard case .int64(let number) = value.storage, let int = Int(exactly: number),
+              (-LedgerLimits.balanceMax...LedgerLimits.balanceMax).contains(int) else { return nil }
+        return int
     }
 
     public static func balance(_ db: Database, riderID: String) throws -> Balance {

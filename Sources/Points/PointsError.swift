@@ -12,6 +12,10 @@ public enum PointsError: TuanjuError, Equatable {
     case redemptionNotPending(id: String)
     case batchRunning(id: String)
     case riderNotFound(id: String)
+    /// A transfer would take an account past the ledger's bounds (LedgerLimits.balanceMax): refused, never wrapped.
+    case ledgerLimit(account: String)
+    /// A stored amount or balance is not a whole number within the bounds: written behind the app's back.
+    case ledgerDamaged(account: String)
 
     public var code: String {
         switch self {
@@ -21,6 +25,8 @@ public enum PointsError: TuanjuError, Equatable {
         case .rewardNotFound, .redemptionNotFound, .riderNotFound: "not_found"
         case .rewardInactive, .redemptionNotPending, .batchRunning: "invalid_state"
         case .outOfStock: "out_of_stock"
+        case .ledgerLimit: "ledger_limit"
+        case .ledgerDamaged: "ledger_damaged"
         }
     }
 
@@ -37,6 +43,8 @@ public enum PointsError: TuanjuError, Equatable {
         case .redemptionNotPending(let id): LocalizedText(.redemptionNotPending, ["id": id])
         case .batchRunning(let id): LocalizedText(.batchRunning, ["id": id])
         case .riderNotFound(let id): LocalizedText(.riderNotFound, ["id": id])
+        case .ledgerLimit(let account): LocalizedText(.ledgerLimit, ["account": account])
+        case .ledgerDamaged(let account): LocalizedText(.ledgerDamaged, ["account": account])
         }
     }
 

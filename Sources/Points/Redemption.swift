@@ -42,7 +42,10 @@ public enum Redemptions {
         guard reward.active else { throw PointsError.rewardInactive(id: rewardID) }
         guard reward.stock > 0 else { throw PointsError.outOfStock(id: rewardID) }
         let account = try Ledger.ensureAccount(db, riderID: riderID)
-        let points = reward.cost * quantity
+        // cost ≤ 1,000,000 and quantity ≤ 100 by their checks; a cost stored behind the app's back is refused here
+        // rather than trapping.
+        let (points, overflow) = reward.cost.multipliedReportingOverflow(by: quantity)
+        guard !overflow, (1...LedgerLimits.paymentMax).contains(points) else { throw PointsError.ledgerLimit(account: account) }
         let balance = try Ledger.balance(db, account: account)
         guard balance.available >= points else {
             throw PointsError.insufficientPoints(available: balance.available, needed: points)

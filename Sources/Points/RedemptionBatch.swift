@@ -90,15 +90,20 @@ public enum Batches {
         var fulfilled = 0, rejected = 0
         for row in rows {
             let requestID: String = row["id"]
-            let quantity: Int = row["quantity"]
             let holdID: String = row["hold_id"]
+            let account: String = row["account_id"]
+            // Read as database values: a row damaged behind the app's back is refused by name, not a failed
+            // conversion (the schema's bounds make one impossible since v10-ledger-bounds).
+            guard let quantity = Ledger.bounded(row["quantity"]), let points = Ledger.bounded(row["points"]) else {
+                throw PointsError.ledgerDamaged(account: account)
+            }
             try takeStock.execute(arguments: [quantity, row["reward_id"] as String, quantity])
             if db.changesCount == 1 {
                 // Release the hold first so the posted transfer may spend those points.
                 try resolveHold.execute(arguments: ["posted", now, holdID])
                 try Ledger.transfer(
-                    db, key: "batch:\(batchID):\(requestID)", from: row["account_id"], to: Ledger.redemptions,
-                    amount: row["points"], kind: .redemption, reason: "redemption \(requestID)", by: nil, at: date)
+                    db, key: "batch:\(batchID):\(requestID)", from: account, to: Ledger.redemptions,
+                    amount: points, kind: .redemption, reason: "redemption \(requestID)", by: nil, at: date)
                 try resolveRequest.execute(arguments: ["fulfilled", nil, now, requestID])
                 fulfilled += 1
             } else {

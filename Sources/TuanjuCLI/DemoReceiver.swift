@@ -49,6 +49,9 @@ final class DemoReceiver: Sendable {
         }
     }
 
+    /// The largest body read (the notifier never sends more than 20 KB).
+    static let maxBody = 1 << 20
+
     private func handle(_ connection: Int32) {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
@@ -61,8 +64,10 @@ final class DemoReceiver: Sendable {
             if headerEnd == nil, let end = data.range(of: Data("\r\n\r\n".utf8)) {
                 headerEnd = end
                 let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
-                contentLength = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
-                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                // Clamped: a negative length made the body's range below trap, and any local process can connect.
+                contentLength = min(max(head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0, 0),
+                    Self.maxBody)
             }
             if let end = headerEnd, data.count - end.upperBound >= contentLength { break }
         }

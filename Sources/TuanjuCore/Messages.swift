@@ -27,7 +27,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
     case radiusInvalid, capacityInvalid, endsBeforeStarts, pointsInvalid, areaInvalid
     case insufficientPoints, keyConflict, budgetExhausted, rewardNotFound, rewardInactive, outOfStock
     case redemptionNotFound, redemptionNotPending, batchRunning, pointsAmountInvalid, costInvalid, stockInvalid
-    case quantityInvalid, reasonRequired
+    case quantityInvalid, reasonRequired, adjustAmountInvalid, ledgerLimit, ledgerDamaged, seedValueRange
     case webhookURLInvalid, webhookAddressRefused, webhookEventsInvalid, webhookNotFound, deliveryNotFound, deliveryNotDead
     case maxSecondsInvalid, deliveryStatusInvalid, actionManageWebhooks
     case webhooksAbstract, webhooksAddAbstract, webhooksListAbstract, webhooksRemoveAbstract, webhooksRotateAbstract
@@ -198,7 +198,11 @@ public enum Msg: String, CaseIterable, CatalogMessage {
         case .redemptionNotFound: ("no redemption request {id}", "没有编号为 {id} 的兑换申请")
         case .redemptionNotPending: ("redemption request {id} is no longer pending", "兑换申请 {id} 已不在待处理状态")
         case .batchRunning: ("batch {id} is still running; run `tuanju redemptions run` to finish it", "批次 {id} 仍在处理中;运行 `tuanju redemptions run` 完成它")
-        case .pointsAmountInvalid: ("points {value} must be a positive whole number", "积分 {value} 必须是正整数")
+        case .pointsAmountInvalid: ("points {value} must be a whole number from 1 to {max}", "积分 {value} 必须是 1 到 {max} 之间的整数")
+        case .adjustAmountInvalid: ("adjustment {value} must be a whole number from -{max} to {max}, not 0", "调整积分 {value} 必须是 -{max} 到 {max} 之间的非零整数")
+        case .ledgerLimit: ("refused: account {account} would pass the ledger's limit of 10^15 points", "已拒绝:账户 {account} 将超出账本上限(10^15 积分)")
+        case .ledgerDamaged: ("the ledger is damaged at account {account} (a balance that is not a whole number within its bounds); run `tuanju points verify`", "账本在账户 {account} 处已损坏(余额不是范围内的整数);请运行 `tuanju points verify`")
+        case .seedValueRange: ("{source}: {code} has {field} {value}; it must be from {min} to {max}", "{source}:{code} 的 {field} 为 {value};必须在 {min} 到 {max} 之间")
         case .costInvalid: ("cost {value} must be from 1 to 1,000,000 points", "所需积分 {value} 必须在 1 到 1000000 之间")
         case .stockInvalid: ("stock {value} must be from 0 to 10,000,000", "库存 {value} 必须在 0 到 10000000 之间")
         case .quantityInvalid: ("quantity {value} must be from 1 to 100", "数量 {value} 必须在 1 到 100 之间")

@@ -31,6 +31,7 @@ extension Tuanju {
     /// retry harmless; without one every call is a new award.
     public func awardPoints(_ caller: Caller, riderID: String, amount: Int, reason: String, key: String?) throws -> Balance {
         try caller.requireStaff(.actionAdjustPoints)
+        let amount = try LedgerLimits.awardAmount(amount)
         let now = self.now
         return try database.write { db in
             try requireRider(db, riderID)
@@ -56,7 +57,8 @@ extension Tuanju {
     /// `points adjust` (admin): a correction is a new transfer with a reason, never an edit.
     public func adjustPoints(_ caller: Caller, riderID: String, amount: Int, reason: String, key: String?) throws -> Balance {
         try caller.requireAdmin(.actionAdjustPoints)
-        guard amount != 0 else { throw InputError.invalid(.pointsAmountInvalid, ["value": "0"]) }
+        // Bounded before anything else: `abs` below cannot meet Int.min.
+        let amount = try LedgerLimits.adjustmentAmount(amount)
         guard !Text.clean(reason).isEmpty else { throw InputError.invalid(.reasonRequired) }
         let now = self.now
         return try database.write { db in

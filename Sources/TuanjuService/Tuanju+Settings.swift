@@ -36,9 +36,13 @@ public enum Setting: String, CaseIterable, Sendable {
         }
     }
 
-    /// The value in force: the stored one, else the default.
+    /// The value in force: the stored one, else the default. A stored value outside the range (written behind
+    /// the app's back) counts as unset, so no rule ever computes with it.
     func value(_ db: Database) throws -> Int {
-        try SettingsStore.value(db, key: rawValue).flatMap(Int.init) ?? defaultValue
+        guard let stored = try SettingsStore.value(db, key: rawValue).flatMap(Int.init), range.contains(stored) else {
+            return defaultValue
+        }
+        return stored
     }
 }
 

@@ -45,7 +45,8 @@ extension Tuanju {
         progress: ((DrainSummary) -> Void)? = nil
     ) throws -> DrainSummary {
         try caller.requireAdmin(.actionManageWebhooks)
-        if let maxSeconds, maxSeconds <= 0 { throw InputError.invalid(.maxSecondsInvalid) }
+        // Written so NaN is refused too (every comparison with NaN is false).
+        if let maxSeconds, !(maxSeconds > 0) { throw InputError.invalid(.maxSecondsInvalid) }
         let dispatcher = try dispatcher(transport)
         return try dispatcher.drain(untilIdle: untilIdle, maxSeconds: maxSeconds, progress: progress)
     }
