@@ -160,6 +160,7 @@ let package = Package(
             name: "TuanjuCLITests",
             dependencies: [
                 "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore", "Governance", "Notifier", "PhotoStore", "PhotoFixtures",
+                "Points",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]),
