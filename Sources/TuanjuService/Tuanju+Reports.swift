@@ -147,12 +147,11 @@ extension Tuanju {
     }
 
     /// `reports list`: a rider lists their own; staff list everyone's (or one rider's).
-    public func listReports(_ caller: Caller, _ filter: Reports.Filter) throws -> [Report] {
+    public func listReports(_ caller: Caller, _ filter: Reports.Filter, page: PageRequest = PageRequest()) throws -> Page<Report> {
         var filter = filter
         filter.riderID = try caller.scope(riderID: filter.riderID, what: ReportMsg.whatReport)
-        guard (1...1000).contains(filter.limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
-        guard filter.offset >= 0 else { throw InputError.invalid(.offsetNegative) }
-        return try database.read { db in try Reports.list(db, filter) }
+        let page = try page.checked()
+        return try database.read { db in try Reports.list(db, filter, page: page) }
     }
 
     /// `reports export` (staff): streamed from one read transaction.
