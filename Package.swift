@@ -34,15 +34,15 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Riders", dependencies: [
-            "TuanjuCore", "Storage", "CSVReader",
+            "TuanjuCore", "CSVReader", "Storage",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Points", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore", "Storage",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Governance", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore", "Storage",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Warm-heart map: service points, R*Tree nearest search, opening hours, imports, demand cells.
@@ -57,7 +57,7 @@ let package = Package(
         ]),
         // Photo reports: submission rules, duplicates, review state machine, exports.
         .target(name: "Reports", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore", "Storage",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

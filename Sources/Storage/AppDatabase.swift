@@ -26,6 +26,7 @@ public final class AppDatabase: Sendable {
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw StorageError.notInitialized(path: (path as NSString).deletingLastPathComponent)
         }
+        PrivateFile.prepare(path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)

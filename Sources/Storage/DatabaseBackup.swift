@@ -7,6 +7,7 @@ extension AppDatabase {
     /// Copies the whole database to a new file at `path`, makes it durable and checks it. Returns the
     /// problems `PRAGMA integrity_check` reports on the copy (empty when sound).
     public func backup(to path: String) throws -> [String] {
+        PrivateFile.prepare(path)
         let copy = try DatabaseQueue(path: path)
         try pool.backup(to: copy)
         let integrity = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TuanjuCore
+import TuanjuViews
 
 /// `--limit`, `--after` and `--all`: the paging options of every list command.
 struct PagingOptions: ParsableArguments {
@@ -47,7 +48,7 @@ enum Listing {
             let page = try fetch(request)
             if json {
                 var text = ""
-                for row in page.rows { text += String(decoding: try lineEncoder.encode(encode(row)), as: UTF8.self) + "\n" }
+                for row in page.rows { text += String(decoding: try lineEncoder.encode(JSONTree.encode(encode(row))), as: UTF8.self) + "\n" }
                 console.write(text)
             } else {
                 var table = Table(headers)

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import TuanjuCore
 
@@ -11,8 +10,8 @@ extension Call {
 }
 
 extension JSONBody {
-    static let nextAfter = HTTPField.Name("X-Next-After")!
-    static let linkHeader = HTTPField.Name("Link")!
+    static let nextAfter = HTTPFields.Element.Name("X-Next-After")!
+    static let linkHeader = HTTPFields.Element.Name("Link")!
 
     /// A page as the JSON array of its rows. When a further row exists the response says where the next page
     /// starts twice over: `Link: </v1/...?after=X&limit=N>; rel="next"` (RFC 8288, with the request's other
