@@ -4,6 +4,7 @@ import Governance
 import Riders
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct DemoCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -53,7 +54,7 @@ final class Narrator {
     func record<T: Encodable>(_ step: String, _ value: T) throws {
         guard json else { return }
         let data = try JSONEncoder().encode(["step": step])
-        let detail = try Output.encoder.encode(value)
+        let detail = try Output.encoder.encode(JSONTree.encode(value))
         Console.current.out(String(decoding: data.dropLast(), as: UTF8.self) + ",\"result\":"
             + String(decoding: detail, as: UTF8.self).replacingOccurrences(of: "\n", with: "") + "}")
     }
