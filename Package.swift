@@ -34,15 +34,15 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Riders", dependencies: [
-            "TuanjuCore", "CSVReader",
+            "TuanjuCore", "CSVReader", "Storage",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Points", dependencies: [
-            "TuanjuCore",
+            "TuanjuCore", "Storage",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Governance", dependencies: [
-            "TuanjuCore",
+            "TuanjuCore", "Storage",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Warm-heart map: service points, R*Tree nearest search, opening hours, imports, demand cells.
@@ -58,7 +58,7 @@ let package = Package(
         ]),
         // Photo reports: submission rules, duplicates, review state machine, exports.
         .target(name: "Reports", dependencies: [
-            "TuanjuCore",
+            "TuanjuCore", "Storage",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -167,6 +167,11 @@ public enum Activities {
         }
     }
 
+    /// A Seed time in any zone (`+08:00`) as the UTC `Z` form every stored time has.
+    static func utc(_ text: String) -> String {
+        Timestamp.parse(text).map(Timestamp.iso) ?? text
+    }
+
     /// Loads sample activities and sessions from Seed; existing ids are kept as they are.
     public static func load(_ db: Database, _ seed: ActivitiesSeed) throws {
         for activity in seed.activities {
@@ -183,7 +188,7 @@ public enum Activities {
                 }
                 try db.execute(sql: """
                     INSERT OR IGNORE INTO activity_sessions (id, activity_id, starts_at, ends_at, place, capacity) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [session.id, activity.id, session.startsAt, session.endsAt, session.place, session.capacity])
+                    """, arguments: [session.id, activity.id, utc(session.startsAt), utc(session.endsAt), session.place, session.capacity])
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 import TuanjuCore
 
 /// The rules of claims. Each runs inside the caller's `BEGIN IMMEDIATE` transaction, so the checks and the
@@ -96,11 +97,15 @@ public enum Claims {
     }
 
     /// Claim history, newest first.
-    public static func history(_ db: Database, taskID: String?, riderID: String?, limit: Int) throws -> [Claim] {
+    public static let keyset = Keyset(table: "claims", keys: ["claimed_at", "id"], descending: true)
+
+    public static func history(_ db: Database, taskID: String?, riderID: String?, page: PageRequest) throws -> Page<Claim> {
         var request = Claim.all()
         if let taskID { request = request.filter(Column("task_id") == taskID) }
         if let riderID { request = request.filter(Column("rider_id") == riderID) }
-        return try request.order(Column("claimed_at").desc, Column("id").desc).limit(limit).fetchAll(db)
+        if let after = try keyset.after(db, page.after) { request = request.filter(sql: after.sql, arguments: after.arguments) }
+        let rows = try request.order(Column("claimed_at").desc, Column("id").desc).limit(page.limit + 1).fetchAll(db)
+        return Page.cut(rows, limit: page.limit, id: \.id)
     }
 
     /// Active claims of a posting with the riders' names, for coordinators.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 import TuanjuCore
 
 /// Changes to a posting; nil leaves a field as it is.
@@ -48,20 +49,37 @@ public enum Tasks {
         return task
     }
 
-    public static func list(_ db: Database, _ filter: TaskFilter, at date: Date) throws -> [TaskPosting] {
+    /// Oldest posting first; the order of paging when no `near` point reorders the list.
+    public static let keyset = Keyset(table: "tasks", keys: ["created_at", "rowid"], descending: false)
+
+    /// One page of postings. Without `near` the walk is a keyset scan that reads chunks until the page is full
+    /// (the time window of `--open` is checked in Swift); with `near` the order is the distance, so the
+    /// postings of that area are read whole, sorted and sliced.
+    public static func list(_ db: Database, _ filter: TaskFilter, page: PageRequest, at date: Date) throws -> Page<TaskPosting> {
         var request = TaskPosting.all()
         if let role = filter.roleCode { request = request.filter(Column("role_code") == role) }
         if filter.openOnly { request = request.filter(Column("state") == "open") }
-        var tasks = try request.order(Column("created_at"), Column.rowID).fetchAll(db)
-        if filter.openOnly { tasks = tasks.filter { $0.isLive(at: date) } }
+        request = request.order(Column("created_at"), Column.rowID)
+        let keep = { (task: TaskPosting) in !filter.openOnly || task.isLive(at: date) }
         if let near = filter.near {
-            tasks = tasks.filter { task in
+            var tasks = try request.fetchAll(db).filter(keep).filter { task in
                 guard let centre = task.centre, let radius = task.areaRadiusM else { return true }
                 return centre.distance(to: near) <= radius
             }
             tasks.sort { ($0.centre?.distance(to: near) ?? .infinity) < ($1.centre?.distance(to: near) ?? .infinity) }
+            return try Page.slice(tasks, page, id: \.id)
         }
-        return tasks
+        var found: [TaskPosting] = []
+        var cursor = page.after
+        while found.count <= page.limit {
+            var chunk = request
+            if let after = try keyset.after(db, cursor) { chunk = chunk.filter(sql: after.sql, arguments: after.arguments) }
+            let rows = try chunk.limit(page.limit + 1).fetchAll(db)
+            found += rows.filter(keep)
+            guard rows.count == page.limit + 1, let last = rows.last else { break }
+            cursor = last.id
+        }
+        return Page.cut(found, limit: page.limit, id: \.id)
     }
 
     public static func update(_ db: Database, id: String, _ changes: TaskChanges) throws -> TaskPosting {

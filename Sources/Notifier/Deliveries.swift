@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 import TuanjuCore
 
 /// One delivery of one event to one endpoint.
@@ -160,12 +161,25 @@ public enum Deliveries {
         return try WebhookDelivery.fetchOne(db, sql: "SELECT * FROM webhook_deliveries WHERE id = ?", arguments: [id])!
     }
 
-    public static func list(_ db: Database, state: String?, limit: Int) throws -> [WebhookDelivery] {
+    /// Newest event first; `id` orders the deliveries of one event (one per endpoint).
+    public static let keyset = Keyset(table: "webhook_deliveries", keys: ["event_seq", "id"], descending: true)
+
+    public static func list(_ db: Database, state: String?, page: PageRequest) throws -> Page<WebhookDelivery> {
+        var conditions = ["1"]
+        var arguments: StatementArguments = []
         if let state {
-            return try WebhookDelivery.fetchAll(db, sql: "SELECT * FROM webhook_deliveries WHERE state = ? ORDER BY event_seq DESC LIMIT ?",
-                                                arguments: [state, limit])
+            conditions.append("state = ?")
+            arguments += [state]
         }
-        return try WebhookDelivery.fetchAll(db, sql: "SELECT * FROM webhook_deliveries ORDER BY event_seq DESC LIMIT ?", arguments: [limit])
+        if let after = try keyset.after(db, page.after) {
+            conditions.append(after.sql)
+            arguments += after.arguments
+        }
+        arguments += [page.limit + 1]
+        let rows = try WebhookDelivery.fetchAll(db, sql: """
+            SELECT * FROM webhook_deliveries WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(keyset.order()) LIMIT ?
+            """, arguments: arguments)
+        return Page.cut(rows, limit: page.limit, id: \.id)
     }
 
     static func jsonString(_ text: String) -> String {

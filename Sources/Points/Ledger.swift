@@ -137,11 +137,20 @@ public enum Ledger {
         return Balance(riderId: riderID, balance: found.balance, held: found.held)
     }
 
-    /// Transfers in or out of an account, newest first.
-    public static func history(_ db: Database, account: String, limit: Int) throws -> [Transfer] {
-        try Transfer.fetchAll(db, sql: """
-            SELECT * FROM transfers WHERE from_account = ? UNION ALL SELECT * FROM transfers WHERE to_account = ?
+    /// Transfers in or out of an account, newest first; the cursor is a transfer's `seq`.
+    public static func history(_ db: Database, account: String, page: PageRequest) throws -> Page<Transfer> {
+        var before = Int64.max
+        if let after = page.after {
+            guard let seq = Int64(after), try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM transfers WHERE seq = ? AND ? IN (from_account, to_account)", arguments: [seq, account]) == true
+            else { throw InputError.invalid(PageMsg.afterUnknown, ["id": after]) }
+            before = seq
+        }
+        let rows = try Transfer.fetchAll(db, sql: """
+            SELECT * FROM transfers WHERE from_account = ? AND seq < ?
+            UNION ALL SELECT * FROM transfers WHERE to_account = ? AND seq < ?
             ORDER BY seq DESC LIMIT ?
-            """, arguments: [account, account, limit])
+            """, arguments: [account, before, account, before, page.limit + 1])
+        return Page.cut(rows, limit: page.limit, id: { String($0.seq) })
     }
 }

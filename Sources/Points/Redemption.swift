@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 import TuanjuCore
 
 /// A rider's request to redeem points for a reward. Its points are held until a batch fulfils or
@@ -90,15 +91,20 @@ public enum Redemptions {
         return due.count
     }
 
-    public static func list(_ db: Database, riderID: String?, state: Redemption.State?, limit: Int) throws -> [Redemption] {
+    /// Newest first; the order of paging (`rowid` breaks ties between requests of the same instant).
+    public static let keyset = Keyset(table: "redemptions", keys: ["requested_at", "rowid"], descending: true)
+
+    public static func list(_ db: Database, riderID: String?, state: Redemption.State?, page: PageRequest) throws -> Page<Redemption> {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let riderID { conditions.append("rider_id = ?"); _ = arguments.append(contentsOf: [riderID]) }
         if let state { conditions.append("state = ?"); _ = arguments.append(contentsOf: [state.rawValue]) }
+        if let after = try keyset.after(db, page.after) { conditions.append(after.sql); _ = arguments.append(contentsOf: after.arguments) }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        _ = arguments.append(contentsOf: [limit])
-        return try Redemption.fetchAll(
-            db, sql: "SELECT * FROM redemptions \(filter) ORDER BY requested_at DESC, rowid DESC LIMIT ?", arguments: arguments)
+        _ = arguments.append(contentsOf: [page.limit + 1])
+        let rows = try Redemption.fetchAll(
+            db, sql: "SELECT * FROM redemptions \(filter) ORDER BY \(keyset.order()) LIMIT ?", arguments: arguments)
+        return Page.cut(rows, limit: page.limit, id: \.id)
     }
 
     /// Ends a pending request and its hold in one step.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 import TuanjuCore
 
 /// The rules of reports. Runs inside the caller's transaction.
@@ -127,14 +128,19 @@ public enum Reports {
         public var status: Report.Status?
         public var riderID: String?
         public var category: String?
-        public var limit = 100
-        public var offset = 0
         public init() {}
     }
 
-    public static func list(_ db: Database, _ filter: Filter) throws -> [Report] {
+    /// Newest first; the order of paging.
+    public static let keyset = Keyset(table: "reports", keys: ["submitted_at", "id"], descending: true)
+
+    public static func list(_ db: Database, _ filter: Filter, page: PageRequest) throws -> Page<Report> {
         var sql = "SELECT \(Report.columns) FROM reports WHERE 1"
         var arguments: StatementArguments = []
+        if let after = try keyset.after(db, page.after) {
+            sql += " AND " + after.sql
+            arguments += after.arguments
+        }
         if let status = filter.status {
             sql += " AND status = ?"
             arguments += [status.rawValue]
@@ -147,9 +153,10 @@ public enum Reports {
             sql += " AND category_code = ?"
             arguments += [category]
         }
-        sql += " ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?"
-        arguments += [filter.limit, filter.offset]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Report(row: $0, photos: try photoHashes(db, id: $0[0])) }
+        sql += " ORDER BY \(keyset.order()) LIMIT ?"
+        arguments += [page.limit + 1]
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Report(row: $0, photos: try photoHashes(db, id: $0[0])) }
+        return Page.cut(rows, limit: page.limit, id: \.id)
     }
 
     /// Every photo hash any report references (for `photos gc` and `doctor`).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 import TuanjuCore
 
 /// Filters for listing riders.
@@ -11,8 +12,6 @@ public struct RiderFilter: Sendable, Equatable {
     public var branch: String?
     public var nameContains: String?
     public var status: Status = .active
-    public var limit: Int = 50
-    public var offset: Int = 0
 
     public init() {}
 }
@@ -50,8 +49,12 @@ public enum RiderDirectory {
         return rider
     }
 
-    public static func list(_ db: Database, _ filter: RiderFilter) throws -> [Rider] {
+    /// Registration order; the order of paging.
+    public static let keyset = Keyset(table: "riders", keys: ["rowid"], descending: false)
+
+    public static func list(_ db: Database, _ filter: RiderFilter, page: PageRequest) throws -> Page<Rider> {
         var request = Rider.all()
+        if let after = try keyset.after(db, page.after) { request = request.filter(sql: after.sql, arguments: after.arguments) }
         switch filter.status {
         case .active: request = request.filter(Column("active") == true)
         case .inactive: request = request.filter(Column("active") == false)
@@ -63,10 +66,11 @@ public enum RiderDirectory {
         if let text = filter.nameContains, !text.isEmpty {
             request = request.filter(Column("name").like("%\(text)%"))
         }
-        return try request
+        let rows = try request
             .order(Column.rowID)  // registration order
-            .limit(filter.limit, offset: filter.offset)
+            .limit(page.limit + 1)
             .fetchAll(db)
+        return Page.cut(rows, limit: page.limit, id: \.id)
     }
 
     public static func update(_ db: Database, id: String, _ changes: RiderChanges, at date: Date) throws -> Rider {

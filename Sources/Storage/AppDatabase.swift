@@ -32,6 +32,7 @@ public final class AppDatabase: Sendable {
         let directory = (path as NSString).deletingLastPathComponent
         let readOnly = FileManager.default.fileExists(atPath: path)
             && (access(path, W_OK) != 0 || access(directory.isEmpty ? "." : directory, W_OK) != 0)
+        if !readOnly { PrivateFile.prepare(path) }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)

@@ -75,9 +75,16 @@ public enum AuditLog {
         public let command: String
     }
 
-    public static func list(_ db: Database, actor: String?, since: Date?, limit: Int) throws -> [Entry] {
+    /// Newest first; the cursor is an entry's `seq`.
+    public static let keyset = Keyset(table: "audit_log", keys: ["seq"], descending: true, idColumn: "seq")
+
+    public static func list(_ db: Database, actor: String?, since: Date?, page: PageRequest) throws -> Page<Entry> {
         var sql = "SELECT seq, at, actor_id, actor_role, action, target, command FROM audit_log WHERE 1"
         var arguments: StatementArguments = []
+        if let after = try keyset.after(db, page.after) {
+            sql += " AND " + after.sql
+            arguments += after.arguments
+        }
         if let actor {
             sql += " AND actor_id = ?"
             arguments += [actor]
@@ -87,9 +94,10 @@ public enum AuditLog {
             arguments += [Timestamp.iso(since)]
         }
         sql += " ORDER BY seq DESC LIMIT ?"
-        arguments += [limit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+        arguments += [page.limit + 1]
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
             Entry(seq: $0[0], at: $0[1], actorID: $0[2], actorRole: $0[3], action: $0[4], target: $0[5], command: $0[6])
         }
+        return Page.cut(rows, limit: page.limit, id: { String($0.seq) })
     }
 }

@@ -8,6 +8,7 @@ extension AppDatabase {
     /// problems `PRAGMA integrity_check` reports on the copy (empty when sound).
     public func backup(to path: String) throws -> [String] {
         do {
+            PrivateFile.prepare(path)
             let copy = try DatabaseQueue(path: path)
             do {
                 try pool.backup(to: copy)

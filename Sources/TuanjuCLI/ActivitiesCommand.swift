@@ -18,6 +18,7 @@ struct ActivitiesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(EngageMsg.optActivityKind, valueName: "health|affairs|skills")) var kind: String?
         @Flag(help: ArgumentHelp(EngageMsg.optPast)) var past = false
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let chosen = try kind.map { text throws(InputError) -> Activity.Kind in
@@ -27,19 +28,18 @@ struct ActivitiesCommand: ParsableCommand {
                 return kind
             }
             let (app, caller) = try global.session()
-            let listings = try app.activitySessions(caller, kind: chosen, includePast: past)
-            let json = listings.map(SessionJSON.init)
-            try Output.emit(json, json: global.json) {
-                var table = Table([EngageMsg.colSession.text, Msg.colTitle.text, EngageMsg.colWhen.text, EngageMsg.colPlace.text,
-                                   EngageMsg.colPlaces.text, EngageMsg.colMine.text])
-                for entry in listings {
-                    table.add([entry.session.id, localizedName(en: entry.activity.title, zh: entry.activity.titleZh),
-                               DisplayTime.of(entry.session.startsAt), entry.session.place,
-                               "\(entry.session.signedUp)/\(entry.session.capacity)" + (entry.session.waiting > 0 ? " +\(entry.session.waiting)" : ""),
-                               entry.mine.map { $0.state.rawValue } ?? ""])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [EngageMsg.colSession.text, Msg.colTitle.text, EngageMsg.colWhen.text, EngageMsg.colPlace.text,
+                          EngageMsg.colPlaces.text, EngageMsg.colMine.text],
+                fetch: { page in try app.activitySessions(caller, kind: chosen, includePast: past, page: page) },
+                encode: SessionJSON.init,
+                cells: { entry in
+                    [entry.session.id, localizedName(en: entry.activity.title, zh: entry.activity.titleZh),
+                     DisplayTime.of(entry.session.startsAt), entry.session.place,
+                     "\(entry.session.signedUp)/\(entry.session.capacity)" + (entry.session.waiting > 0 ? " +\(entry.session.waiting)" : ""),
+                     entry.mine.map { $0.state.rawValue } ?? ""]
+                })
         }
     }
 
@@ -83,19 +83,19 @@ struct ActivitiesCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(EngageMsg.argSessionID)) var session: String
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
-            let people = try app.attendees(caller, sessionID: session)
-            let rows = people.map { AttendeeJSON($0.signup, name: $0.name) }
-            try Output.emit(rows, json: global.json) {
-                var table = Table([Msg.colRider.text, Msg.colName.text, Msg.colStatus.text, EngageMsg.colCheckedIn.text])
-                for row in rows {
-                    table.add([row.rider_id, row.name, row.waitlist_position.map { "waiting #\($0)" } ?? row.state,
-                               row.checked_in_at.map(DisplayTime.of) ?? ""])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colRider.text, Msg.colName.text, Msg.colStatus.text, EngageMsg.colCheckedIn.text],
+                fetch: { page in try app.attendees(caller, sessionID: session, page: page).map { AttendeeJSON($0.signup, name: $0.name) } },
+                encode: { $0 },
+                cells: { row in
+                    [row.rider_id, row.name, row.waitlist_position.map { "waiting #\($0)" } ?? row.state,
+                     row.checked_in_at.map(DisplayTime.of) ?? ""]
+                })
         }
     }
 
@@ -125,19 +125,18 @@ struct LessonsCommand: ParsableCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.lessonsListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
-            let lessons = try app.lessons(caller)
-            let json = lessons.map { LessonJSON($0.0, completedAt: $0.completedAt) }
-            try Output.emit(json, json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colTitle.text, Msg.colPoints.text, EngageMsg.colDone.text])
-                for (lesson, completed) in lessons {
-                    table.add([lesson.id, localizedName(en: lesson.title, zh: lesson.titleZh), "\(lesson.points)",
-                               completed.map(DisplayTime.of) ?? ""])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colTitle.text, Msg.colPoints.text, EngageMsg.colDone.text],
+                fetch: { page in try app.lessons(caller, page: page) },
+                encode: { LessonJSON($0.0, completedAt: $0.completedAt) },
+                cells: { lesson, completed in
+                    [lesson.id, localizedName(en: lesson.title, zh: lesson.titleZh), "\(lesson.points)", completed.map(DisplayTime.of) ?? ""]
+                })
         }
     }
 

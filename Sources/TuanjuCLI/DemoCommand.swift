@@ -4,6 +4,7 @@ import Governance
 import Riders
 import TuanjuCore
 import TuanjuService
+import TuanjuViews
 
 struct DemoCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -53,7 +54,7 @@ final class Narrator {
     func record<T: Encodable>(_ step: String, _ value: T) throws {
         guard json else { return }
         let data = try JSONEncoder().encode(["step": step])
-        let detail = try Output.encoder.encode(value)
+        let detail = try Output.encoder.encode(JSONTree.encode(value))
         Console.current.out(String(decoding: data.dropLast(), as: UTF8.self) + ",\"result\":"
             + String(decoding: detail, as: UTF8.self).replacingOccurrences(of: "\n", with: "") + "}")
     }
@@ -160,7 +161,7 @@ struct DemoScript {
         let posting = try app.createTask(coordinator, try TaskDraft(
             roleCode: "hazard-inspector", title: "文晖路井盖巡查", capacity: 2, points: 20))
         narrator.say(.demoPosted, ["title": posting.title, "capacity": "\(posting.capacity)"])
-        let imported = try app.listRiders(coordinator, RiderFilter()).filter { $0.name == "陈骑手" || $0.name == "周骑手" }
+        let imported = try app.listRiders(coordinator, RiderFilter()).rows.filter { $0.name == "陈骑手" || $0.name == "周骑手" }
         let chen = try app.authenticate(token: try app.issueRiderToken(coordinator, id: imported[0].id).token)
         let zhou = try app.authenticate(token: try app.issueRiderToken(coordinator, id: imported[1].id).token)
         for rider in [li, chen] {
@@ -185,7 +186,7 @@ struct DemoScript {
         }
         _ = try app.awardPoints(coordinator, riderID: li.id, amount: 50, reason: "反诈宣传进社区", key: "demo-outreach")
         try show(.demoBalanceAwarded)
-        let coupon = try app.listRewards(li).first { $0.nameZh.hasPrefix("暖心便利餐券") }!
+        let coupon = try app.listRewards(li).rows.first { $0.nameZh.hasPrefix("暖心便利餐券") }!
         let request = try app.redeem(li, rewardID: coupon.id, quantity: 1)
         narrator.say(.demoRedeemed, ["reward": localizedName(en: coupon.name, zh: coupon.nameZh), "points": "\(request.points)"])
         try show(.demoBalanceHeld)

@@ -47,19 +47,17 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(OpsMsg.optActor, valueName: "user-id")) var actor: String?
         @Option(help: ArgumentHelp(OpsMsg.optSince, valueName: "iso")) var since: String?
-        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let sinceDate = try parseTime(since)
             let (app, caller) = try global.session()
-            let entries = try app.auditLog(caller, actor: actor, since: sinceDate, limit: limit)
-            try Output.emit(entries.map(AuditEntryJSON.init), json: global.json) {
-                var table = Table([Msg.colWhen.text, OpsMsg.colActor.text, OpsMsg.colAction.text, OpsMsg.colTarget.text, OpsMsg.colCommand.text])
-                for entry in entries {
-                    table.add([DisplayTime.of(entry.at), entry.actorID, entry.action, entry.target ?? "", entry.command])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colWhen.text, OpsMsg.colActor.text, OpsMsg.colAction.text, OpsMsg.colTarget.text, OpsMsg.colCommand.text],
+                fetch: { page in try app.auditLog(caller, actor: actor, since: sinceDate, page: page) },
+                encode: AuditEntryJSON.init,
+                cells: { entry in [DisplayTime.of(entry.at), entry.actorID, entry.action, entry.target ?? "", entry.command] })
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TuanjuViews
 
 /// Writes a command's result: JSON on `--json`, else the human form.
 enum Output {
@@ -8,8 +9,9 @@ enum Output {
         return encoder
     }()
 
+    /// Through `JSONTree`, so an unset optional is printed as `null` rather than left out (CLI.md).
     static func json<T: Encodable>(_ value: T) throws {
-        Console.current.out(String(decoding: try encoder.encode(value), as: UTF8.self))
+        Console.current.out(String(decoding: try encoder.encode(JSONTree.encode(value)), as: UTF8.self))
     }
 
     /// JSON when asked for, else the human lines.

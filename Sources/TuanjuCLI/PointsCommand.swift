@@ -32,20 +32,19 @@ struct PointsCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optRiderSelf)) var rider: String?
-        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
-            let transfers = try app.pointsHistory(caller, riderID: rider, limit: limit)
-            let json = transfers.map(TransferJSON.init)
-            try Output.emit(json, json: global.json) {
-                var table = Table([Msg.colWhen.text, Msg.colPoints.text, Msg.colKind.text, Msg.colReason.text])
-                for transfer in transfers {
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colWhen.text, Msg.colPoints.text, Msg.colKind.text, Msg.colReason.text],
+                fetch: { page in try app.pointsHistory(caller, riderID: rider, page: page) },
+                encode: TransferJSON.init,
+                cells: { transfer in
                     let sign = transfer.toAccount.hasPrefix("rider:") ? "+" : "-"
-                    table.add([DisplayTime.of(transfer.createdAt), sign + "\(transfer.amount)", transfer.kind.rawValue, transfer.reason])
-                }
-                table.print()
-            }
+                    return [DisplayTime.of(transfer.createdAt), sign + "\(transfer.amount)", transfer.kind.rawValue, transfer.reason]
+                })
         }
     }
 

@@ -45,20 +45,20 @@ struct RedemptionsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optRedemptionStatus)) var status: Redemption.State?
         @Option(help: ArgumentHelp(.optRiderFilter)) var rider: String?
-        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
-            let redemptions = try app.listRedemptions(caller, state: status, riderID: rider, limit: limit)
-            try Output.emit(redemptions.map(RedemptionJSON.init), json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colRider.text, Msg.colReward.text, Msg.colQuantity.text,
-                                   Msg.colPoints.text, Msg.colStatus.text, Msg.colWhen.text])
-                for item in redemptions {
-                    table.add([item.id, item.riderId, item.rewardId, "\(item.quantity)", "\(item.points)",
-                               item.state.rawValue, DisplayTime.of(item.requestedAt)])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colRider.text, Msg.colReward.text, Msg.colQuantity.text,
+                          Msg.colPoints.text, Msg.colStatus.text, Msg.colWhen.text],
+                fetch: { page in try app.listRedemptions(caller, state: status, riderID: rider, page: page) },
+                encode: RedemptionJSON.init,
+                cells: { item in
+                    [item.id, item.riderId, item.rewardId, "\(item.quantity)", "\(item.points)",
+                     item.state.rawValue, DisplayTime.of(item.requestedAt)]
+                })
         }
     }
 

@@ -56,8 +56,7 @@ struct ReportsCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(ReportMsg.optMine)) var mine = false
         @Option(help: ArgumentHelp(ReportMsg.optRider, valueName: "id")) var rider: String?
         @Option(help: ArgumentHelp(ReportMsg.optCategory, valueName: "code")) var category: String?
-        @Option(help: ArgumentHelp(.optLimit)) var limit = 100
-        @Option(help: ArgumentHelp(.optOffset)) var offset = 0
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -65,18 +64,16 @@ struct ReportsCommand: ParsableCommand {
             filter.status = try status.map { text throws(InputError) in try Report.Status(parsing: text) }
             filter.riderID = mine ? caller.id : rider
             filter.category = category
-            filter.limit = limit
-            filter.offset = offset
-            let reports = try app.listReports(caller, filter)
-            try Output.emit(reports.map { ReportJSON($0) }, json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colStatus.text, Msg.colCategory.text, ReportMsg.colSubmitted.text,
-                                   ReportMsg.colPhotos.text, Msg.colRider.text])
-                for report in reports {
-                    table.add([report.id, report.status.rawValue, report.categoryCode, DisplayTime.of(report.submittedAt),
-                               "\(report.photos.count)", report.riderID])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colStatus.text, Msg.colCategory.text, ReportMsg.colSubmitted.text,
+                          ReportMsg.colPhotos.text, Msg.colRider.text],
+                fetch: { [filter] page in try app.listReports(caller, filter, page: page) },
+                encode: { ReportJSON($0) },
+                cells: { report in
+                    [report.id, report.status.rawValue, report.categoryCode, DisplayTime.of(report.submittedAt),
+                     "\(report.photos.count)", report.riderID]
+                })
         }
     }
 

@@ -59,18 +59,19 @@ struct RewardsCommand: ParsableCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
-            let rewards = try app.listRewards(caller)
-            try Output.emit(rewards.map(RewardJSON.init), json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colTitle.text, Msg.colPoints.text, Msg.colStock.text, Msg.colStatus.text])
-                for reward in rewards {
-                    table.add([reward.id, localizedName(en: reward.name, zh: reward.nameZh), "\(reward.cost)", "\(reward.stock)",
-                               (reward.active ? Msg.statusActive : Msg.statusDeactivated).text])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colTitle.text, Msg.colPoints.text, Msg.colStock.text, Msg.colStatus.text],
+                fetch: { page in try app.listRewards(caller, page: page) },
+                encode: RewardJSON.init,
+                cells: { reward in
+                    [reward.id, localizedName(en: reward.name, zh: reward.nameZh), "\(reward.cost)", "\(reward.stock)",
+                     (reward.active ? Msg.statusActive : Msg.statusDeactivated).text]
+                })
         }
     }
 

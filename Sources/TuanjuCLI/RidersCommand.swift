@@ -73,8 +73,7 @@ struct RidersCommand: ParsableCommand {
         @Option(help: ArgumentHelp(.optFilterBranch)) var branch: String?
         @Option(help: ArgumentHelp(.optFilterName)) var name: String?
         @Option(help: ArgumentHelp(.optFilterStatus)) var status: RiderFilter.Status = .active
-        @Option(help: ArgumentHelp(.optLimit)) var limit = 50
-        @Option(help: ArgumentHelp(.optOffset)) var offset = 0
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -84,19 +83,14 @@ struct RidersCommand: ParsableCommand {
             filter.branch = branch
             filter.nameContains = name
             filter.status = status
-            filter.limit = limit
-            filter.offset = offset
-            let riders = try app.listRiders(caller, filter)
-            try Output.emit(riders.map { RiderJSON($0) }, json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colName.text, Msg.colPhone.text, Msg.colPlatform.text,
-                                   Msg.colParty.text, Msg.colBranch.text])
-                for rider in riders {
-                    table.add([rider.id, rider.name, rider.phone, rider.platform.localized,
-                               rider.partyMember ? Msg.yes.text : "", rider.branch ?? ""])
-                }
-                table.print()
-                Console.current.out(Msg.ridersCount.text(["count": "\(riders.count)"]))
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colName.text, Msg.colPhone.text, Msg.colPlatform.text, Msg.colParty.text, Msg.colBranch.text],
+                fetch: { [filter] page in try app.listRiders(caller, filter, page: page) },
+                encode: { RiderJSON($0) },
+                cells: { rider in
+                    [rider.id, rider.name, rider.phone, rider.platform.localized, rider.partyMember ? Msg.yes.text : "", rider.branch ?? ""]
+                })
         }
     }
 

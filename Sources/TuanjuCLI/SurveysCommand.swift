@@ -16,15 +16,16 @@ struct SurveysCommand: ParsableCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.surveysListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
-            let surveys = try app.surveys(caller)
-            try Output.emit(surveys.map(SurveyJSON.init), json: global.json) {
-                var table = Table([Msg.colID.text, EngageMsg.colVersion.text, Msg.colTitle.text, EngageMsg.colQuestions.text])
-                for survey in surveys { table.add([survey.id, "\(survey.version)", survey.title.text(), "\(survey.questions.count)"]) }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, EngageMsg.colVersion.text, Msg.colTitle.text, EngageMsg.colQuestions.text],
+                fetch: { page in try app.surveys(caller, page: page) },
+                encode: SurveyJSON.init,
+                cells: { survey in [survey.id, "\(survey.version)", survey.title.text(), "\(survey.questions.count)"] })
         }
     }
 

@@ -31,13 +31,21 @@ struct Table {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    func render() -> [String] {
+    /// Each column's width: its widest cell or header.
+    var widths: [Int] {
         var widths = headers.map(DisplayWidth.of)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
+        return widths
+    }
+
+    func render() -> [String] { render(widths: widths) }
+
+    /// The lines with the given column widths (a streamed table keeps its first page's widths).
+    func render(widths: [Int]) -> [String] {
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {

@@ -86,6 +86,7 @@ struct TasksCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(.optOpenOnly)) var open = false
         @Option(help: ArgumentHelp(.optRoleCode)) var role: String?
         @Option(help: ArgumentHelp(.optNear, valueName: "lat,lon")) var near: String?
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -93,16 +94,15 @@ struct TasksCommand: ParsableCommand {
             filter.openOnly = open
             filter.roleCode = role
             filter.near = try near.map { text throws(InputError) in try Coordinate(parsing: text) }
-            let tasks = try app.listTasks(caller, filter)
-            try Output.emit(tasks.map { TaskJSON($0, near: filter.near) }, json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colRole.text, Msg.colTitleTask.text, Msg.colSeats.text,
-                                   Msg.colStatus.text, Msg.colEnds.text])
-                for task in tasks {
-                    table.add([task.id, task.roleCode, task.title, "\(task.claimed)/\(task.capacity)",
-                               TaskJSON.stateText(task), task.endsAt.map(DisplayTime.of) ?? "-"])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colRole.text, Msg.colTitleTask.text, Msg.colSeats.text, Msg.colStatus.text, Msg.colEnds.text],
+                fetch: { [filter] page in try app.listTasks(caller, filter, page: page) },
+                encode: { TaskJSON($0, near: filter.near) },
+                cells: { task in
+                    [task.id, task.roleCode, task.title, "\(task.claimed)/\(task.capacity)",
+                     TaskJSON.stateText(task), task.endsAt.map(DisplayTime.of) ?? "-"]
+                })
         }
     }
 
@@ -179,21 +179,20 @@ struct TasksCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(.optMine)) var mine = false
         @Option(help: ArgumentHelp(.optTaskFilter)) var task: String?
         @Option(help: ArgumentHelp(.optRiderFilter)) var rider: String?
-        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
             let riderID = mine ? caller.id : rider
-            let claims = try app.claimHistory(caller, taskID: task, riderID: riderID, limit: limit)
-            try Output.emit(claims.map(ClaimJSON.init), json: global.json) {
-                var table = Table([Msg.colClaim.text, Msg.colTask.text, Msg.colRider.text, Msg.colStatus.text,
-                                   Msg.colWhen.text, Msg.colReason.text])
-                for claim in claims {
-                    table.add([claim.id, claim.taskId, claim.riderId, claim.state.rawValue,
-                               DisplayTime.of(claim.endedAt ?? claim.claimedAt), claim.reason ?? ""])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colClaim.text, Msg.colTask.text, Msg.colRider.text, Msg.colStatus.text, Msg.colWhen.text, Msg.colReason.text],
+                fetch: { page in try app.claimHistory(caller, taskID: task, riderID: riderID, page: page) },
+                encode: ClaimJSON.init,
+                cells: { claim in
+                    [claim.id, claim.taskId, claim.riderId, claim.state.rawValue,
+                     DisplayTime.of(claim.endedAt ?? claim.claimedAt), claim.reason ?? ""]
+                })
         }
     }
 }

@@ -7,6 +7,7 @@ import TuanjuService
 public enum TuanjuCLI {
     /// Runs one command line and returns its exit code. Output goes to `console`.
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        let arguments = ArgumentPreflight.hoistGlobals(arguments)
         let language = Language.resolve(flag: langFlag(arguments), environment: console.environment)
         return Language.$current.withValue(language) {
             Console.$current.withValue(console) {
@@ -34,6 +35,10 @@ public enum TuanjuCLI {
 
     private static func execute(_ arguments: [String], console: Console) -> Int32 {
         let json = arguments.contains("--json")
+        if let problem = ArgumentPreflight.badLanguage(langFlag(arguments)) ?? ArgumentPreflight.unknownCommand(arguments) {
+            report(code: "usage", message: problem, json: json)
+            return ExitCodes.usage
+        }
         do {
                 var command = try TuanjuCommand.parseAsRoot(arguments)
                 try command.run()
@@ -50,6 +55,13 @@ public enum TuanjuCLI {
                 if exit == .success {
                     if !message.isEmpty { console.out(message) }
                     return 0
+                }
+                // A value that does not parse (`--limit abc`, `--status maybe`) is bad input data (65), as the
+                // same value refused by the service would be; a missing or unknown word stays a usage error.
+                if exit.rawValue == ExitCodes.usage, TuanjuCommand.message(for: error).hasPrefix("The value '") {
+                    let text = json ? TuanjuCommand.message(for: error) : message
+                    report(code: "invalid_input", message: text, json: json, plain: true)
+                    return ExitCodes.invalidInput
                 }
                 if exit.rawValue == ExitCodes.usage {
                     let text = json ? TuanjuCommand.message(for: error) : message

@@ -50,18 +50,16 @@ struct UsersCommand: ParsableCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.usersListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
-            let users = try app.listUsers(caller)
-            try Output.emit(users.map { UserJSON($0) }, json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colName.text, Msg.colRole.text, Msg.colStatus.text])
-                for user in users {
-                    table.add([user.id, user.name, user.role.rawValue,
-                               (user.isActive ? Msg.statusActive : Msg.statusRevoked).text])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colName.text, Msg.colRole.text, Msg.colStatus.text],
+                fetch: { page in try app.listUsers(caller, page: page) },
+                encode: { UserJSON($0) },
+                cells: { user in [user.id, user.name, user.role.rawValue, (user.isActive ? Msg.statusActive : Msg.statusRevoked).text] })
         }
     }
 

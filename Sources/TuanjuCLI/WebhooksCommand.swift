@@ -56,18 +56,19 @@ struct WebhooksCommand: ParsableCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
-            let endpoints = try app.listWebhooks(caller)
-            try Output.emit(endpoints.map { EndpointJSON($0) }, json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colURL.text, Msg.colEvents.text, Msg.colStatus.text])
-                for endpoint in endpoints {
-                    table.add([endpoint.id, endpoint.url, endpoint.events == "*" ? "all" : endpoint.events,
-                               endpoint.enabled ? Msg.statusActive.text : (endpoint.disabledReason ?? Msg.statusDeactivated.text)])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colURL.text, Msg.colEvents.text, Msg.colStatus.text],
+                fetch: { page in try app.listWebhooks(caller, page: page) },
+                encode: { EndpointJSON($0) },
+                cells: { endpoint in
+                    [endpoint.id, endpoint.url, endpoint.events == "*" ? "all" : endpoint.events,
+                     endpoint.enabled ? Msg.statusActive.text : (endpoint.disabledReason ?? Msg.statusDeactivated.text)]
+                })
         }
     }
 
@@ -180,8 +181,9 @@ struct WebhooksCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optDeliveryStatus)) var status: String?
-        @Option(help: ArgumentHelp(.optLimit)) var limit = 200
+        @OptionGroup var paging: PagingOptions
 
+        /// Every key always present: the optional ones are written as `null`, never left out (CLI.md).
         struct JSON: Encodable {
             let id: String
             let endpoint_id: String
@@ -192,6 +194,23 @@ struct WebhooksCommand: ParsableCommand {
             let last_status: Int?
             let last_error: String?
             let delivered_at: String?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(endpoint_id, forKey: .endpoint_id)
+                try container.encode(event_seq, forKey: .event_seq)
+                try container.encode(status, forKey: .status)
+                try container.encode(attempts, forKey: .attempts)
+                try container.encode(next_attempt_at, forKey: .next_attempt_at)
+                try container.encode(last_status, forKey: .last_status)
+                try container.encode(last_error, forKey: .last_error)
+                try container.encode(delivered_at, forKey: .delivered_at)
+            }
+
+            private enum CodingKeys: String, CodingKey {
+                case id, endpoint_id, event_seq, status, attempts, next_attempt_at, last_status, last_error, delivered_at
+            }
         }
 
         func run() throws {
@@ -199,19 +218,19 @@ struct WebhooksCommand: ParsableCommand {
             if let status, !["pending", "delivered", "dead", "held"].contains(status) {
                 throw InputError.invalid(.deliveryStatusInvalid, ["value": status])
             }
-            let deliveries = try app.listDeliveries(caller, state: status, limit: limit)
-            let json = deliveries.map {
-                JSON(id: $0.id, endpoint_id: $0.endpointId, event_seq: $0.eventSeq, status: $0.state, attempts: $0.attempts,
-                     next_attempt_at: $0.nextAttemptAt, last_status: $0.lastStatus, last_error: $0.lastError, delivered_at: $0.deliveredAt)
-            }
-            try Output.emit(json, json: global.json) {
-                var table = Table([Msg.colID.text, Msg.colEndpoint.text, Msg.colStatus.text, Msg.colAttempts.text, Msg.colReason.text])
-                for delivery in deliveries {
-                    table.add([delivery.id, delivery.endpointId, delivery.state, "\(delivery.attempts)",
-                               delivery.lastError ?? delivery.lastStatus.map { "HTTP \($0)" } ?? ""])
-                }
-                table.print()
-            }
+            try Listing.print(
+                paging, json: global.json,
+                headers: [Msg.colID.text, Msg.colEndpoint.text, Msg.colStatus.text, Msg.colAttempts.text, Msg.colReason.text],
+                fetch: { page in try app.listDeliveries(caller, state: status, page: page) },
+                encode: {
+                    JSON(id: $0.id, endpoint_id: $0.endpointId, event_seq: $0.eventSeq, status: $0.state, attempts: $0.attempts,
+                         next_attempt_at: $0.nextAttemptAt, last_status: $0.lastStatus, last_error: $0.lastError,
+                         delivered_at: $0.deliveredAt)
+                },
+                cells: { delivery in
+                    [delivery.id, delivery.endpointId, delivery.state, "\(delivery.attempts)",
+                     delivery.lastError ?? delivery.lastStatus.map { "HTTP \($0)" } ?? ""]
+                })
         }
     }
 

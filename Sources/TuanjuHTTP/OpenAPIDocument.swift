@@ -85,8 +85,7 @@ enum OpenAPIDocument {
                   body: registerRider, status: 201, response: Schema.ref("Rider")),
         Operation(method: "GET", path: "/v1/riders", summary: "List riders (staff)", access: .bearer,
                   query: ["platform": Schema.string, "party_member": Schema.boolean, "branch": Schema.string, "name": Schema.string,
-                          "status": Schema.enumeration(["active", "inactive", "all"]), "limit": limit,
-                          "offset": ["type": "integer", "minimum": 0]],
+                          "status": Schema.enumeration(["active", "inactive", "all"])],
                   response: Schema.array(Schema.ref("Rider"))),
         Operation(method: "GET", path: "/v1/riders/{id}", summary: "A rider's profile; `me` for the calling rider", access: .bearer,
                   response: Schema.ref("Rider")),
@@ -124,7 +123,7 @@ enum OpenAPIDocument {
                   body: reportForm, bodyType: "multipart/form-data", status: 201, response: Schema.ref("ReportSubmitted")),
         Operation(method: "GET", path: "/v1/reports", summary: "List reports (riders: their own)", access: .bearer,
                   query: ["status": Schema.ref("ReportStatus"), "mine": Schema.boolean, "rider": Schema.string,
-                          "category": Schema.string, "limit": limit, "offset": ["type": "integer", "minimum": 0]],
+                          "category": Schema.string],
                   response: Schema.array(Schema.ref("Report"))),
         Operation(method: "GET", path: "/v1/reports/{id}", summary: "One report with its history", access: .bearer,
                   response: Schema.ref("Report")),
@@ -239,6 +238,24 @@ enum OpenAPIDocument {
                   access: .apiKey, query: ["api_key": Schema.string], response: Schema.array(Schema.ref("Open311Request"))),
     ]
 
+    // MARK: - Paging
+
+    /// The list operations: each takes `after` and `limit` and says where the next page starts in headers.
+    static let pagedPaths: Set<String> = [
+        "/v1/riders", "/v1/tasks", "/v1/claims", "/v1/reports", "/v1/points/history", "/v1/rewards", "/v1/redemptions",
+        "/v1/surveys", "/v1/activities", "/v1/activities/sessions/{id}/attendees", "/v1/lessons", "/v1/audit",
+    ]
+    static let pageParameters: KeyValuePairs<String, JSON> = [
+        "after": ["type": "string", "description": "Start after the row with this id: the X-Next-After of the previous page"] as JSON,
+        "limit": ["type": "integer", "minimum": 1, "maximum": 1000, "default": 200] as JSON,
+    ]
+    static let pageHeaders: JSON = [
+        "Link": ["description": "`<path?...&after=X&limit=N>; rel=\"next\"` when a further row exists; absent on the last page",
+                 "schema": Schema.string] as JSON,
+        "X-Next-After": ["description": "The cursor of the next page (`after`); absent on the last page",
+                         "schema": Schema.string] as JSON,
+    ]
+
     // MARK: - The document
 
     static let document: JSON = {
@@ -274,6 +291,12 @@ enum OpenAPIDocument {
         for (name, schema) in operation.query {
             parameters.append(["name": name, "in": "query", "required": false, "schema": schema])
         }
+        let paged = operation.method == "GET" && pagedPaths.contains(operation.path)
+        if paged {
+            for (name, schema) in pageParameters where !operation.query.contains(where: { $0.key == name }) {
+                parameters.append(["name": name, "in": "query", "required": false, "schema": schema])
+            }
+        }
         let errors = Schema.ref(open311 ? "Open311Errors" : "Error")
         var result: JSON = [
             "summary": operation.summary,
@@ -287,6 +310,11 @@ enum OpenAPIDocument {
                         "content": ["application/json": ["schema": errors] as JSON] as JSON] as JSON,
             ] as JSON,
         ]
+        if paged, var responses = result["responses"] as? JSON, var success = responses["\(operation.status)"] as? JSON {
+            success["headers"] = pageHeaders
+            responses["\(operation.status)"] = success
+            result["responses"] = responses
+        }
         switch operation.access {
         case .none: result["security"] = [JSON]()
         case .bearer: result["security"] = [["bearer": [String]()] as JSON]

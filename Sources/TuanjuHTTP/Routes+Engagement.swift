@@ -10,8 +10,9 @@ extension TuanjuAPI {
     static func surveyRoutes(_ routes: RouteRegistry) {
         routes.get("/v1/surveys") { call in
             let caller = try await call.caller()
-            let surveys = try await call.service { try $0.surveys(caller) }
-            return try JSONBody.response(surveys.map(SurveyJSON.init))
+            let page = try call.page()
+            let surveys = try await call.service { try $0.surveys(caller, page: page) }
+            return try JSONBody.page(surveys.map(SurveyJSON.init), for: call.request, limit: page.limit)
         }
         routes.get("/v1/surveys/{id}") { call in
             let caller = try await call.caller()
@@ -48,8 +49,9 @@ extension TuanjuAPI {
                 return kind
             }
             let past = try call.queryBool("past") ?? false
-            let listings = try await call.service { try $0.activitySessions(caller, kind: kind, includePast: past) }
-            return try JSONBody.response(listings.map(SessionJSON.init))
+            let page = try call.page()
+            let listings = try await call.service { try $0.activitySessions(caller, kind: kind, includePast: past, page: page) }
+            return try JSONBody.page(listings.map(SessionJSON.init), for: call.request, limit: page.limit)
         }
         routes.post("/v1/activities/sessions/{id}/signup") { call in
             let caller = try await call.caller()
@@ -68,8 +70,11 @@ extension TuanjuAPI {
         routes.get("/v1/activities/sessions/{id}/attendees") { call in
             let caller = try await call.caller()
             let id = call.path("id")
-            let people = try await call.service { try $0.attendees(caller, sessionID: id).map { AttendeeJSON($0.signup, name: $0.name) } }
-            return try JSONBody.response(people)
+            let page = try call.page()
+            let people = try await call.service {
+                try $0.attendees(caller, sessionID: id, page: page).map { AttendeeJSON($0.signup, name: $0.name) }
+            }
+            return try JSONBody.page(people, for: call.request, limit: page.limit)
         }
         routes.post("/v1/activities/sessions/{id}/checkin") { call in
             let caller = try await call.caller()
@@ -80,8 +85,9 @@ extension TuanjuAPI {
         }
         routes.get("/v1/lessons") { call in
             let caller = try await call.caller()
-            let lessons = try await call.service { try $0.lessons(caller).map { LessonJSON($0.0, completedAt: $0.completedAt) } }
-            return try JSONBody.response(lessons)
+            let page = try call.page()
+            let lessons = try await call.service { try $0.lessons(caller, page: page).map { LessonJSON($0.0, completedAt: $0.completedAt) } }
+            return try JSONBody.page(lessons, for: call.request, limit: page.limit)
         }
         routes.post("/v1/lessons/{id}/complete") { call in
             let caller = try await call.caller()

@@ -18,9 +18,9 @@ extension TuanjuAPI {
             let caller = try await call.caller()
             let actor = call.query("actor")
             let since = try call.query("since").map(TuanjuAPI.time)
-            let limit = try call.queryInt("limit") ?? 200
-            let entries = try await call.service { try $0.auditLog(caller, actor: actor, since: since, limit: limit) }
-            return try JSONBody.response(entries.map(AuditEntryJSON.init))
+            let page = try call.page()
+            let entries = try await call.service { try $0.auditLog(caller, actor: actor, since: since, page: page) }
+            return try JSONBody.page(entries.map(AuditEntryJSON.init), for: call.request, limit: page.limit)
         }
         routes.post("/v1/privacy/purge") { call in
             let caller = try await call.caller()

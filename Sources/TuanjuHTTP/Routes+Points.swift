@@ -17,9 +17,9 @@ extension TuanjuAPI {
         routes.get("/v1/points/history") { call in
             let caller = try await call.caller()
             let rider = call.query("rider")
-            let limit = try call.queryInt("limit") ?? 200
-            let transfers = try await call.service { try $0.pointsHistory(caller, riderID: rider, limit: limit) }
-            return try JSONBody.response(transfers.map(TransferJSON.init))
+            let page = try call.page()
+            let transfers = try await call.service { try $0.pointsHistory(caller, riderID: rider, page: page) }
+            return try JSONBody.page(transfers.map(TransferJSON.init), for: call.request, limit: page.limit)
         }
         routes.post("/v1/points/award") { call in
             let caller = try await call.caller()
@@ -49,8 +49,9 @@ extension TuanjuAPI {
     static func rewardRoutes(_ routes: RouteRegistry) {
         routes.get("/v1/rewards") { call in
             let caller = try await call.caller()
-            let rewards = try await call.service { try $0.listRewards(caller) }
-            return try JSONBody.response(rewards.map(RewardJSON.init))
+            let page = try call.page()
+            let rewards = try await call.service { try $0.listRewards(caller, page: page) }
+            return try JSONBody.page(rewards.map(RewardJSON.init), for: call.request, limit: page.limit)
         }
         routes.post("/v1/rewards") { call in
             let caller = try await call.caller()
@@ -89,9 +90,9 @@ extension TuanjuAPI {
                 return state
             }
             let rider = call.query("rider")
-            let limit = try call.queryInt("limit") ?? 200
-            let list = try await call.service { try $0.listRedemptions(caller, state: state, riderID: rider, limit: limit) }
-            return try JSONBody.response(list.map(RedemptionJSON.init))
+            let page = try call.page()
+            let list = try await call.service { try $0.listRedemptions(caller, state: state, riderID: rider, page: page) }
+            return try JSONBody.page(list.map(RedemptionJSON.init), for: call.request, limit: page.limit)
         }
         routes.post("/v1/redemptions/run") { call in
             let caller = try await call.caller()

@@ -35,10 +35,9 @@ extension TuanjuAPI {
             filter.status = try call.query("status").map { text throws(InputError) in try Report.Status(parsing: text) }
             filter.riderID = try call.queryBool("mine") == true ? caller.id : call.query("rider")
             filter.category = call.query("category")
-            filter.limit = try call.queryInt("limit") ?? 100
-            filter.offset = try call.queryInt("offset") ?? 0
-            let reports = try await call.service { [filter] in try $0.listReports(caller, filter) }
-            return try JSONBody.response(reports.map { ReportJSON($0) })
+            let page = try call.page()
+            let reports = try await call.service { [filter] in try $0.listReports(caller, filter, page: page) }
+            return try JSONBody.page(reports.map { ReportJSON($0) }, for: call.request, limit: page.limit)
         }
         routes.get("/v1/reports/{id}") { call in
             let caller = try await call.caller()

@@ -30,10 +30,9 @@ extension TuanjuAPI {
                 }
                 filter.status = parsed
             }
-            filter.limit = try call.queryInt("limit") ?? 50
-            filter.offset = try call.queryInt("offset") ?? 0
-            let riders = try await call.service { [filter] in try $0.listRiders(caller, filter) }
-            return try JSONBody.response(riders.map { RiderJSON($0) })
+            let page = try call.page()
+            let riders = try await call.service { [filter] in try $0.listRiders(caller, filter, page: page) }
+            return try JSONBody.page(riders.map { RiderJSON($0) }, for: call.request, limit: page.limit)
         }
         routes.get("/v1/riders/{id}") { call in
             let caller = try await call.caller()

@@ -24,8 +24,9 @@ extension TuanjuAPI {
             filter.openOnly = try call.queryBool("open") ?? false
             filter.roleCode = call.query("role")
             filter.near = try call.query("near").map { text throws(InputError) in try Coordinate(parsing: text) }
-            let tasks = try await call.service { [filter] in try $0.listTasks(caller, filter) }
-            return try JSONBody.response(tasks.map { TaskJSON($0, near: filter.near) })
+            let page = try call.page()
+            let tasks = try await call.service { [filter] in try $0.listTasks(caller, filter, page: page) }
+            return try JSONBody.page(tasks.map { TaskJSON($0, near: filter.near) }, for: call.request, limit: page.limit)
         }
         routes.get("/v1/tasks/{id}") { call in
             let caller = try await call.caller()
@@ -78,9 +79,9 @@ extension TuanjuAPI {
             let caller = try await call.caller()
             let rider = try call.queryBool("mine") == true ? caller.id : call.query("rider")
             let task = call.query("task")
-            let limit = try call.queryInt("limit") ?? 200
-            let claims = try await call.service { try $0.claimHistory(caller, taskID: task, riderID: rider, limit: limit) }
-            return try JSONBody.response(claims.map(ClaimJSON.init))
+            let page = try call.page()
+            let claims = try await call.service { try $0.claimHistory(caller, taskID: task, riderID: rider, page: page) }
+            return try JSONBody.page(claims.map(ClaimJSON.init), for: call.request, limit: page.limit)
         }
     }
 

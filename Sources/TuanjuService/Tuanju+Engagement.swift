@@ -17,8 +17,10 @@ extension Tuanju {
     // MARK: - Surveys
 
     /// `surveys list` (any token): the latest version of each survey.
-    public func surveys(_ caller: Caller) throws -> [SurveyDefinition] {
-        try database.read { db in try SurveyStore.latest(db) }
+    /// Short lists that a coordinator curates are read whole and sliced (`Page.slice`); the cursor is the id.
+    public func surveys(_ caller: Caller, page: PageRequest = PageRequest()) throws -> Page<SurveyDefinition> {
+        let page = try page.checked()
+        return try Page.slice(try database.read { db in try SurveyStore.latest(db) }, page, id: \.id)
     }
 
     /// `surveys show` (any token).
@@ -54,10 +56,14 @@ extension Tuanju {
     // MARK: - Activities
 
     /// `activities list` (any token): sessions not yet over, with the rider's own sign-up.
-    public func activitySessions(_ caller: Caller, kind: Activity.Kind?, includePast: Bool = false) throws -> [SessionListing] {
+    public func activitySessions(
+        _ caller: Caller, kind: Activity.Kind?, includePast: Bool = false, page: PageRequest = PageRequest()
+    ) throws -> Page<SessionListing> {
         let now = self.now
+        let page = try page.checked()
         return try database.read { db in
-            try Activities.sessions(db, kind: kind, from: includePast ? nil : now).map { activity, session in
+            let sessions = try Activities.sessions(db, kind: kind, from: includePast ? nil : now)
+            return try Page.slice(sessions, page, id: \.1.id).map { activity, session in
                 let mine = caller.kind == .rider ? try Activities.signup(db, sessionID: session.id, riderID: caller.id) : nil
                 return SessionListing(activity: activity, session: session, mine: mine)
             }
@@ -88,9 +94,13 @@ extension Tuanju {
     }
 
     /// `activities attendees` (staff).
-    public func attendees(_ caller: Caller, sessionID: String) throws -> [(signup: Signup, name: String)] {
+    /// The cursor is the rider's id (one sign-up per rider and session).
+    public func attendees(
+        _ caller: Caller, sessionID: String, page: PageRequest = PageRequest()
+    ) throws -> Page<(signup: Signup, name: String)> {
         try caller.requireStaff(EngageMsg.actionManageActivities)
-        return try database.read { db in try Activities.attendees(db, sessionID: sessionID) }
+        let page = try page.checked()
+        return try Page.slice(try database.read { db in try Activities.attendees(db, sessionID: sessionID) }, page, id: \.signup.riderID)
     }
 
     /// `activities checkin` (staff): only a confirmed rider can be checked in.
@@ -107,8 +117,10 @@ extension Tuanju {
     // MARK: - Lessons
 
     /// `lessons list` (any token; riders see what they completed).
-    public func lessons(_ caller: Caller) throws -> [(Lesson, completedAt: String?)] {
-        try database.read { db in try Lessons.all(db, riderID: caller.kind == .rider ? caller.id : nil) }
+    public func lessons(_ caller: Caller, page: PageRequest = PageRequest()) throws -> Page<(Lesson, completedAt: String?)> {
+        let page = try page.checked()
+        let all = try database.read { db in try Lessons.all(db, riderID: caller.kind == .rider ? caller.id : nil) }
+        return try Page.slice(all, page, id: \.0.id)
     }
 
     /// `lessons complete` (rider, once): the lesson's points through the ledger, keyed so they cannot pay twice.

@@ -56,9 +56,10 @@ extension Tuanju {
     }
 
     /// `tasks list` (any token).
-    public func listTasks(_ caller: Caller, _ filter: TaskFilter) throws -> [TaskPosting] {
+    public func listTasks(_ caller: Caller, _ filter: TaskFilter, page: PageRequest = PageRequest()) throws -> Page<TaskPosting> {
         let now = self.now
-        return try database.read { db in try Tasks.list(db, filter, at: now) }
+        let page = try page.checked()
+        return try database.read { db in try Tasks.list(db, filter, page: page, at: now) }
     }
 
     /// `tasks show` (any token; claimers for staff only).
@@ -110,10 +111,12 @@ extension Tuanju {
     }
 
     /// `tasks claims`: riders see their own history; staff anyone's.
-    public func claimHistory(_ caller: Caller, taskID: String?, riderID: String?, limit: Int = 200) throws -> [Claim] {
-        guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
+    public func claimHistory(
+        _ caller: Caller, taskID: String?, riderID: String?, page: PageRequest = PageRequest()
+    ) throws -> Page<Claim> {
+        let page = try page.checked()
         let riderID = try caller.scope(riderID: riderID, what: .whatClaims)
-        return try database.read { db in try Claims.history(db, taskID: taskID, riderID: riderID, limit: limit) }
+        return try database.read { db in try Claims.history(db, taskID: taskID, riderID: riderID, page: page) }
     }
 }
 

@@ -18,9 +18,11 @@ extension Tuanju {
     }
 
     /// `audit list` (admin): newest first.
-    public func auditLog(_ caller: Caller, actor: String?, since: Date?, limit: Int) throws -> [AuditLog.Entry] {
+    public func auditLog(
+        _ caller: Caller, actor: String?, since: Date?, page: PageRequest = PageRequest()
+    ) throws -> Page<AuditLog.Entry> {
         try caller.requireAdmin(OpsMsg.actionReadAudit)
-        guard (1...10_000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "10000"]) }
-        return try database.read { db in try AuditLog.list(db, actor: actor, since: since, limit: limit) }
+        let page = try page.checked()
+        return try database.read { db in try AuditLog.list(db, actor: actor, since: since, page: page) }
     }
 }

@@ -17,13 +17,13 @@ extension Tuanju {
     }
 
     /// `points history [--rider ID]`: transfers in and out of the rider's account, newest first.
-    public func pointsHistory(_ caller: Caller, riderID: String?, limit: Int = 200) throws -> [Transfer] {
+    public func pointsHistory(_ caller: Caller, riderID: String?, page: PageRequest = PageRequest()) throws -> Page<Transfer> {
         let riderID = try riderID ?? ownID(caller)
         try caller.requireSelfOrStaff(riderID: riderID, what: .whatPoints)
-        guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
+        let page = try page.checked()
         return try database.read { db in
             try requireRider(db, riderID)
-            return try Ledger.history(db, account: Ledger.riderAccount(riderID), limit: limit)
+            return try Ledger.history(db, account: Ledger.riderAccount(riderID), page: page)
         }
     }
 

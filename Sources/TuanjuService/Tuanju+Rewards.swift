@@ -45,8 +45,9 @@ extension Tuanju {
     }
 
     /// `rewards list`: riders see what they can redeem; staff see every reward.
-    public func listRewards(_ caller: Caller) throws -> [Reward] {
-        try database.read { db in try Rewards.list(db, activeOnly: !caller.isStaff) }
+    public func listRewards(_ caller: Caller, page: PageRequest = PageRequest()) throws -> Page<Reward> {
+        let page = try page.checked()
+        return try Page.slice(try database.read { db in try Rewards.list(db, activeOnly: !caller.isStaff) }, page, id: \.id)
     }
 
     // MARK: - Redemptions
@@ -78,10 +79,12 @@ extension Tuanju {
     }
 
     /// `redemptions list`: riders see their own; staff everyone's.
-    public func listRedemptions(_ caller: Caller, state: Redemption.State?, riderID: String?, limit: Int = 200) throws -> [Redemption] {
-        guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
+    public func listRedemptions(
+        _ caller: Caller, state: Redemption.State?, riderID: String?, page: PageRequest = PageRequest()
+    ) throws -> Page<Redemption> {
+        let page = try page.checked()
         let riderID = try caller.scope(riderID: riderID, what: .whatRedemption)
-        return try database.read { db in try Redemptions.list(db, riderID: riderID, state: state, limit: limit) }
+        return try database.read { db in try Redemptions.list(db, riderID: riderID, state: state, page: page) }
     }
 
     /// `redemptions run` (staff): expires overdue holds, then starts a batch (or resumes the one a crash

@@ -59,11 +59,10 @@ extension Tuanju {
     }
 
     /// `riders list` (staff).
-    public func listRiders(_ caller: Caller, _ filter: RiderFilter) throws -> [RiderProfile] {
+    public func listRiders(_ caller: Caller, _ filter: RiderFilter, page: PageRequest = PageRequest()) throws -> Page<RiderProfile> {
         try caller.requireStaff(.actionListRiders)
-        guard (1...1000).contains(filter.limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
-        guard filter.offset >= 0 else { throw InputError.invalid(.offsetNegative) }
-        return try database.read { db in try RiderDirectory.list(db, filter).map { RiderProfile($0, for: caller) } }
+        let page = try page.checked()
+        return try database.read { db in try RiderDirectory.list(db, filter, page: page).map { RiderProfile($0, for: caller) } }
     }
 
     /// `riders update` (staff, or the rider on their own profile).

@@ -23,9 +23,10 @@ extension Tuanju {
     }
 
     /// `users list` (admin).
-    public func listUsers(_ caller: Caller) throws -> [User] {
+    public func listUsers(_ caller: Caller, page: PageRequest = PageRequest()) throws -> Page<User> {
         try caller.requireAdmin(.actionListUsers)
-        return try database.read { db in try Users.all(db) }
+        let page = try page.checked()
+        return try Page.slice(try database.read { db in try Users.all(db) }, page, id: \.id)
     }
 
     /// `users revoke` (admin): the user's tokens stop working at once.

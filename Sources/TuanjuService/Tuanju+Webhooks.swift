@@ -15,9 +15,10 @@ extension Tuanju {
         }
     }
 
-    public func listWebhooks(_ caller: Caller) throws -> [WebhookEndpoint] {
+    public func listWebhooks(_ caller: Caller, page: PageRequest = PageRequest()) throws -> Page<WebhookEndpoint> {
         try caller.requireAdmin(.actionManageWebhooks)
-        return try database.read { db in try Endpoints.all(db) }
+        let page = try page.checked()
+        return try Page.slice(try database.read { db in try Endpoints.all(db) }, page, id: \.id)
     }
 
     public func removeWebhook(_ caller: Caller, id: String) throws -> WebhookEndpoint {
@@ -83,10 +84,10 @@ extension Tuanju {
         return dispatcher
     }
 
-    public func listDeliveries(_ caller: Caller, state: String?, limit: Int = 200) throws -> [WebhookDelivery] {
+    public func listDeliveries(_ caller: Caller, state: String?, page: PageRequest = PageRequest()) throws -> Page<WebhookDelivery> {
         try caller.requireAdmin(.actionManageWebhooks)
-        guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
-        return try database.read { db in try Deliveries.list(db, state: state, limit: limit) }
+        let page = try page.checked()
+        return try database.read { db in try Deliveries.list(db, state: state, page: page) }
     }
 
     /// `webhooks replay`: a dead delivery goes back in the queue, under the same webhook-id.

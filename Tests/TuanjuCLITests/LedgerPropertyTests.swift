@@ -54,7 +54,7 @@ struct LedgerPropertyTests {
                     _ = try app.redeem(rider, rewardID: rewards.randomElement(using: &random)!, quantity: amount())
                 case 6:
                     let pending = try app.listRedemptions(rider, state: .pending, riderID: nil)
-                    guard let one = pending.randomElement(using: &random) else { continue }
+                    guard let one = pending.rows.randomElement(using: &random) else { continue }
                     _ = try app.cancelRedemption(rider, id: one.id)
                 default:
                     let limit = Bool.random(using: &random) ? nil : amount()

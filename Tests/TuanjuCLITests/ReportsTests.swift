@@ -185,9 +185,10 @@ struct ReportsTests {
         try setup.expectRefusal(base + ["--photo", good, "--note", String(repeating: "长", count: 10_000)], token: rider, exit: 65)
         let noGPS = try setup.sandbox.file("nogps.jpg", bytes: jpeg)
         try setup.expectRefusal(base + ["--photo", noGPS], token: rider, exit: 65)
-        // No claim on a task of the category's role; someone else's claim; a category the role does not handle.
+        // No claim on a task of the category's role; a posting only others hold seats on (public, so exit 1, not 77);
+        // a category the role does not handle.
         try setup.expectRefusal(base + ["--photo", good], token: setup.riders[2].token, exit: 1, code: "no_active_claim")
-        try setup.expectRefusal(base + ["--photo", good, "--task", setup.task], token: setup.riders[2].token, exit: 77)
+        try setup.expectRefusal(base + ["--photo", good, "--task", setup.task], token: setup.riders[2].token, exit: 1, code: "no_active_claim")
         try setup.expectRefusal(["reports", "submit", "--category", "fraud-leaflet", "--photo", good], token: rider, exit: 1, code: "no_active_claim")
         try setup.expectRefusal(base + ["--photo", good], token: setup.coordinator, exit: 77)
     }

@@ -18,6 +18,7 @@ struct CatalogTests {
         + ReportMsg.allCases.map { $0 as any CatalogMessage } + EngageMsg.allCases.map { $0 as any CatalogMessage }
         + HTTPMsg.allCases.map { $0 as any CatalogMessage } + OpsMsg.allCases.map { $0 as any CatalogMessage }
         + FaultMsg.allCases.map { $0 as any CatalogMessage }
+        + PageMsg.allCases.map { $0 as any CatalogMessage } + UsageMsg.allCases.map { $0 as any CatalogMessage }
 
     @Test("Every message exists in English and Chinese, with the same arguments")
     func complete() {

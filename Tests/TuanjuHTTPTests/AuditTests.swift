@@ -39,7 +39,7 @@ struct AuditTests {
             #expect(review["actor_role"] as? String == "coordinator")
             #expect(review["target"] as? String == reportID)
             // Accepting also awards the category's points: both events of the one request carry its command.
-            let stored = try sandbox.app.auditLog(try sandbox.admin, actor: coordinatorID, since: nil, limit: 100)
+            let stored = try sandbox.app.auditLog(try sandbox.admin, actor: coordinatorID, since: nil).rows
             #expect(Set(stored.map(\.action)) == ["report.reviewed", "points.awarded"])
             #expect(Set(stored.map(\.command)) == ["http POST /v1/reports/{id}/review"])
             // Riders' own actions are their records, not audit entries (as in the CLI).
@@ -48,7 +48,7 @@ struct AuditTests {
             // A refused action commits nothing, so it leaves no entry either.
             let again = try await client.post("/v1/reports/\(reportID)/review", token: coordinator, json: ["decision": "accept"])
             #expect(again.status == 409, "\(again.text)")
-            #expect(try sandbox.app.auditLog(try sandbox.admin, actor: coordinatorID, since: nil, limit: 100).count == stored.count)
+            #expect(try sandbox.app.auditLog(try sandbox.admin, actor: coordinatorID, since: nil).rows.count == stored.count)
         }
     }
 
@@ -77,7 +77,7 @@ struct AuditTests {
             #expect(created.count == 12, "\(created.keys.sorted())")
 
             // Then each task.created entry names the coordinator whose request created the task.
-            let entries = try sandbox.app.auditLog(try sandbox.admin, actor: nil, since: nil, limit: 100)
+            let entries = try sandbox.app.auditLog(try sandbox.admin, actor: nil, since: nil).rows
                 .filter { $0.action == "task.created" }
             #expect(entries.count == 12)
             for entry in entries {

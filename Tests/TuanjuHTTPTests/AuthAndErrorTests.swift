@@ -132,7 +132,7 @@ struct AuthAndErrorTests {
             let full = try await client.post("/v1/tasks/\(taskID)/claim", token: wang.token)
             #expect(full.status == 409)
             #expect(full.errorCode == "task_full")
-            let noPoints = try await client.post("/v1/rewards/\(try #require(try sandbox.app.listRewards(sandbox.admin).first?.id))/redeem",
+            let noPoints = try await client.post("/v1/rewards/\(try #require(try sandbox.app.listRewards(sandbox.admin).rows.first?.id))/redeem",
                                                  token: li.token)
             #expect(noPoints.status == 409)
             #expect(noPoints.errorCode == "insufficient_points")
@@ -154,7 +154,7 @@ struct AuthAndErrorTests {
                 fields: [("category", "manhole-cover")], files: [("photo", [UInt8](repeating: 0xFF, count: 5000))]))
             #expect(upload.status == 413)
         }
-        #expect(try sandbox.app.listTasks(sandbox.admin, .init()).isEmpty)
+        #expect(try sandbox.app.listTasks(sandbox.admin, .init()).rows.isEmpty)
     }
 
     @Test("Statuses follow the error's category: busy is 503 with Retry-After, a too-large photo 413")

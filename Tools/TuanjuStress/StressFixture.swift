@@ -58,8 +58,8 @@ struct StressFixture: Codable {
             try app.createTask(staff, try TaskDraft(roleCode: "hazard-inspector", title: "压测巡查 \(index)", capacity: seatsPerTask)).id
         }
         _ = try app.addReward(staff, name: "Stress coupon", nameZh: "压测券", cost: 10, stock: 1_000_000)
-        let rewards = try app.listRewards(staff).filter { $0.active }.map(\.id)
-        let sessions = try app.activitySessions(staff, kind: nil).map(\.session.id)
+        let rewards = try app.listRewards(staff).rows.filter { $0.active }.map(\.id)
+        let sessions = try app.activitySessions(staff, kind: nil).rows.map(\.session.id)
         try FileManager.default.createDirectory(atPath: root + "/photos-in", withIntermediateDirectories: true)
         let photos = try (0..<8).map { index in
             let path = root + "/photos-in/\(index).jpg"
