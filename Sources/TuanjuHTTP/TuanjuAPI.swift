@@ -19,7 +19,7 @@ public enum TuanjuAPI {
     ) -> Server {
         let router = Router(context: APIContext.self)
         let limiter = RateLimiter(limitPerMinute: configuration.rateLimitPerMinute, clock: rateLimitClock ?? RateLimiter.uptime)
-        router.add(middleware: FrontMiddleware(limiter: limiter, log: configuration.accessLog))
+        router.add(middleware: FrontMiddleware(limiter: limiter, app: app, log: configuration.accessLog))
         let registry = RouteRegistry(router: router, app: app, config: configuration)
         systemRoutes(registry)
         mapRoutes(registry)
