@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import TuanjuCore
 import TuanjuService
 
@@ -32,9 +34,17 @@ public enum TuanjuAPI {
         activityRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
+        let timeouts = ConnectionTimeouts(
+            header: .seconds(Int64(configuration.headerTimeoutSeconds)), body: .seconds(Int64(configuration.bodyTimeoutSeconds)))
+        let idle = TimeAmount.seconds(Int64(configuration.idleTimeoutSeconds))
         let application = Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            server: HTTPServerBuilder { responder in
+                GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle)), timeouts: timeouts)
+            },
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port),
+                availableConnectionsDelegate: MaximumAvailableConnections(max(1, configuration.maxConnections))),
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress.map { "\($0.ipAddress ?? configuration.host):\($0.port ?? 0)" } ?? "")
             })
