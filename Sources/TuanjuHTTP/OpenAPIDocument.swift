@@ -22,12 +22,12 @@ enum OpenAPIDocument {
     // MARK: - Request bodies
 
     static let registerRider = Schema.object([
-        "name": Schema.string, "phone": Schema.string, "platform": Schema.enumeration(["meituan", "eleme", "other"]),
+        "name": Schema.string, "phone": Schema.phone, "platform": Schema.enumeration(["meituan", "eleme", "other"]),
         "party_member": Schema.optional(Schema.boolean), "branch": Schema.optional(Schema.string),
     ])
-    static let updateRider = Schema.object([
-        "name": Schema.optional(Schema.string), "phone": Schema.optional(Schema.string),
-        "platform": Schema.optional(Schema.string), "party_member": Schema.optional(Schema.boolean),
+    static let updateRider = Schema.change([
+        "name": Schema.optional(Schema.string), "phone": Schema.optional(Schema.phone),
+        "platform": Schema.optional(Schema.enumeration(["meituan", "eleme", "other"])), "party_member": Schema.optional(Schema.boolean),
         "branch": Schema.optional(Schema.string),
     ])
     static let createTask = Schema.object([
@@ -36,7 +36,7 @@ enum OpenAPIDocument {
         "points": Schema.optional(Schema.integer),
         "area": Schema.optional(Schema.object(["lat": Schema.number, "lon": Schema.number, "radius_m": Schema.number])),
     ])
-    static let updateTask = Schema.object([
+    static let updateTask = Schema.change([
         "title": Schema.optional(Schema.string), "description": Schema.optional(Schema.string),
         "capacity": Schema.optional(Schema.integer), "ends": Schema.optional(Schema.time),
         "points": Schema.optional(Schema.integer),
@@ -44,26 +44,28 @@ enum OpenAPIDocument {
     static let empty = Schema.object([:])
     static let note = Schema.object(["note": Schema.optional(Schema.string)])
     static let reportForm = Schema.object([
-        "category": Schema.string, "task": Schema.optional(Schema.string), "lat": Schema.optional(Schema.string),
-        "lon": Schema.optional(Schema.string), "crs": Schema.optional(Schema.enumeration(["wgs84", "gcj02"])),
+        "category": Schema.string, "task": Schema.optional(Schema.string), "lat": Schema.decimalText("30.2925"),
+        "lon": Schema.decimalText("120.171"), "crs": Schema.optional(Schema.enumeration(["wgs84", "gcj02"])),
         "note": Schema.optional(Schema.string),
         "photo": ["type": "array", "minItems": 1, "maxItems": 5,
                   "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
     ])
     static let open311Form = Schema.object([
-        "api_key": Schema.string, "service_code": Schema.string, "lat": Schema.optional(Schema.string),
-        "long": Schema.optional(Schema.string), "description": Schema.optional(Schema.string),
+        "api_key": Schema.string, "service_code": Schema.string, "lat": Schema.decimalText("30.2925"),
+        "long": Schema.decimalText("120.171"), "description": Schema.optional(Schema.string),
         "media": ["type": "array", "minItems": 1, "maxItems": 5,
                   "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
     ])
     static let pointsChange = Schema.object([
-        "rider_id": Schema.string, "amount": Schema.integer, "reason": Schema.optional(Schema.string),
+        "rider_id": Schema.string, "amount": Schema.integer, "reason": Schema.string,
         "key": Schema.optional(Schema.string),
     ])
 
     // MARK: - Operations
 
     static let limit: JSON = ["type": "integer", "minimum": 1, "maximum": 1000]
+    /// Whose points: staff must name the rider; a rider may name only themself, so it is required of everyone.
+    static let riderQuery = Schema.required(["type": "string", "description": "The rider's id (a rider's own id for riders)"] as JSON)
     static let operations: [Operation] = [
         Operation(method: "GET", path: "/healthz", summary: "Liveness and database check", access: .none, response: Schema.ref("Health")),
         Operation(method: "GET", path: "/openapi.json", summary: "This document", access: .none, response: ["type": "object"]),
@@ -72,7 +74,7 @@ enum OpenAPIDocument {
                   response: Schema.array(Schema.ref("Role"))),
         // Map
         Operation(method: "GET", path: "/v1/map/nearest", summary: "Nearest service points (map nearest)", access: .none,
-                  query: ["lat": Schema.number, "lon": Schema.number, "crs": Schema.enumeration(["wgs84", "gcj02"]),
+                  query: ["lat": Schema.required(Schema.latitude), "lon": Schema.required(Schema.longitude), "crs": Schema.enumeration(["wgs84", "gcj02"]),
                           "kind": Schema.string, "limit": ["type": "integer", "minimum": 1, "maximum": 100],
                           "within": Schema.number, "open_now": Schema.boolean, "at": Schema.time],
                   response: Schema.array(Schema.ref("Point"))),
@@ -143,9 +145,9 @@ enum OpenAPIDocument {
                   response: Schema.ref("ReviewResult")),
         // Points
         Operation(method: "GET", path: "/v1/points/balance", summary: "Balance (riders: their own)", access: .bearer,
-                  query: ["rider": Schema.string], response: Schema.ref("Balance")),
+                  query: ["rider": riderQuery], response: Schema.ref("Balance")),
         Operation(method: "GET", path: "/v1/points/history", summary: "Transfers, newest first", access: .bearer,
-                  query: ["rider": Schema.string, "limit": limit], response: Schema.array(Schema.ref("Transfer"))),
+                  query: ["rider": riderQuery, "limit": limit], response: Schema.array(Schema.ref("Transfer"))),
         Operation(method: "POST", path: "/v1/points/award", summary: "Award points from the budget (staff)", access: .bearer,
                   body: pointsChange, response: Schema.ref("Balance")),
         Operation(method: "POST", path: "/v1/points/adjust", summary: "Correct a balance (admin)", access: .bearer,
@@ -160,7 +162,7 @@ enum OpenAPIDocument {
                                        "stock": Schema.integer]),
                   status: 201, response: Schema.ref("Reward")),
         Operation(method: "PATCH", path: "/v1/rewards/{id}", summary: "Change a reward (staff)", access: .bearer,
-                  body: Schema.object(["name": Schema.optional(Schema.string), "name_zh": Schema.optional(Schema.string),
+                  body: Schema.change(["name": Schema.optional(Schema.string), "name_zh": Schema.optional(Schema.string),
                                        "cost": Schema.optional(Schema.integer), "stock": Schema.optional(Schema.integer),
                                        "active": Schema.optional(Schema.boolean)]),
                   response: Schema.ref("Reward")),
@@ -272,7 +274,9 @@ enum OpenAPIDocument {
             ["name": $0, "in": "path", "required": true, "schema": Schema.string]
         }
         for (name, schema) in operation.query {
-            parameters.append(["name": name, "in": "query", "required": false, "schema": schema])
+            var clean = schema
+            clean["x-required"] = nil
+            parameters.append(["name": name, "in": "query", "required": schema["x-required"] != nil, "schema": clean])
         }
         let errors = Schema.ref(open311 ? "Open311Errors" : "Error")
         var result: JSON = [
