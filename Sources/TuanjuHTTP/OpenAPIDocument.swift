@@ -22,42 +22,47 @@ enum OpenAPIDocument {
     // MARK: - Request bodies
 
     static let registerRider = Schema.object([
-        "name": Schema.string, "phone": Schema.phone, "platform": Schema.enumeration(["meituan", "eleme", "other"]),
-        "party_member": Schema.optional(Schema.boolean), "branch": Schema.optional(Schema.string),
+        "name": Schema.label(100), "phone": Schema.phone, "platform": Schema.enumeration(["meituan", "eleme", "other"]),
+        "party_member": Schema.optional(Schema.boolean), "branch": Schema.optional(Schema.label(100)),
     ])
     static let updateRider = Schema.change([
-        "name": Schema.optional(Schema.string), "phone": Schema.optional(Schema.phone),
+        "name": Schema.optional(Schema.label(100)), "phone": Schema.optional(Schema.phone),
         "platform": Schema.optional(Schema.enumeration(["meituan", "eleme", "other"])), "party_member": Schema.optional(Schema.boolean),
-        "branch": Schema.optional(Schema.string),
+        "branch": Schema.optional(Schema.label(100)),
     ])
     static let createTask = Schema.object([
-        "role": Schema.string, "title": Schema.string, "description": Schema.optional(Schema.string),
-        "capacity": Schema.integer, "starts": Schema.optional(Schema.time), "ends": Schema.optional(Schema.time),
+        "role": Schema.string, "title": Schema.label(200), "description": Schema.optional(Schema.string),
+        "capacity": Schema.integer, "starts": Schema.optional(Schema.example(Schema.time, "2099-01-01T09:00:00+08:00")),
+        "ends": Schema.optional(Schema.example(Schema.time, "2099-01-01T17:00:00+08:00").merging(["description": "after starts"]) { $1 }),
         "points": Schema.optional(Schema.integer),
         "area": Schema.optional(Schema.object(["lat": Schema.number, "lon": Schema.number, "radius_m": Schema.number])),
     ])
     static let updateTask = Schema.change([
-        "title": Schema.optional(Schema.string), "description": Schema.optional(Schema.string),
+        "title": Schema.optional(Schema.label(200)), "description": Schema.optional(Schema.string),
         "capacity": Schema.optional(Schema.integer), "ends": Schema.optional(Schema.time),
         "points": Schema.optional(Schema.integer),
     ])
     static let empty = Schema.object([:])
     static let note = Schema.object(["note": Schema.optional(Schema.string)])
+    static let positionNote = "The position (lat and lon/long, WGS-84 unless crs says gcj02) must lie inside the installation's service area. It is marked required; the server also accepts a report without it when the first photo carries EXIF GPS inside the area."
+    /// `lat`/`lon` are marked required: the server also takes a report without them when the first photo carries
+    /// EXIF GPS, which a schema cannot state. The position must be inside the service area (`/v1/roles` lists
+    /// categories; the area is the installation's).
     static let reportForm = Schema.object([
-        "category": Schema.string, "task": Schema.optional(Schema.string), "lat": Schema.decimalText("30.2925"),
-        "lon": Schema.decimalText("120.171"), "crs": Schema.optional(Schema.enumeration(["wgs84", "gcj02"])),
-        "note": Schema.optional(Schema.string),
+        "category": Schema.string, "task": Schema.optional(Schema.string), "lat": Schema.latitudeText,
+        "lon": Schema.longitudeText, "crs": Schema.optional(Schema.enumeration(["wgs84", "gcj02"])),
+        "note": Schema.optional(Schema.note(1000)),
         "photo": ["type": "array", "minItems": 1, "maxItems": 5,
                   "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
-    ])
+    ]).merging(["description": positionNote]) { $1 }
     static let open311Form = Schema.object([
-        "api_key": Schema.string, "service_code": Schema.string, "lat": Schema.decimalText("30.2925"),
-        "long": Schema.decimalText("120.171"), "description": Schema.optional(Schema.string),
+        "api_key": Schema.string, "service_code": Schema.string, "lat": Schema.latitudeText,
+        "long": Schema.longitudeText, "description": Schema.optional(Schema.note(1000)),
         "media": ["type": "array", "minItems": 1, "maxItems": 5,
                   "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
-    ])
+    ]).merging(["description": positionNote]) { $1 }
     static let pointsChange = Schema.object([
-        "rider_id": Schema.string, "amount": Schema.integer, "reason": Schema.string,
+        "rider_id": Schema.string, "amount": Schema.integer, "reason": Schema.label(500),
         "key": Schema.optional(Schema.string),
     ])
 
@@ -75,7 +80,8 @@ enum OpenAPIDocument {
         // Map
         Operation(method: "GET", path: "/v1/map/nearest", summary: "Nearest service points (map nearest)", access: .none,
                   query: ["lat": Schema.required(Schema.latitude), "lon": Schema.required(Schema.longitude), "crs": Schema.enumeration(["wgs84", "gcj02"]),
-                          "kind": Schema.string, "limit": ["type": "integer", "minimum": 1, "maximum": 100],
+                          "kind": Schema.enumeration(["station", "box", "meal"]).merging(["description": "a code of GET /v1/map/kinds"]) { $1 },
+                          "limit": ["type": "integer", "minimum": 1, "maximum": 100],
                           "within": Schema.number, "open_now": Schema.boolean, "at": Schema.time],
                   response: Schema.array(Schema.ref("Point"))),
         Operation(method: "GET", path: "/v1/map/kinds", summary: "Kinds of service point", access: .none,
@@ -86,7 +92,7 @@ enum OpenAPIDocument {
         Operation(method: "POST", path: "/v1/riders", summary: "Register a rider; the token is shown once (staff)", access: .bearer,
                   body: registerRider, status: 201, response: Schema.ref("Rider")),
         Operation(method: "GET", path: "/v1/riders", summary: "List riders (staff)", access: .bearer,
-                  query: ["platform": Schema.string, "party_member": Schema.boolean, "branch": Schema.string, "name": Schema.string,
+                  query: ["platform": Schema.enumeration(["meituan", "eleme", "other"]), "party_member": Schema.boolean, "branch": Schema.string, "name": Schema.string,
                           "status": Schema.enumeration(["active", "inactive", "all"]), "limit": limit,
                           "offset": ["type": "integer", "minimum": 0]],
                   response: Schema.array(Schema.ref("Rider"))),
@@ -104,7 +110,9 @@ enum OpenAPIDocument {
         Operation(method: "POST", path: "/v1/tasks", summary: "Post a task (staff)", access: .bearer, body: createTask, status: 201,
                   response: Schema.ref("Task")),
         Operation(method: "GET", path: "/v1/tasks", summary: "List tasks", access: .bearer,
-                  query: ["open": Schema.boolean, "role": Schema.string, "near": ["type": "string", "description": "lat,lon"] as JSON],
+                  query: ["open": Schema.boolean, "role": Schema.string, "near": ["type": "string", "description": "lat,lon in decimal degrees",
+                                                                          "pattern": "^\(Schema.latitudePattern),\(Schema.longitudePattern)$",
+                                                                          "examples": ["30.2925,120.171"]] as JSON],
                   response: Schema.array(Schema.ref("Task"))),
         Operation(method: "GET", path: "/v1/tasks/{id}", summary: "One task; claimers for staff", access: .bearer,
                   response: Schema.ref("Task")),
@@ -117,7 +125,7 @@ enum OpenAPIDocument {
         Operation(method: "POST", path: "/v1/tasks/{id}/release", summary: "Give the seat back (rider)", access: .bearer, body: empty,
                   response: Schema.ref("Claim")),
         Operation(method: "POST", path: "/v1/tasks/{id}/revoke", summary: "Take a rider's seat away (staff)", access: .bearer,
-                  body: Schema.object(["rider_id": Schema.string, "reason": Schema.string]), response: Schema.ref("Claim")),
+                  body: Schema.object(["rider_id": Schema.string, "reason": Schema.label(500)]), response: Schema.ref("Claim")),
         Operation(method: "GET", path: "/v1/claims", summary: "Claim history (riders: their own)", access: .bearer,
                   query: ["task": Schema.string, "rider": Schema.string, "mine": Schema.boolean, "limit": limit],
                   response: Schema.array(Schema.ref("Claim"))),
@@ -137,7 +145,7 @@ enum OpenAPIDocument {
                       "note": Schema.optional(Schema.string),
                   ]), response: Schema.ref("ReviewResult")),
         Operation(method: "POST", path: "/v1/reports/{id}/dispatch", summary: "Hand to an agency (staff)", access: .bearer,
-                  body: Schema.object(["agency": Schema.string, "note": Schema.optional(Schema.string)]),
+                  body: Schema.object(["agency": Schema.label(200), "note": Schema.optional(Schema.note(1000))]),
                   response: Schema.ref("ReviewResult")),
         Operation(method: "POST", path: "/v1/reports/{id}/resolve", summary: "Mark resolved (staff)", access: .bearer, body: note,
                   response: Schema.ref("ReviewResult")),
@@ -158,11 +166,11 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/v1/rewards", summary: "Rewards (riders: those they can redeem)", access: .bearer,
                   response: Schema.array(Schema.ref("Reward"))),
         Operation(method: "POST", path: "/v1/rewards", summary: "Add a reward (staff)", access: .bearer,
-                  body: Schema.object(["name": Schema.string, "name_zh": Schema.optional(Schema.string), "cost": Schema.integer,
+                  body: Schema.object(["name": Schema.label(100), "name_zh": Schema.optional(Schema.label(100)), "cost": Schema.integer,
                                        "stock": Schema.integer]),
                   status: 201, response: Schema.ref("Reward")),
         Operation(method: "PATCH", path: "/v1/rewards/{id}", summary: "Change a reward (staff)", access: .bearer,
-                  body: Schema.change(["name": Schema.optional(Schema.string), "name_zh": Schema.optional(Schema.string),
+                  body: Schema.change(["name": Schema.optional(Schema.label(100)), "name_zh": Schema.optional(Schema.label(100)),
                                        "cost": Schema.optional(Schema.integer), "stock": Schema.optional(Schema.integer),
                                        "active": Schema.optional(Schema.boolean)]),
                   response: Schema.ref("Reward")),

@@ -19,10 +19,18 @@ enum Schema {
     /// WGS-84 degrees; examples inside the default service area.
     static let latitude: JSON = ["type": "number", "minimum": -90, "maximum": 90, "examples": [30.2925]]
     static let longitude: JSON = ["type": "number", "minimum": -180, "maximum": 180, "examples": [120.171]]
-    /// A decimal number as form text (`30.2925`).
-    static func decimalText(_ example: String) -> JSON {
-        ["type": "string", "pattern": "^-?[0-9]{1,3}(\\.[0-9]+)?$", "examples": [example]]
+    /// Degrees as text, within the server's bounds (latitude -90...90, longitude -180...180).
+    static let latitudePattern = "-?(90(\\.0+)?|[0-8]?[0-9](\\.[0-9]+)?)"
+    static let longitudePattern = "-?(180(\\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\\.[0-9]+)?)"
+    static let latitudeText: JSON = ["type": "string", "pattern": "^\(latitudePattern)$", "examples": ["30.2925"]]
+    static let longitudeText: JSON = ["type": "string", "pattern": "^\(longitudePattern)$", "examples": ["120.171"]]
+    /// A required short text as `Text.label` takes it: at least one character that is neither white space nor a
+    /// control character (those are trimmed or removed first), at most `max` characters.
+    static func label(_ max: Int) -> JSON {
+        ["type": "string", "minLength": 1, "maxLength": max, "pattern": "[^\\s\\x00-\\x1f\\x7f-\\x9f]"]
     }
+    /// A free-text note: at most `max` characters.
+    static func note(_ max: Int) -> JSON { ["type": "string", "maxLength": max] }
     /// A mainland mobile number as `riders register` takes it: 11 digits `1[3-9]…`, optionally `+86`/`86` first,
     /// optionally grouped with spaces or dashes.
     static let phone: JSON = ["type": "string", "pattern": "^(\\+?86[ -]?)?1[3-9][0-9]([ -]?[0-9]){8}$", "examples": ["13800138000"]]

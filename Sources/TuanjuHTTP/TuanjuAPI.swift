@@ -34,9 +34,10 @@ public enum TuanjuAPI {
         activityRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
-        let timeouts = ConnectionTimeouts(
-            header: .seconds(Int64(configuration.headerTimeoutSeconds)), body: .seconds(Int64(configuration.bodyTimeoutSeconds)))
-        let idle = TimeAmount.seconds(Int64(configuration.idleTimeoutSeconds))
+        // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.
+        func seconds(_ value: Int) -> TimeAmount { .seconds(Int64(min(max(value, 1), 86_400))) }
+        let timeouts = ConnectionTimeouts(header: seconds(configuration.headerTimeoutSeconds), body: seconds(configuration.bodyTimeoutSeconds))
+        let idle = seconds(configuration.idleTimeoutSeconds)
         let application = Application(
             router: router,
             server: HTTPServerBuilder { responder in
