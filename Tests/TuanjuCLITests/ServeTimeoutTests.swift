@@ -44,6 +44,16 @@ struct ServeTimeoutTests {
         }
     }
 
+    @Test("A timeout or connection maximum out of range is a usage error naming the flag", arguments: [
+        ["--header-timeout", "0"], ["--body-timeout", "-1"], ["--idle-timeout", "3601"], ["--max-connections", "0"],
+    ])
+    func flagRanges(_ flag: [String]) throws {
+        let sandbox = try Sandbox()
+        let result = sandbox.run(["serve", "--port", "0"] + flag)
+        #expect(result.exit == 64)
+        #expect(result.stderr.contains(flag[0]), "\(result.stderr)")
+    }
+
     @Test("A head trickled one byte at a time is cut off after the header timeout, before it ends")
     func trickledHead() throws {
         let server = try Server()
