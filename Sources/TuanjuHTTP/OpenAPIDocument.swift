@@ -69,6 +69,8 @@ enum OpenAPIDocument {
     // MARK: - Operations
 
     static let limit: JSON = ["type": "integer", "minimum": 1, "maximum": 1000]
+    /// GeoReport v2 clients send it on every call; one installation is one jurisdiction, so it is accepted and ignored.
+    static let jurisdiction: JSON = ["type": "string", "description": "Accepted and ignored: one installation is one jurisdiction"]
     /// Whose points: staff must name the rider; a rider may name only themself, so it is required of everyone.
     static let riderQuery = Schema.required(["type": "string", "description": "The rider's id (a rider's own id for riders)"] as JSON)
     static let operations: [Operation] = [
@@ -230,23 +232,25 @@ enum OpenAPIDocument {
                   access: .bearer, body: Schema.object(["dry_run": Schema.optional(Schema.boolean)]), response: Schema.ref("Erasure")),
         // Open311 GeoReport v2
         Operation(method: "GET", path: "/open311/v2/discovery.json", summary: "GeoReport v2 discovery", access: .none,
-                  response: Schema.ref("Open311Discovery")),
+                  query: ["jurisdiction_id": jurisdiction], response: Schema.ref("Open311Discovery")),
         Operation(method: "GET", path: "/open311/v2/services.json", summary: "Services: one per report category", access: .none,
-                  response: Schema.array(Schema.ref("Open311Service"))),
+                  query: ["jurisdiction_id": jurisdiction], response: Schema.array(Schema.ref("Open311Service"))),
         Operation(method: "GET", path: "/open311/v2/services/{service_code}.json", summary: "A service's definition (no attributes)",
-                  access: .none, response: Schema.ref("Open311ServiceDefinition")),
+                  access: .none, query: ["jurisdiction_id": jurisdiction], response: Schema.ref("Open311ServiceDefinition")),
         Operation(method: "GET", path: "/open311/v2/requests.json",
-                  summary: "Service requests, newest first: the last 90 days or 1,000; account_id for staff keys only",
+                  summary: "Service requests, newest first: the last 90 days or 1,000. Without a staff key only reviewed reports (accepted, dispatched, resolved; a rider's key adds their own), phone and ID-card numbers masked; account_id for staff keys only",
                   access: .apiKey,
                   query: ["service_request_id": Schema.string, "service_code": Schema.string, "start_date": Schema.time,
-                          "end_date": Schema.time, "status": Schema.enumeration(["open", "closed"]), "api_key": Schema.string],
+                          "end_date": Schema.time, "status": Schema.enumeration(["open", "closed"]), "api_key": Schema.string,
+                          "jurisdiction_id": jurisdiction],
                   response: Schema.array(Schema.ref("Open311Request"))),
         Operation(method: "POST", path: "/open311/v2/requests.json",
                   summary: "Create a request with a rider's api_key. Tuanju needs 1-5 photos, so only multipart/form-data with `media` file parts is accepted; a form-encoded POST is refused with 400",
                   access: .apiKey, body: open311Form, bodyType: "multipart/form-data",
                   response: Schema.array(Schema.ref("Open311Created"))),
-        Operation(method: "GET", path: "/open311/v2/requests/{service_request_id}.json", summary: "One service request (a one-element array)",
-                  access: .apiKey, query: ["api_key": Schema.string], response: Schema.array(Schema.ref("Open311Request"))),
+        Operation(method: "GET", path: "/open311/v2/requests/{service_request_id}.json",
+                  summary: "One service request (a one-element array); without a staff key an unreviewed one is 404, as an unknown id",
+                  access: .apiKey, query: ["api_key": Schema.string, "jurisdiction_id": jurisdiction], response: Schema.array(Schema.ref("Open311Request"))),
     ]
 
     // MARK: - The document

@@ -41,6 +41,8 @@ struct ContractTests {
             #expect(open311.status == 400)
             #expect((open311.json as? [[String: Any]])?.first?["code"] as? Int == 400)
             #expect(try await client.get("/open311/v2/requests.json?status=open").status == 200)
+            #expect(try await client.get("/open311/v2/services.json?jurisdiction_id=hz").status == 200,
+                    "GeoReport's jurisdiction_id is declared (and ignored)")
         }
     }
 
