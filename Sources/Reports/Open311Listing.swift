@@ -20,6 +20,18 @@ public struct Open311Filter: Sendable, Equatable {
     /// `status`: open or closed (Open311's two states; `report_status` has Tuanju's finer one).
     public var open: Bool?
     public var limit = maximumCount
+    /// Who is reading: staff see every report as written; everyone else (no key, or a rider's key) sees only
+    /// what a coordinator reviewed and let stand (accepted, dispatched, resolved) plus, for a rider, their own
+    /// reports, with phone and ID-card numbers masked in the text (`PublicText`).
+    public var audience: Audience = .public(riderID: nil)
+
+    public enum Audience: Sendable, Equatable {
+        case staff
+        case `public`(riderID: String?)
+    }
+
+    /// The statuses the public sees: a coordinator accepted the report (and it may since have moved on).
+    public static let publicStatuses: [Report.Status] = [.accepted, .dispatched, .resolved]
 
     public init() {}
 }
@@ -30,6 +42,17 @@ extension ReportExport {
     public func open311(_ db: Database, _ filter: Open311Filter, now: Date, write: (String) throws -> Void) throws -> Int {
         var sql = Self.selectColumns + "\nWHERE 1"
         var arguments: StatementArguments = []
+        if case .public(let riderID) = filter.audience {
+            // Applies to every query, ids included: an unreviewed report answers as if it did not exist.
+            let statuses = Open311Filter.publicStatuses.map(\.rawValue)
+            sql += " AND (r.status IN (" + Array(repeating: "?", count: statuses.count).joined(separator: ",") + ")"
+            arguments += StatementArguments(statuses)
+            if let riderID {
+                sql += " OR r.rider_id = ?"
+                arguments += [riderID]
+            }
+            sql += ")"
+        }
         if !filter.ids.isEmpty {
             sql += " AND r.id IN (" + Array(repeating: "?", count: filter.ids.count).joined(separator: ",") + ")"
             arguments += StatementArguments(filter.ids)
@@ -59,10 +82,18 @@ extension ReportExport {
         var count = 0
         try write("[")
         while let row = try cursor.next() {
-            try write((count == 0 ? "" : ",") + JSONText.object(try fields(row)))
+            var fields = try fields(row)
+            if filter.audience != .staff { fields = fields.map(Self.publicField) }
+            try write((count == 0 ? "" : ",") + JSONText.object(fields))
             count += 1
         }
         try write("]")
         return count
+    }
+
+    /// The free-text fields masked for the public; the others unchanged.
+    static func publicField(_ field: (String, JSONText.Value)) -> (String, JSONText.Value) {
+        guard field.0 == "description" || field.0 == "status_notes", case .string(let text) = field.1 else { return field }
+        return (field.0, .string(PublicText.masked(text)))
     }
 }

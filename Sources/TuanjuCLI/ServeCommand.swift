@@ -18,10 +18,19 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp(HTTPMsg.optMaxBody, valueName: "KiB")) var maxBodyKib = 64
     @Option(help: ArgumentHelp(HTTPMsg.optMaxUpload, valueName: "MiB")) var maxUploadMib = 52
     @Option(help: ArgumentHelp(HTTPMsg.optMediaBase, valueName: "url")) var mediaBaseURL: String?
+    @Option(help: ArgumentHelp(HTTPMsg.optHeaderTimeout, valueName: "seconds")) var headerTimeout = 10
+    @Option(help: ArgumentHelp(HTTPMsg.optBodyTimeout, valueName: "seconds")) var bodyTimeout = 120
+    @Option(help: ArgumentHelp(HTTPMsg.optIdleTimeout, valueName: "seconds")) var idleTimeout = 60
+    @Option(help: ArgumentHelp(HTTPMsg.optMaxConnections, valueName: "n")) var maxConnections = 1024
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError(HTTPMsg.optPort.text) }
         guard rateLimit >= 0, maxBodyKib > 0, maxUploadMib > 0 else { throw ValidationError(HTTPMsg.optRateLimit.text) }
+        for (name, value, max) in [("header-timeout", headerTimeout, 3600), ("body-timeout", bodyTimeout, 3600),
+                                   ("idle-timeout", idleTimeout, 3600), ("max-connections", maxConnections, 1_000_000)]
+        where !(1...max).contains(value) {
+            throw ValidationError(HTTPMsg.optPositive.text(["name": name, "max": "\(max)"]))
+        }
     }
 
     /// The command tree runs synchronously (`TuanjuCLI.run`), so the server runs in a task while this thread
@@ -33,6 +42,8 @@ struct ServeCommand: ParsableCommand {
             host: host, port: port, rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyKib * 1024,
             maxUploadBytes: maxUploadMib * 1024 * 1024,
             mediaBaseURL: mediaBaseURL ?? console.environment["TUANJU_MEDIA_BASE_URL"] ?? ServerConfiguration.defaultMediaBaseURL,
+            headerTimeoutSeconds: headerTimeout, bodyTimeoutSeconds: bodyTimeout, idleTimeoutSeconds: idleTimeout,
+            maxConnections: maxConnections,
             accessLog: { line in console.err(line) })
         // Hummingbird's own log: warnings and errors only, unless LOG_LEVEL says otherwise.
         if getenv("LOG_LEVEL") == nil { setenv("LOG_LEVEL", "warning", 0) }

@@ -133,6 +133,10 @@ struct Call: Sendable {
         if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
             throw HTTPFailure.invalid(HTTPMsg.fieldUnknown, ["name": unknown, "known": fields.joined(separator: ", ")])
         }
+        // JSONSerialization keeps the last of two equal keys; a body that says two things is refused instead.
+        if let repeated = JSONDuplicateKeys.first(in: bytes) {
+            throw HTTPFailure.invalid(HTTPMsg.bodyKeyRepeated, ["name": repeated])
+        }
         return data
     }
 }

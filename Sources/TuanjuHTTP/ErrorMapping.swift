@@ -25,7 +25,12 @@ enum ErrorMapping {
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             known = HTTPFailure.bodyTooLarge(max: 0)
         case let error as any HTTPResponseError where error.status == .notFound:
-            known = HTTPFailure.routeNotFound(method: request.method.rawValue, path: request.uri.path)
+            let allowed = RouteRules.methods(forPath: request.uri.path)
+            if allowed.isEmpty || allowed.contains(request.method.rawValue) {
+                known = HTTPFailure.routeNotFound(method: request.method.rawValue, path: request.uri.path)
+            } else {
+                known = HTTPFailure.methodNotAllowed(method: request.method.rawValue, path: request.uri.path, allowed: allowed)
+            }
         case let error as any HTTPResponseError where (400..<500).contains(error.status.code):
             known = HTTPFailure.invalid(HTTPMsg.fieldInvalid, ["field": "request", "value": "\(error.status.code)"])
         default: known = HTTPFailure.internalError(requestID: requestID)
@@ -40,11 +45,13 @@ enum ErrorMapping {
 
     /// The status of a known error: 400 invalid input, 401 unauthenticated, 403 forbidden, 404 not found,
     /// 409 other refusals of the domain, 413 too large, 429 rate limited, 503 busy. Open311 answers 403 for
-    /// any key problem and 400 for refusals other than not-found, as GeoReport v2 lists.
+    /// any key problem and 400 for refusals other than not-found, as GeoReport v2 lists. A known path asked with
+    /// another method is 405.
     static func status(for error: any TuanjuError, style: Style) -> HTTPResponse.Status {
         switch error {
         case HTTPFailure.bodyTooLarge, PhotoError.tooLarge: return .contentTooLarge
         case HTTPFailure.rateLimited: return .tooManyRequests
+        case HTTPFailure.methodNotAllowed: return .methodNotAllowed
         case HTTPFailure.internalError: return .internalServerError
         default: break
         }
@@ -62,14 +69,16 @@ enum ErrorMapping {
         }
     }
 
-    /// The error response in the route family's shape.
+    /// The error response in the route family's shape. Messages name HTTP parameters, not the CLI's flags.
     static func response(_ outcome: Outcome, style: Style) -> Response {
+        let message = RouteRules.httpNames(outcome.error.message)
         let body: Any
         switch style {
-        case .api: body = ["error": ["code": outcome.error.code, "message": outcome.error.message]]
-        case .open311: body = [["code": outcome.status.code, "description": outcome.error.message]]
+        case .api: body = ["error": ["code": outcome.error.code, "message": message]]
+        case .open311: body = [["code": outcome.status.code, "description": message]]
         }
         var headers = JSONBody.headers
+        if case HTTPFailure.methodNotAllowed(_, _, let allowed) = outcome.error { headers[.allow] = allowed.joined(separator: ", ") }
         if let seconds = outcome.retryAfter { headers[.retryAfter] = "\(seconds)" }
         if outcome.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()

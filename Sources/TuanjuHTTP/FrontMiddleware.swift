@@ -1,15 +1,18 @@
 import Foundation
 import Hummingbird
 import TuanjuCore
+import TuanjuService
 
 /// Every request passes here first: it gets an id and a language (Accept-Language), is counted against its
-/// token's rate limit, has any error turned into the route family's error body, and leaves one access-log
-/// line: time, client address, method, path (never the query, which may hold a position or an api_key),
+/// token's rate limit (its address's without a valid token), has any error turned into the route family's
+/// error body, and leaves one access-log line: time, client address, method, path (never the query, which may hold a position or an api_key),
 /// status, duration, request id. Never a token or a phone number.
 struct FrontMiddleware: RouterMiddleware {
     typealias Context = APIContext
 
     let limiter: RateLimiter
+    /// Checks tokens before they choose a bucket (nil only in tests of the middleware alone).
+    let app: Tuanju?
     let log: @Sendable (String) -> Void
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
@@ -19,7 +22,7 @@ struct FrontMiddleware: RouterMiddleware {
         let language = Self.language(request.headers[.acceptLanguage])
         let response = await Language.$current.withValue(language) { () async -> Response in
             do {
-                if let seconds = limiter.take(Self.rateKey(request, context: context)) {
+                if limiter.limit > 0, let key = await rateKey(request, context: context), let seconds = limiter.take(key) {
                     throw HTTPFailure.rateLimited(retryAfter: seconds, limit: limiter.limit)
                 }
                 return try await next(request, context)
@@ -37,11 +40,17 @@ struct FrontMiddleware: RouterMiddleware {
         return response
     }
 
-    /// The bearer token, else Open311's `api_key` in the query, else the client's address.
-    static func rateKey(_ request: Request, context: APIContext) -> String {
-        if let token = Call.bearerToken(request) { return "t:" + token }
-        if let key = request.uri.queryParameters.get("api_key"), !key.isEmpty { return "t:" + key }
-        return "a:" + context.clientAddress
+    /// The bucket a request is counted in. A token is checked first: a valid one (bearer, else Open311's
+    /// `api_key`) is its own bucket; a request without one, or with one that fails authentication, counts
+    /// against its client address, so inventing tokens buys no fresh buckets. `/healthz` is not counted (nil).
+    func rateKey(_ request: Request, context: APIContext) async -> String? {
+        if request.uri.path == "/healthz" { return nil }
+        let address = "a:" + context.clientAddress
+        let key = request.uri.queryParameters.get("api_key").map { String($0) }
+        guard let token = Call.bearerToken(request) ?? key.flatMap({ $0.isEmpty ? nil : $0 }) else { return address }
+        guard let app else { return "t:" + token }
+        let valid = (try? await Blocking.run { try app.authenticate(token: token) }) != nil
+        return valid ? "t:" + token : address
     }
 
     /// `zh-CN,zh;q=0.9,en;q=0.8` → Chinese; the first language named wins, English by default.

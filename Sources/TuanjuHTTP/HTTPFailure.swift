@@ -4,6 +4,8 @@ import TuanjuCore
 /// a stable code, like every module's error, so clients handle them the same way.
 public enum HTTPFailure: TuanjuError, Equatable {
     case routeNotFound(method: String, path: String)
+    /// A known path asked with a method it does not take; `allowed` goes to the `Allow` header.
+    case methodNotAllowed(method: String, path: String, allowed: [String])
     case bearerMissing
     /// Open311: a POST without `api_key`.
     case apiKeyMissing
@@ -21,6 +23,7 @@ public enum HTTPFailure: TuanjuError, Equatable {
     public var code: String {
         switch self {
         case .routeNotFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
         case .bearerMissing, .apiKeyMissing: "unauthenticated"
         case .bodyTooLarge: "too_large"
         case .rateLimited: "rate_limited"
@@ -32,6 +35,8 @@ public enum HTTPFailure: TuanjuError, Equatable {
     public var text: LocalizedText {
         switch self {
         case .routeNotFound(let method, let path): LocalizedText(HTTPMsg.routeNotFound, ["method": method, "path": path])
+        case .methodNotAllowed(let method, let path, let allowed):
+            LocalizedText(HTTPMsg.methodNotAllowed, ["method": method, "path": path, "allowed": allowed.joined(separator: ", ")])
         case .bearerMissing: LocalizedText(HTTPMsg.bearerMissing)
         case .apiKeyMissing: LocalizedText(HTTPMsg.open311ApiKeyMissing)
         case .bodyTooLarge(let max): LocalizedText(HTTPMsg.bodyTooLarge, ["max": "\(max)"])
@@ -47,7 +52,7 @@ public enum HTTPFailure: TuanjuError, Equatable {
         switch self {
         case .routeNotFound: .refused
         case .bearerMissing, .apiKeyMissing: .unauthorized
-        case .bodyTooLarge, .unsupportedContentType, .invalid: .invalidInput
+        case .bodyTooLarge, .unsupportedContentType, .invalid, .methodNotAllowed: .invalidInput
         case .rateLimited: .busy
         case .internalError: .busy
         }

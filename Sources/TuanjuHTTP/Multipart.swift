@@ -128,17 +128,19 @@ enum Multipart {
         guard start <= haystack.count else { return nil }
         var end = haystack.count
         if let limit { end = min(end, start + limit) }
-        guard end - start >= needle.count else { return nil }
+        guard !needle.isEmpty, end - start >= needle.count else { return nil }
         return haystack.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { pin in
-                let first = Int32(pin[0])
+                // Both are non-empty here (checked above), so their base addresses exist; no force-unwrap.
+                guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress, let firstByte = pin.first else { return nil }
+                let first = Int32(firstByte)
                 var position = start
                 let lastStart = end - pin.count
                 while position <= lastStart {
                     // memchr finds the candidate first byte; memcmp checks the rest.
-                    guard let found = memchr(hay.baseAddress! + position, first, lastStart - position + 1) else { return nil }
-                    let index = hay.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(hay.baseAddress! + index, pin.baseAddress!, pin.count) == 0 { return index }
+                    guard let found = memchr(hayBase + position, first, lastStart - position + 1) else { return nil }
+                    let index = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hayBase + index, pinBase, pin.count) == 0 { return index }
                     position = index + 1
                 }
                 return nil

@@ -22,48 +22,57 @@ enum OpenAPIDocument {
     // MARK: - Request bodies
 
     static let registerRider = Schema.object([
-        "name": Schema.string, "phone": Schema.string, "platform": Schema.enumeration(["meituan", "eleme", "other"]),
-        "party_member": Schema.optional(Schema.boolean), "branch": Schema.optional(Schema.string),
+        "name": Schema.label(100), "phone": Schema.phone, "platform": Schema.enumeration(["meituan", "eleme", "other"]),
+        "party_member": Schema.optional(Schema.boolean), "branch": Schema.optional(Schema.label(100)),
     ])
-    static let updateRider = Schema.object([
-        "name": Schema.optional(Schema.string), "phone": Schema.optional(Schema.string),
-        "platform": Schema.optional(Schema.string), "party_member": Schema.optional(Schema.boolean),
-        "branch": Schema.optional(Schema.string),
+    static let updateRider = Schema.change([
+        "name": Schema.optional(Schema.label(100)), "phone": Schema.optional(Schema.phone),
+        "platform": Schema.optional(Schema.enumeration(["meituan", "eleme", "other"])), "party_member": Schema.optional(Schema.boolean),
+        "branch": Schema.optional(Schema.label(100)),
     ])
     static let createTask = Schema.object([
-        "role": Schema.string, "title": Schema.string, "description": Schema.optional(Schema.string),
-        "capacity": Schema.integer, "starts": Schema.optional(Schema.time), "ends": Schema.optional(Schema.time),
+        "role": Schema.string, "title": Schema.label(200), "description": Schema.optional(Schema.string),
+        "capacity": Schema.integer, "starts": Schema.optional(Schema.example(Schema.time, "2099-01-01T09:00:00+08:00")),
+        "ends": Schema.optional(Schema.example(Schema.time, "2099-01-01T17:00:00+08:00").merging(["description": "after starts"]) { $1 }),
         "points": Schema.optional(Schema.integer),
         "area": Schema.optional(Schema.object(["lat": Schema.number, "lon": Schema.number, "radius_m": Schema.number])),
     ])
-    static let updateTask = Schema.object([
-        "title": Schema.optional(Schema.string), "description": Schema.optional(Schema.string),
+    static let updateTask = Schema.change([
+        "title": Schema.optional(Schema.label(200)), "description": Schema.optional(Schema.string),
         "capacity": Schema.optional(Schema.integer), "ends": Schema.optional(Schema.time),
         "points": Schema.optional(Schema.integer),
     ])
     static let empty = Schema.object([:])
     static let note = Schema.object(["note": Schema.optional(Schema.string)])
+    static let positionNote = "The position (lat and lon/long, WGS-84 unless crs says gcj02) must lie inside the installation's service area. It is marked required; the server also accepts a report without it when the first photo carries EXIF GPS inside the area."
+    /// `lat`/`lon` are marked required: the server also takes a report without them when the first photo carries
+    /// EXIF GPS, which a schema cannot state. The position must be inside the service area (`/v1/roles` lists
+    /// categories; the area is the installation's).
     static let reportForm = Schema.object([
-        "category": Schema.string, "task": Schema.optional(Schema.string), "lat": Schema.optional(Schema.string),
-        "lon": Schema.optional(Schema.string), "crs": Schema.optional(Schema.enumeration(["wgs84", "gcj02"])),
-        "note": Schema.optional(Schema.string),
+        "category": Schema.string, "task": Schema.optional(Schema.string), "lat": Schema.latitudeText,
+        "lon": Schema.longitudeText, "crs": Schema.optional(Schema.enumeration(["wgs84", "gcj02"])),
+        "note": Schema.optional(Schema.note(1000)),
         "photo": ["type": "array", "minItems": 1, "maxItems": 5,
                   "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
-    ])
+    ]).merging(["description": positionNote]) { $1 }
     static let open311Form = Schema.object([
-        "api_key": Schema.string, "service_code": Schema.string, "lat": Schema.optional(Schema.string),
-        "long": Schema.optional(Schema.string), "description": Schema.optional(Schema.string),
+        "api_key": Schema.string, "service_code": Schema.string, "lat": Schema.latitudeText,
+        "long": Schema.longitudeText, "description": Schema.optional(Schema.note(1000)),
         "media": ["type": "array", "minItems": 1, "maxItems": 5,
                   "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
-    ])
+    ]).merging(["description": positionNote]) { $1 }
     static let pointsChange = Schema.object([
-        "rider_id": Schema.string, "amount": Schema.integer, "reason": Schema.optional(Schema.string),
+        "rider_id": Schema.string, "amount": Schema.integer, "reason": Schema.label(500),
         "key": Schema.optional(Schema.string),
     ])
 
     // MARK: - Operations
 
     static let limit: JSON = ["type": "integer", "minimum": 1, "maximum": 1000]
+    /// GeoReport v2 clients send it on every call; one installation is one jurisdiction, so it is accepted and ignored.
+    static let jurisdiction: JSON = ["type": "string", "description": "Accepted and ignored: one installation is one jurisdiction"]
+    /// Whose points: staff must name the rider; a rider may name only themself, so it is required of everyone.
+    static let riderQuery = Schema.required(["type": "string", "description": "The rider's id (a rider's own id for riders)"] as JSON)
     static let operations: [Operation] = [
         Operation(method: "GET", path: "/healthz", summary: "Liveness and database check", access: .none, response: Schema.ref("Health")),
         Operation(method: "GET", path: "/openapi.json", summary: "This document", access: .none, response: ["type": "object"]),
@@ -72,8 +81,9 @@ enum OpenAPIDocument {
                   response: Schema.array(Schema.ref("Role"))),
         // Map
         Operation(method: "GET", path: "/v1/map/nearest", summary: "Nearest service points (map nearest)", access: .none,
-                  query: ["lat": Schema.number, "lon": Schema.number, "crs": Schema.enumeration(["wgs84", "gcj02"]),
-                          "kind": Schema.string, "limit": ["type": "integer", "minimum": 1, "maximum": 100],
+                  query: ["lat": Schema.required(Schema.latitude), "lon": Schema.required(Schema.longitude), "crs": Schema.enumeration(["wgs84", "gcj02"]),
+                          "kind": Schema.enumeration(["station", "box", "meal"]).merging(["description": "a code of GET /v1/map/kinds"]) { $1 },
+                          "limit": ["type": "integer", "minimum": 1, "maximum": 100],
                           "within": Schema.number, "open_now": Schema.boolean, "at": Schema.time],
                   response: Schema.array(Schema.ref("Point"))),
         Operation(method: "GET", path: "/v1/map/kinds", summary: "Kinds of service point", access: .none,
@@ -84,7 +94,7 @@ enum OpenAPIDocument {
         Operation(method: "POST", path: "/v1/riders", summary: "Register a rider; the token is shown once (staff)", access: .bearer,
                   body: registerRider, status: 201, response: Schema.ref("Rider")),
         Operation(method: "GET", path: "/v1/riders", summary: "List riders (staff)", access: .bearer,
-                  query: ["platform": Schema.string, "party_member": Schema.boolean, "branch": Schema.string, "name": Schema.string,
+                  query: ["platform": Schema.enumeration(["meituan", "eleme", "other"]), "party_member": Schema.boolean, "branch": Schema.string, "name": Schema.string,
                           "status": Schema.enumeration(["active", "inactive", "all"])],
                   response: Schema.array(Schema.ref("Rider"))),
         Operation(method: "GET", path: "/v1/riders/{id}", summary: "A rider's profile; `me` for the calling rider", access: .bearer,
@@ -101,7 +111,9 @@ enum OpenAPIDocument {
         Operation(method: "POST", path: "/v1/tasks", summary: "Post a task (staff)", access: .bearer, body: createTask, status: 201,
                   response: Schema.ref("Task")),
         Operation(method: "GET", path: "/v1/tasks", summary: "List tasks", access: .bearer,
-                  query: ["open": Schema.boolean, "role": Schema.string, "near": ["type": "string", "description": "lat,lon"] as JSON],
+                  query: ["open": Schema.boolean, "role": Schema.string, "near": ["type": "string", "description": "lat,lon in decimal degrees",
+                                                                          "pattern": "^\(Schema.latitudePattern),\(Schema.longitudePattern)$",
+                                                                          "examples": ["30.2925,120.171"]] as JSON],
                   response: Schema.array(Schema.ref("Task"))),
         Operation(method: "GET", path: "/v1/tasks/{id}", summary: "One task; claimers for staff", access: .bearer,
                   response: Schema.ref("Task")),
@@ -114,7 +126,7 @@ enum OpenAPIDocument {
         Operation(method: "POST", path: "/v1/tasks/{id}/release", summary: "Give the seat back (rider)", access: .bearer, body: empty,
                   response: Schema.ref("Claim")),
         Operation(method: "POST", path: "/v1/tasks/{id}/revoke", summary: "Take a rider's seat away (staff)", access: .bearer,
-                  body: Schema.object(["rider_id": Schema.string, "reason": Schema.string]), response: Schema.ref("Claim")),
+                  body: Schema.object(["rider_id": Schema.string, "reason": Schema.label(500)]), response: Schema.ref("Claim")),
         Operation(method: "GET", path: "/v1/claims", summary: "Claim history (riders: their own)", access: .bearer,
                   query: ["task": Schema.string, "rider": Schema.string, "mine": Schema.boolean, "limit": limit],
                   response: Schema.array(Schema.ref("Claim"))),
@@ -134,7 +146,7 @@ enum OpenAPIDocument {
                       "note": Schema.optional(Schema.string),
                   ]), response: Schema.ref("ReviewResult")),
         Operation(method: "POST", path: "/v1/reports/{id}/dispatch", summary: "Hand to an agency (staff)", access: .bearer,
-                  body: Schema.object(["agency": Schema.string, "note": Schema.optional(Schema.string)]),
+                  body: Schema.object(["agency": Schema.label(200), "note": Schema.optional(Schema.note(1000))]),
                   response: Schema.ref("ReviewResult")),
         Operation(method: "POST", path: "/v1/reports/{id}/resolve", summary: "Mark resolved (staff)", access: .bearer, body: note,
                   response: Schema.ref("ReviewResult")),
@@ -142,9 +154,9 @@ enum OpenAPIDocument {
                   response: Schema.ref("ReviewResult")),
         // Points
         Operation(method: "GET", path: "/v1/points/balance", summary: "Balance (riders: their own)", access: .bearer,
-                  query: ["rider": Schema.string], response: Schema.ref("Balance")),
+                  query: ["rider": riderQuery], response: Schema.ref("Balance")),
         Operation(method: "GET", path: "/v1/points/history", summary: "Transfers, newest first", access: .bearer,
-                  query: ["rider": Schema.string, "limit": limit], response: Schema.array(Schema.ref("Transfer"))),
+                  query: ["rider": riderQuery, "limit": limit], response: Schema.array(Schema.ref("Transfer"))),
         Operation(method: "POST", path: "/v1/points/award", summary: "Award points from the budget (staff)", access: .bearer,
                   body: pointsChange, response: Schema.ref("Balance")),
         Operation(method: "POST", path: "/v1/points/adjust", summary: "Correct a balance (admin)", access: .bearer,
@@ -155,11 +167,11 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/v1/rewards", summary: "Rewards (riders: those they can redeem)", access: .bearer,
                   response: Schema.array(Schema.ref("Reward"))),
         Operation(method: "POST", path: "/v1/rewards", summary: "Add a reward (staff)", access: .bearer,
-                  body: Schema.object(["name": Schema.string, "name_zh": Schema.optional(Schema.string), "cost": Schema.integer,
+                  body: Schema.object(["name": Schema.label(100), "name_zh": Schema.optional(Schema.label(100)), "cost": Schema.integer,
                                        "stock": Schema.integer]),
                   status: 201, response: Schema.ref("Reward")),
         Operation(method: "PATCH", path: "/v1/rewards/{id}", summary: "Change a reward (staff)", access: .bearer,
-                  body: Schema.object(["name": Schema.optional(Schema.string), "name_zh": Schema.optional(Schema.string),
+                  body: Schema.change(["name": Schema.optional(Schema.label(100)), "name_zh": Schema.optional(Schema.label(100)),
                                        "cost": Schema.optional(Schema.integer), "stock": Schema.optional(Schema.integer),
                                        "active": Schema.optional(Schema.boolean)]),
                   response: Schema.ref("Reward")),
@@ -219,23 +231,25 @@ enum OpenAPIDocument {
                   access: .bearer, body: Schema.object(["dry_run": Schema.optional(Schema.boolean)]), response: Schema.ref("Erasure")),
         // Open311 GeoReport v2
         Operation(method: "GET", path: "/open311/v2/discovery.json", summary: "GeoReport v2 discovery", access: .none,
-                  response: Schema.ref("Open311Discovery")),
+                  query: ["jurisdiction_id": jurisdiction], response: Schema.ref("Open311Discovery")),
         Operation(method: "GET", path: "/open311/v2/services.json", summary: "Services: one per report category", access: .none,
-                  response: Schema.array(Schema.ref("Open311Service"))),
+                  query: ["jurisdiction_id": jurisdiction], response: Schema.array(Schema.ref("Open311Service"))),
         Operation(method: "GET", path: "/open311/v2/services/{service_code}.json", summary: "A service's definition (no attributes)",
-                  access: .none, response: Schema.ref("Open311ServiceDefinition")),
+                  access: .none, query: ["jurisdiction_id": jurisdiction], response: Schema.ref("Open311ServiceDefinition")),
         Operation(method: "GET", path: "/open311/v2/requests.json",
-                  summary: "Service requests, newest first: the last 90 days or 1,000; account_id for staff keys only",
+                  summary: "Service requests, newest first: the last 90 days or 1,000. Without a staff key only reviewed reports (accepted, dispatched, resolved; a rider's key adds their own), phone and ID-card numbers masked; account_id for staff keys only",
                   access: .apiKey,
                   query: ["service_request_id": Schema.string, "service_code": Schema.string, "start_date": Schema.time,
-                          "end_date": Schema.time, "status": Schema.enumeration(["open", "closed"]), "api_key": Schema.string],
+                          "end_date": Schema.time, "status": Schema.enumeration(["open", "closed"]), "api_key": Schema.string,
+                          "jurisdiction_id": jurisdiction],
                   response: Schema.array(Schema.ref("Open311Request"))),
         Operation(method: "POST", path: "/open311/v2/requests.json",
                   summary: "Create a request with a rider's api_key. Tuanju needs 1-5 photos, so only multipart/form-data with `media` file parts is accepted; a form-encoded POST is refused with 400",
                   access: .apiKey, body: open311Form, bodyType: "multipart/form-data",
                   response: Schema.array(Schema.ref("Open311Created"))),
-        Operation(method: "GET", path: "/open311/v2/requests/{service_request_id}.json", summary: "One service request (a one-element array)",
-                  access: .apiKey, query: ["api_key": Schema.string], response: Schema.array(Schema.ref("Open311Request"))),
+        Operation(method: "GET", path: "/open311/v2/requests/{service_request_id}.json",
+                  summary: "One service request (a one-element array); without a staff key an unreviewed one is 404, as an unknown id",
+                  access: .apiKey, query: ["api_key": Schema.string, "jurisdiction_id": jurisdiction], response: Schema.array(Schema.ref("Open311Request"))),
     ]
 
     // MARK: - Paging
@@ -289,7 +303,9 @@ enum OpenAPIDocument {
             ["name": $0, "in": "path", "required": true, "schema": Schema.string]
         }
         for (name, schema) in operation.query {
-            parameters.append(["name": name, "in": "query", "required": false, "schema": schema])
+            var clean = schema
+            clean["x-required"] = nil
+            parameters.append(["name": name, "in": "query", "required": schema["x-required"] != nil, "schema": clean])
         }
         let paged = operation.method == "GET" && pagedPaths.contains(operation.path)
         if paged {

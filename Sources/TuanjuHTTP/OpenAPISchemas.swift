@@ -12,6 +12,33 @@ enum Schema {
     static let boolean: JSON = ["type": "boolean"]
     static let time: JSON = ["type": "string", "format": "date-time"]
 
+    /// A query parameter the request must carry (`OpenAPIDocument.json` marks it required).
+    static func required(_ schema: JSON) -> JSON { schema.merging(["x-required": true]) { $1 } }
+    /// `schema` with an example value (tools that build requests from the document use it).
+    static func example(_ schema: JSON, _ value: any Sendable) -> JSON { schema.merging(["examples": [value]]) { $1 } }
+    /// WGS-84 degrees; examples inside the default service area.
+    static let latitude: JSON = ["type": "number", "minimum": -90, "maximum": 90, "examples": [30.2925]]
+    static let longitude: JSON = ["type": "number", "minimum": -180, "maximum": 180, "examples": [120.171]]
+    /// Degrees as text, within the server's bounds (latitude -90...90, longitude -180...180).
+    static let latitudePattern = "-?(90(\\.0+)?|[0-8]?[0-9](\\.[0-9]+)?)"
+    static let longitudePattern = "-?(180(\\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\\.[0-9]+)?)"
+    static let latitudeText: JSON = ["type": "string", "pattern": "^\(latitudePattern)$", "examples": ["30.2925"]]
+    static let longitudeText: JSON = ["type": "string", "pattern": "^\(longitudePattern)$", "examples": ["120.171"]]
+    /// A required short text as `Text.label` takes it: at least one character that is neither white space nor a
+    /// control character (those are trimmed or removed first), at most `max` characters.
+    static func label(_ max: Int) -> JSON {
+        ["type": "string", "minLength": 1, "maxLength": max, "pattern": "[^\\s\\x00-\\x1f\\x7f-\\x9f]"]
+    }
+    /// A free-text note: at most `max` characters.
+    static func note(_ max: Int) -> JSON { ["type": "string", "maxLength": max] }
+    /// A mainland mobile number as `riders register` takes it: 11 digits `1[3-9]…`, optionally `+86`/`86` first,
+    /// optionally grouped with spaces or dashes.
+    static let phone: JSON = ["type": "string", "pattern": "^(\\+?86[ -]?)?1[3-9][0-9]([ -]?[0-9]){8}$", "examples": ["13800138000"]]
+    /// An object with at least one of its (all optional) properties: a change that changes nothing is refused.
+    static func change(_ properties: KeyValuePairs<String, JSON>) -> JSON {
+        object(properties).merging(["minProperties": 1]) { $1 }
+    }
+
     /// Absent or null.
     static func optional(_ schema: JSON) -> JSON { ["x-optional": true, "anyOf": [schema, ["type": "null"] as JSON]] }
     static func array(_ items: JSON) -> JSON { ["type": "array", "items": items] }

@@ -1,4 +1,5 @@
 import Hummingbird
+import TuanjuCore
 import TuanjuService
 
 /// One registered endpoint: its method and path in OpenAPI's template form (`/v1/tasks/{id}`).
@@ -31,7 +32,12 @@ final class RouteRegistry {
         // Staff actions are audited as the CLI's are: the command is the route's pattern (no ids, no query),
         // the actor whoever the request's token turns out to be (`Tuanju.authenticate` fills it in).
         let command = "http \(method.rawValue) \(path)"
+        let known = RouteRules.query(method.rawValue, path)
         router.on(RouterPath(path), method: method) { request, context -> Response in
+            // A query parameter the document does not declare is refused, as an unknown body field is.
+            if let unknown = request.uri.queryParameters.map({ String($0.key) }).sorted().first(where: { !known.contains($0) }) {
+                throw HTTPFailure.invalid(HTTPMsg.queryUnknown, ["name": unknown, "known": known.isEmpty ? "-" : known.sorted().joined(separator: ", ")])
+            }
             var call = Call(request: request, context: context, app: app, config: config)
             return try await Tuanju.audited(command: command) { try await handler(&call) }
         }

@@ -12,6 +12,15 @@ public struct ServerConfiguration: Sendable {
     public var maxUploadBytes: Int
     /// The base of Open311 `media_url` (a photo's SHA-256 is appended).
     public var mediaBaseURL: String
+    /// Seconds from a request's first byte to the end of its head; then the connection is closed.
+    public var headerTimeoutSeconds: Int
+    /// Seconds from the end of a request's head to the end of its body; then the connection is closed. Sized for
+    /// a full photo upload over a slow mobile link.
+    public var bodyTimeoutSeconds: Int
+    /// Seconds a kept-alive connection may send nothing (before its first request too).
+    public var idleTimeoutSeconds: Int
+    /// Connections open at once; further ones wait in the listen backlog until one closes.
+    public var maxConnections: Int
     /// One line per request, without tokens, query strings or phone numbers. Default: standard error.
     public var accessLog: @Sendable (String) -> Void
 
@@ -20,6 +29,7 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, rateLimitPerMinute: Int = 300, maxBodyBytes: Int = 64 * 1024,
         maxUploadBytes: Int = 52 * 1024 * 1024, mediaBaseURL: String = ServerConfiguration.defaultMediaBaseURL,
+        headerTimeoutSeconds: Int = 10, bodyTimeoutSeconds: Int = 120, idleTimeoutSeconds: Int = 60, maxConnections: Int = 1024,
         accessLog: @escaping @Sendable (String) -> Void = ServerConfiguration.standardError
     ) {
         self.host = host
@@ -28,6 +38,10 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.maxUploadBytes = maxUploadBytes
         self.mediaBaseURL = mediaBaseURL
+        self.headerTimeoutSeconds = headerTimeoutSeconds
+        self.bodyTimeoutSeconds = bodyTimeoutSeconds
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.maxConnections = maxConnections
         self.accessLog = accessLog
     }
 

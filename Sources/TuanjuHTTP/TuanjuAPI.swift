@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import TuanjuCore
 import TuanjuService
 
@@ -19,7 +21,7 @@ public enum TuanjuAPI {
     ) -> Server {
         let router = Router(context: APIContext.self)
         let limiter = RateLimiter(limitPerMinute: configuration.rateLimitPerMinute, clock: rateLimitClock ?? RateLimiter.uptime)
-        router.add(middleware: FrontMiddleware(limiter: limiter, log: configuration.accessLog))
+        router.add(middleware: FrontMiddleware(limiter: limiter, app: app, log: configuration.accessLog))
         let registry = RouteRegistry(router: router, app: app, config: configuration)
         systemRoutes(registry)
         mapRoutes(registry)
@@ -32,9 +34,18 @@ public enum TuanjuAPI {
         activityRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
+        // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.
+        func seconds(_ value: Int) -> TimeAmount { .seconds(Int64(min(max(value, 1), 86_400))) }
+        let timeouts = ConnectionTimeouts(header: seconds(configuration.headerTimeoutSeconds), body: seconds(configuration.bodyTimeoutSeconds))
+        let idle = seconds(configuration.idleTimeoutSeconds)
         let application = Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            server: HTTPServerBuilder { responder in
+                GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle)), timeouts: timeouts)
+            },
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port),
+                availableConnectionsDelegate: MaximumAvailableConnections(max(1, configuration.maxConnections))),
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress.map { "\($0.ipAddress ?? configuration.host):\($0.port ?? 0)" } ?? "")
             })

@@ -8,7 +8,14 @@ extension Tuanju {
     /// Open311 `GET requests.json`: public, as GeoReport v2 intends (the city's platforms read it without a key).
     /// Rows never carry a name or a phone; `account_id`, the rider's keyed pseudonym, goes to staff only, since
     /// it would let anyone link one rider's reports and so their whereabouts. Returns the JSON array as text.
+    /// Without a staff key only reviewed reports are listed (a rider's key adds the rider's own), their text masked.
     public func open311Requests(_ caller: Caller?, _ filter: Open311Filter, mediaBaseURL: String) throws -> String {
+        var filter = filter
+        switch caller {
+        case let caller? where caller.isStaff: filter.audience = .staff
+        case let caller? where caller.kind == .rider: filter.audience = .public(riderID: caller.id)
+        default: filter.audience = .public(riderID: nil)
+        }
         guard filter.ids.count <= Open311Filter.maximumIDs else {
             throw InputError.invalid(HTTPMsg.open311IdsTooMany, ["max": "\(Open311Filter.maximumIDs)"])
         }
@@ -24,7 +31,8 @@ extension Tuanju {
         }
     }
 
-    /// Open311 `GET requests/{id}.json`: the one report, as a one-element array; `not_found` when there is none.
+    /// Open311 `GET requests/{id}.json`: the one report, as a one-element array; `not_found` when there is none
+    /// or when the caller may not see it (an unreviewed report answers exactly as an unknown id).
     public func open311Request(_ caller: Caller?, id: String, mediaBaseURL: String) throws -> String {
         var filter = Open311Filter()
         filter.ids = [id]

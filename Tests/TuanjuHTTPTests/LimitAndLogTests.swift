@@ -27,14 +27,45 @@ struct LimitAndLogTests {
         #expect(RateLimiter(limitPerMinute: 0).take("a") == nil, "0 turns the limit off")
     }
 
-    @Test("Idle keys are swept once there are many")
-    func sweep() {
+    @Test("At most `capacity` keys are tracked; the least recently used is forgotten first")
+    func leastRecentlyUsed() {
         let seconds = FakeSeconds()
-        let limiter = RateLimiter(limitPerMinute: 60, sweepAbove: 10, clock: { seconds.now })
-        for index in 0..<10 { _ = limiter.take("k\(index)") }
-        seconds.advance(120)
-        _ = limiter.take("new")
-        #expect(limiter.trackedKeys <= 1)
+        let limiter = RateLimiter(limitPerMinute: 1, capacity: 3, clock: { seconds.now })
+        #expect(limiter.take("a") == nil)
+        #expect(limiter.take("b") == nil)
+        #expect(limiter.take("c") == nil)
+        #expect(limiter.take("a") != nil, "a is limited and now the most recently used")
+        #expect(limiter.take("d") == nil, "d evicts b, the least recently used")
+        #expect(limiter.trackedKeys == 3)
+        #expect(limiter.take("a") != nil, "a was kept")
+        #expect(limiter.take("b") == nil, "b was forgotten, so it starts again (and evicts c)")
+        #expect(limiter.take("d") != nil)
+        for index in 0..<100_000 { _ = limiter.take("flood\(index)") }
+        #expect(limiter.trackedKeys == 3, "a flood of keys never grows memory past the cap")
+        var lru = LRUBuckets(capacity: 2)
+        for key in ["x", "y", "x", "z"] { lru.update(key, fresh: .init(tokens: 1, updated: 0)) { _ in } }
+        #expect(lru.keysByRecency == ["z", "x"])
+    }
+
+    @Test("1,000 invented tokens from one address share the address's bucket and get 429s")
+    func inventedTokens() async throws {
+        let seconds = FakeSeconds()
+        let sandbox = try APISandbox(rateClock: { seconds.now }, configure: { $0.rateLimitPerMinute = 20 })
+        let rider = try sandbox.rider()
+        try await sandbox.run { client in
+            var statuses: [Int: Int] = [:]
+            for _ in 0..<1000 {
+                let token = "tj_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+                statuses[try await client.get("/v1/me", token: token).status, default: 0] += 1
+            }
+            #expect(statuses[401] == 20, "the address's 20 requests a minute")
+            #expect(statuses[429] == 980)
+            let open311 = try await client.get("/open311/v2/requests.json?api_key=tj_invented")
+            #expect(open311.status == 429, "an invented api_key counts against the address too")
+            #expect(try await client.get("/v1/me", token: rider.token).status == 200, "a valid token has its own bucket")
+            #expect(try await client.get("/healthz").status == 200, "health checks are never limited")
+            #expect(try await client.get("/v1/map/kinds").status == 429, "no token: the address, which is spent")
+        }
     }
 
     @Test("Over the limit a token gets 429 with Retry-After; other tokens and addresses are not affected")

@@ -77,12 +77,14 @@ struct Open311Tests {
         let cover = try scene.report("manhole-cover", lat: 30.30)
         _ = try scene.sandbox.app.reviewReport(try scene.sandbox.app.authenticate(token: scene.coordinator), id: road, .reject(reason: "重复"))
         let staffKey = scene.coordinator
+        // The rider's own key: they see their own reports whatever the status (the public sees reviewed ones only).
+        let riderKey = scene.rider.token
         try await scene.sandbox.run { client in
-            let all = try await client.get("/open311/v2/requests.json").array
+            let all = try await client.get("/open311/v2/requests.json?api_key=\(riderKey)").array
             #expect(all.map { $0["service_request_id"] as? String } == [cover, road], "the last 90 days, newest first")
             for request in all {
                 #expect(Set(request.keys).subtracting(Self.requestFields) == ["report_status"])
-                #expect(request["account_id"] == nil, "no pseudonym for the public")
+                #expect(request["account_id"] == nil, "no pseudonym for a rider")
                 for field in ["service_request_id", "status", "service_code", "service_name", "requested_datetime", "updated_datetime", "lat", "long"] {
                     #expect(request[field] != nil, "\(field)")
                 }
@@ -91,18 +93,18 @@ struct Open311Tests {
             #expect((all[0]["media_url"] as? String)?.hasPrefix(ServerConfiguration.defaultMediaBaseURL) == true)
             let staff = try await client.get("/open311/v2/requests.json?api_key=\(staffKey)").array
             #expect(staff.allSatisfy { ($0["account_id"] as? String)?.hasPrefix("anon_") == true })
-            let open = try await client.get("/open311/v2/requests.json?status=open").array
+            let open = try await client.get("/open311/v2/requests.json?api_key=\(riderKey)&status=open").array
             #expect(open.map { $0["service_request_id"] as? String } == [cover])
-            let both = try await client.get("/open311/v2/requests.json?status=open,closed").array
+            let both = try await client.get("/open311/v2/requests.json?api_key=\(riderKey)&status=open,closed").array
             #expect(both.count == 2)
-            let byCode = try await client.get("/open311/v2/requests.json?service_code=road-damage").array
+            let byCode = try await client.get("/open311/v2/requests.json?api_key=\(riderKey)&service_code=road-damage").array
             #expect(byCode.map { $0["service_request_id"] as? String } == [road])
-            let byID = try await client.get("/open311/v2/requests.json?service_request_id=\(old),\(cover)&service_code=road-damage").array
+            let byID = try await client.get("/open311/v2/requests.json?api_key=\(riderKey)&service_request_id=\(old),\(cover)&service_code=road-damage").array
             #expect(Set(byID.compactMap { $0["service_request_id"] as? String }) == [old, cover], "ids ignore the other filters")
             let start = Timestamp.iso(Date(timeIntervalSince1970: 1_790_000_000 - 3600))
-            let ranged = try await client.get("/open311/v2/requests.json?start_date=\(start)&end_date=\(start.replacingOccurrences(of: "2026", with: "2027"))").array
+            let ranged = try await client.get("/open311/v2/requests.json?api_key=\(riderKey)&start_date=\(start)&end_date=\(start.replacingOccurrences(of: "2026", with: "2027"))").array
             #expect(ranged.count == 3)
-            let one = try await client.get("/open311/v2/requests/\(old).json").array
+            let one = try await client.get("/open311/v2/requests/\(old).json?api_key=\(riderKey)").array
             #expect(one.count == 1 && one[0]["service_request_id"] as? String == old)
             let missing = try await client.get("/open311/v2/requests/rpt_nope.json")
             #expect(missing.status == 404)

@@ -19,6 +19,10 @@ public enum HTTPMsg: String, CaseIterable, CatalogMessage {
     // MARK: - CLI: serve
     case serveAbstract, serveDiscussion, optHost, optPort, optRateLimit, optMaxBody, optMaxUpload, optMediaBase
     case serveListening, serveStopping, serveStopped, healthOK
+    case optHeaderTimeout, optBodyTimeout, optIdleTimeout, optMaxConnections, optPositive
+
+    // MARK: - Errors: method, query and body shape
+    case methodNotAllowed, queryUnknown, bodyKeyRepeated
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -101,6 +105,23 @@ public enum HTTPMsg: String, CaseIterable, CatalogMessage {
         case .serveStopping: ("Stopping: finishing the requests in flight", "正在停止:处理完进行中的请求")
         case .serveStopped: ("Stopped.", "已停止。")
         case .healthOK: ("ok", "正常")
+        case .optHeaderTimeout:
+            ("Seconds a client has to send a request's head, from its first byte; the connection is closed after.",
+             "客户端发送请求头的时限(秒,从第一个字节算起);超时即关闭连接。")
+        case .optBodyTimeout:
+            ("Seconds a client has to send a request's body, from the end of its head; the connection is closed after.",
+             "客户端发送请求体的时限(秒,从请求头结束算起);超时即关闭连接。")
+        case .optIdleTimeout:
+            ("Seconds a kept-alive connection may stay idle before it is closed.", "保持连接空闲多少秒后关闭。")
+        case .optMaxConnections:
+            ("Most connections open at once; more wait until one closes.", "同时打开的连接上限;更多的连接排队等待。")
+        case .optPositive: ("--{name} must be a whole number from 1 to {max}", "--{name} 必须是 1 到 {max} 之间的整数")
+        case .methodNotAllowed:
+            ("{path} does not take {method}; it takes {allowed}", "{path} 不接受 {method},只接受 {allowed}")
+        case .queryUnknown:
+            ("unknown query parameter \"{name}\"; this endpoint takes: {known}", "未知的查询参数“{name}”;此接口接受:{known}")
+        case .bodyKeyRepeated:
+            ("the field \"{name}\" appears more than once in the body", "请求体中字段“{name}”出现了不止一次")
         }
     }
 }
