@@ -18,7 +18,7 @@ let package = Package(
     targets: [
         // Values and pure rules, no I/O.
         .target(name: "TuanjuCore"),
-        // Streaming CSV reader shared by every importer.
+        // Streaming CSV reader shared by every importer, and the one formula-safe CSV writer of every export.
         .target(name: "CSVReader", dependencies: ["TuanjuCore"]),
         // SQLite: AppDatabase, migrations, outbox.
         .target(name: "Storage", dependencies: [
@@ -57,13 +57,13 @@ let package = Package(
         ]),
         // Photo reports: submission rules, duplicates, review state machine, exports.
         .target(name: "Reports", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore", "Storage", "CSVReader",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Questionnaires and the group portrait, activity sign-ups with waitlists, party lessons.
         .target(name: "Engagement", dependencies: [
-            "TuanjuCore", "Storage",
+            "TuanjuCore", "Storage", "CSVReader",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Test/bench support: builds real JPEG and PNG files (with or without EXIF GPS) in memory.
@@ -151,11 +151,12 @@ let package = Package(
             "ServiceMap", "TuanjuCore", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "PhotoStoreTests", dependencies: ["PhotoStore", "PhotoFixtures", "TuanjuCore"]),
-        .testTarget(name: "EngagementTests", dependencies: ["Engagement", "TuanjuCore"]),
+        .testTarget(name: "EngagementTests", dependencies: ["Engagement", "TuanjuCore", "CSVReader"]),
         .testTarget(
             name: "TuanjuCLITests",
             dependencies: [
                 "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore", "Governance", "Notifier", "PhotoStore", "PhotoFixtures",
+                "CSVReader",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]),

