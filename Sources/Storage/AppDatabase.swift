@@ -18,6 +18,8 @@ import TuanjuCore
 public final class AppDatabase: Sendable {
     public let pool: DatabasePool
     public let path: String
+    /// How long a write waits for another process's transaction before it fails as busy.
+    let busyTimeout: TimeInterval
     let groupCommit = GroupCommit()
 
     /// Opens (and migrates) the database at `path`. With `create: false`, a missing file is an error.
@@ -26,6 +28,7 @@ public final class AppDatabase: Sendable {
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw StorageError.notInitialized(path: (path as NSString).deletingLastPathComponent)
         }
+        self.busyTimeout = busyTimeout
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)

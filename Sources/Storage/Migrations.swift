@@ -14,6 +14,7 @@ public enum Migrations {
         migrator.registerMigration("v7-engagement", migrate: engagement)
         migrator.registerMigration("v8-operations", migrate: operations)
         migrator.registerMigration("v9-rider-erasure", migrate: riderErasure)
+        migrator.registerMigration("v10-demand-spool", migrate: demandSpool)
         return migrator
     }
 
