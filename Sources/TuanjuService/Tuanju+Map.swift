@@ -88,7 +88,7 @@ extension Tuanju {
         }
     }
 
-    /// `map import` (staff): commits in chunks of about half a second (`ImportChunks`), each point with its
+    /// `map import` (staff): commits in chunks of about a second (`ImportChunks`), each point with its
     /// search-index entry and its event in the same chunk, so no other writer waits for more than one chunk.
     /// Points upsert by external id, so a re-run after an interruption finishes the work exactly once,
     /// counting what the interrupted run committed as `unchanged`. `strict` checks the whole file first
@@ -117,6 +117,7 @@ extension Tuanju {
                 try database.write { db in
                     more = try importer.step(db, rows: ImportChunks.rows, until: ImportChunks.deadline, progress: progress)
                 }
+                if more { ImportChunks.yield() }
             }
             return importer.result
         } catch let error as CSVReadError {

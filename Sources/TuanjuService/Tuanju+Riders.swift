@@ -22,7 +22,7 @@ extension Tuanju {
         }
     }
 
-    /// `riders import` (staff): commits in chunks of about half a second (`ImportChunks`), so no other writer
+    /// `riders import` (staff): commits in chunks of about a second (`ImportChunks`), so no other writer
     /// waits for more than one chunk (reads never wait). Rows upsert by phone, so a re-run after an interruption
     /// finishes the work exactly once, counting what the interrupted run committed as `unchanged`. Each
     /// chunk that changed riders appends its own `riders.imported` event. `strict` reads the whole file
@@ -47,6 +47,7 @@ extension Tuanju {
                     }
                     more = rest
                 }
+                if more { ImportChunks.yield() }
             }
             return importer.summary
         } catch let error as CSVReadError {
