@@ -35,12 +35,19 @@ public struct DemandSpool: Sendable {
         }
     }
 
+    /// Whether a spool file waits to be added.
+    public var hasWaiting: Bool { !waitingNames().isEmpty }
+
+    func waitingNames() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasPrefix("demand-") && $0.hasSuffix(".json") }
+    }
+
     /// Adds every waiting spool file not added before and records its name; forgets the names of files that
     /// are gone. Runs in the flush's write transaction (which also keeps two flushers from taking the same
     /// file). Returns the files to delete once that transaction has committed.
     public func addWaiting(_ db: Database, at date: Date) throws -> [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasPrefix("demand-") && $0.hasSuffix(".json") }
+        let names = waitingNames()
         let known = try db.cachedStatement(sql: "SELECT 1 FROM map_demand_spool WHERE name = ?")
         for name in names where try Bool.fetchOne(known, arguments: [name]) == nil {
             // A file that does not decode (cut short by a power loss) is dropped: counts are statistics.

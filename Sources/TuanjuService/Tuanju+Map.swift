@@ -31,6 +31,8 @@ extension Tuanju {
     public func flushDemand() throws {
         let pending = demand.drain()
         let spool = DemandSpool(directory: directory.spoolPath)
+        // The server flushes every 5 s: with nothing to add, it takes no lock.
+        guard !pending.isEmpty || spool.hasWaiting else { return }
         let now = self.now
         let added: [String]?
         do {
