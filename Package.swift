@@ -22,12 +22,13 @@ let package = Package(
     targets: [
         // Values and pure rules, no I/O.
         .target(name: "TuanjuCore"),
-        // Streaming CSV reader shared by every importer.
+        // Streaming CSV reader shared by every importer, and the one formula-safe CSV writer of every export.
         .target(name: "CSVReader", dependencies: ["TuanjuCore"]),
         // SQLite: AppDatabase, migrations, outbox.
         .target(name: "Storage", dependencies: [
             "TuanjuCore", "CSQLiteSetup",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Process-wide SQLite configuration Swift cannot call (sqlite3_config is variadic).
         .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -62,13 +63,13 @@ let package = Package(
         ]),
         // Photo reports: submission rules, duplicates, review state machine, exports.
         .target(name: "Reports", dependencies: [
-            "TuanjuCore", "Storage",  // Storage: Keyset, the cursor paging of list queries
+            "TuanjuCore", "Storage", "CSVReader",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Questionnaires and the group portrait, activity sign-ups with waitlists, party lessons.
         .target(name: "Engagement", dependencies: [
-            "TuanjuCore",
+            "TuanjuCore", "CSVReader",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Test/bench support: builds real JPEG and PNG files (with or without EXIF GPS) in memory.
@@ -163,12 +164,12 @@ let package = Package(
         .testTarget(name: "PhotoStoreTests", dependencies: [
             "PhotoStore", "PhotoFixtures", "TuanjuCore", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .testTarget(name: "EngagementTests", dependencies: ["Engagement", "TuanjuCore"]),
+        .testTarget(name: "EngagementTests", dependencies: ["Engagement", "TuanjuCore", "CSVReader"]),
         .testTarget(
             name: "TuanjuCLITests",
             dependencies: [
                 "TuanjuCLI", "TuanjuService", "Storage", "TuanjuCore", "Governance", "Notifier", "PhotoStore", "PhotoFixtures",
-                "Points",
+                "Points", "CSVReader",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]),

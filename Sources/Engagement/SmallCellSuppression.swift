@@ -1,6 +1,7 @@
 /// Small-cell suppression with complementary suppression, the rule of the group portrait:
 ///
-/// 1. Primary: every count from 1 to `threshold - 1` (1…4 riders) is hidden. Zeros are shown.
+/// 1. Primary: every count from 1 to `threshold - 1` (1…4 riders) is hidden. Zeros are shown, except in a
+///    group of fewer than `threshold` respondents, whose every count the caller hides (`fixedHidden`).
 /// 2. Complementary: while a hidden count can be worked out exactly from the shown counts (by any
 ///    combination of the table's row, column and total equations), hide one more count in an equation with
 ///    it: the smallest non-zero one that makes it underivable, else the smallest non-zero one, zeros last.

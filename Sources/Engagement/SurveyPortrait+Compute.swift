@@ -6,6 +6,7 @@ extension SurveyPortrait {
     /// respondent's `profileGroup` (the value of profile field `by`, such as "meituan" for `platform`; nil
     /// counts as "unknown"). Without `by`, only the totals. Pure: the caller reads profiles and responses.
     ///
+    /// A group (or all respondents together) of fewer than `threshold` shows no count at all, zeros included.
     /// Suppression runs first on the profile mix (respondents per group); its result is fixed for the total
     /// row of every question's table, which holds the same numbers, so no question can reveal what the mix
     /// hides. Then each question's table is suppressed in order (`SmallCellSuppression`); a required follow-up
@@ -34,6 +35,10 @@ extension SurveyPortrait {
         let respondentsHidden = mixGrid.totalRow.map { mixHidden.contains($0) }
         let mixCells = PortraitCells(grid: mixGrid, counts: mixCounts, hidden: mixHidden, labels: labels)
         let respondents = mixCells.row(PortraitRow.respondents, nil) { _ in mixCells.shown(nil, nil) }
+        // A group of fewer than `threshold` respondents shows no count at all, zeros included: "0 chose B,
+        // 0 chose C" beside a hidden A tells everyone that the group chose A. The same for every respondent
+        // together when they are fewer than `threshold`.
+        let smallColumns = mixGrid.columns.filter { (1..<threshold).contains(mixCounts[mixGrid.entry(nil, $0)]) }
 
         var followed: [String: Set<String>] = [:]
         for question in definition.questions {
@@ -47,9 +52,13 @@ extension SurveyPortrait {
             let tally = QuestionTally(
                 question, answers: answers, groups: labels.count, unchosen: followed[question.id] ?? [], linked: link?.counts)
             let fixed = Array(zip(tally.grid.totalRow, respondentsHidden)) + Array(zip(tally.linkedEntries, link?.hidden ?? []))
+            let smallGroups = Set(smallColumns.flatMap { group in
+                (0..<tally.grid.rows).map { tally.grid.entry($0, group) } + [tally.grid.entry(nil, group)]
+            })
             let hidden = SmallCellSuppression.hide(
                 in: tally.table, threshold: threshold,
-                fixedShown: Set(fixed.filter { !$0.1 }.map(\.0)), fixedHidden: Set(fixed.filter(\.1).map(\.0)),
+                fixedShown: Set(fixed.filter { !$0.1 }.map(\.0)).subtracting(smallGroups),
+                fixedHidden: Set(fixed.filter(\.1).map(\.0)).union(smallGroups),
                 derived: tally.derivedEntries)
             suppressed[question.id] = (tally, hidden)
             questions.append(QuestionPortrait(

@@ -1,3 +1,4 @@
+import CSVReader
 import Crypto
 import Foundation
 import GRDB
@@ -46,14 +47,14 @@ public struct ReportExport {
         switch format {
         case .open311: try write("[")
         case .geojson: try write("{\"type\":\"FeatureCollection\",\"features\":[")
-        case .csv: try write((includeAccount ? Self.csvHeader : Array(Self.csvHeader.dropLast())).joined(separator: ",") + "\n")
+        case .csv: try write(CSVWriter.header(includeAccount ? Self.csvHeader : Array(Self.csvHeader.dropLast())))
         }
         while let row = try cursor.next() {
             let fields = try fields(row)
             switch format {
             case .open311: try write((count == 0 ? "\n" : ",\n") + JSONText.object(fields))
             case .geojson: try write((count == 0 ? "\n" : ",\n") + feature(fields, lat: row[8], lon: row[9]))
-            case .csv: try write(fields.map { CSVText.field($0.1.text) }.joined(separator: ",") + "\n")
+            case .csv: try write(CSVWriter.line(fields.map(\.1.csv)))
             }
             count += 1
         }
@@ -127,6 +128,15 @@ enum JSONText {
             }
         }
 
+        /// Text guarded against formulas; numbers stay numbers (a negative longitude keeps its `-`).
+        var csv: CSVField {
+            switch self {
+            case .string(let text): .text(text)
+            case .number(let value): .numeral(JSONText.number(value))
+            case .null: .text("")
+            }
+        }
+
         var json: String {
             switch self {
             case .string(let text): text.jsonQuoted
@@ -145,12 +155,6 @@ enum JSONText {
     }
 }
 
-enum CSVText {
-    static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
 
 extension String {
     /// This string as a JSON string literal.

@@ -7,21 +7,53 @@ import TuanjuCore
 public typealias RiderImportSummary = ImportSummary
 
 /// Imports riders from CSV (`name,phone,platform,party_member,branch`), upserting by phone, so a second
-/// import of the same file creates no duplicates. Streams the file: memory does not grow with its size.
-public enum RiderImport {
+/// import of the same file creates no duplicates, and a re-run after an interruption counts the rows the
+/// interrupted run committed as `unchanged`. Streams the file: memory does not grow with its size.
+///
+/// The caller commits in chunks: `step` imports rows in the caller's transaction up to a row and a time limit,
+/// so a long import never holds the write lock for much longer than that.
+public struct RiderImport {
     public static let header = ["name", "phone", "platform", "party_member", "branch"]
     /// At most this many row errors are kept in the summary; the rest are only counted.
     public static let maxReportedErrors = 1000
 
-    /// Runs inside the caller's transaction. With `strict`, any bad row throws, so the caller's
-    /// transaction rolls back and nothing is imported.
-    public static func run(
-        _ db: Database, reader: CSVReader, path: String, strict: Bool, at date: Date,
-        progress: ((Int) -> Void)? = nil
-    ) throws -> RiderImportSummary {
-        let now = Timestamp.iso(date)
+    let reader: CSVReader
+    let columns: [Int]
+    let now: String
+    /// Everything imported so far, over every chunk.
+    public private(set) var summary = RiderImportSummary()
+
+    /// Reads the header. Throws when the file is empty or its header is wrong.
+    public init(reader: CSVReader, path: String, at date: Date) throws {
+        guard let first = try reader.next() else { throw RiderError.emptyFile(path: path) }
+        self.reader = reader
+        columns = try Self.headerColumns(first)
+        now = Timestamp.iso(date)
+    }
+
+    /// Checks every row of the file without a database: throws `importRejected` (naming the first bad row)
+    /// when any is bad. What `--strict` runs before it imports anything.
+    public static func check(reader: CSVReader, path: String) throws {
         guard let first = try reader.next() else { throw RiderError.emptyFile(path: path) }
         let columns = try headerColumns(first)
+        var bad = 0
+        var firstBad: ImportRowError?
+        while let item = try reader.next() {
+            do {
+                _ = try parse(item, columns: columns)
+            } catch {
+                bad += 1
+                if firstBad == nil { firstBad = ImportRowError(line: item.line, message: error.message) }
+            }
+        }
+        if let firstBad { throw RiderError.importRejected(bad: bad, first: "\(firstBad.place): \(firstBad.message)") }
+    }
+
+    /// Imports the next rows in the caller's transaction, at most `rows` of them and none started after
+    /// `deadline`; returns what this chunk did and whether the file has more.
+    public mutating func step(
+        _ db: Database, rows: Int, until deadline: ContinuousClock.Instant, progress: ((Int) -> Void)? = nil
+    ) throws -> (chunk: RiderImportSummary, more: Bool) {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO riders (id, name, phone, platform, party_member, branch, active, registered_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
@@ -31,16 +63,19 @@ public enum RiderImport {
             WHERE (name, platform, party_member, branch) IS NOT
                   (excluded.name, excluded.platform, excluded.party_member, excluded.branch)
             """)
-        var summary = RiderImportSummary()
-
-        while let item = try reader.next() {
+        var chunk = RiderImportSummary()
+        while chunk.itemsRead < rows, chunk.itemsRead % 64 != 0 || chunk.itemsRead == 0 || ContinuousClock.now < deadline {
+            guard let item = try reader.next() else {
+                summary.add(chunk)
+                return (chunk, false)
+            }
             let draft: RiderDraft
             do {
-                draft = try parse(item, columns: columns)
+                draft = try Self.parse(item, columns: columns)
             } catch {
-                summary.skipped += 1
-                if summary.errors.count < maxReportedErrors {
-                    summary.errors.append(ImportRowError(line: item.line, message: error.message))
+                chunk.skipped += 1
+                if summary.errors.count + chunk.errors.count < Self.maxReportedErrors {
+                    chunk.errors.append(ImportRowError(line: item.line, message: error.message))
                 }
                 continue
             }
@@ -53,18 +88,16 @@ public enum RiderImport {
             ])
             try upsert.execute()
             if db.changesCount == 0 {
-                summary.unchanged += 1
+                chunk.unchanged += 1
             } else if db.lastInsertedRowID != rowIDBefore {
-                summary.imported += 1
+                chunk.imported += 1
             } else {
-                summary.updated += 1
+                chunk.updated += 1
             }
-            if let progress, summary.itemsRead % 10_000 == 0 { progress(summary.itemsRead) }
+            if let progress, (summary.itemsRead + chunk.itemsRead) % 10_000 == 0 { progress(summary.itemsRead + chunk.itemsRead) }
         }
-        if strict, let first = summary.errors.first {
-            throw RiderError.importRejected(bad: summary.skipped, first: "\(first.place): \(first.message)")
-        }
-        return summary
+        summary.add(chunk)
+        return (chunk, true)
     }
 
     /// Maps the header to column positions; every expected column must be there, in any order.

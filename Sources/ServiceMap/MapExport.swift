@@ -1,3 +1,4 @@
+import CSVReader
 import Foundation
 import GRDB
 import TuanjuCore
@@ -16,7 +17,7 @@ public enum MapExport {
         var count = 0
         switch format {
         case .csv:
-            try write(csvHeader.joined(separator: ",") + "\n")
+            try write(CSVWriter.header(csvHeader))
             while let row = try cursor.next() {
                 try write(csvLine(try ServicePoint(row: row)))
                 count += 1
@@ -33,16 +34,11 @@ public enum MapExport {
     }
 
     static func csvLine(_ point: ServicePoint) -> String {
-        let fields = [
-            point.id, point.externalID ?? "", point.kind, point.name, point.address, "\(point.location.lat)",
-            "\(point.location.lon)", point.openingHours ?? "", point.amenities.joined(separator: ","), point.contact,
-        ]
-        return fields.map(csvField).joined(separator: ",") + "\n"
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVWriter.line([
+            .text(point.id), .text(point.externalID), .text(point.kind), .text(point.name), .text(point.address),
+            .number(point.location.lat), .number(point.location.lon), .text(point.openingHours),
+            .text(point.amenities.joined(separator: ",")), .text(point.contact),
+        ])
     }
 
     struct Feature: Encodable {

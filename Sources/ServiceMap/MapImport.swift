@@ -20,8 +20,11 @@ struct PointFields {
 }
 
 /// Imports points from CSV or GeoJSON, upserting by external id, so importing the same file twice changes
-/// nothing the second time. Every item needs an external id. Runs in the caller's transaction; with `strict`
-/// any bad item throws and the transaction rolls back.
+/// nothing the second time, and a re-run after an interruption counts what the interrupted run committed as
+/// `unchanged`. Every item needs an external id. `runCSV`/`runGeoJSON` import a whole file in the caller's
+/// transaction; `begin` and `step` import it in chunks, one caller's transaction each. With `strict` any bad
+/// item throws (and the caller's transaction rolls back); `checkOnly` validates without writing (what
+/// `--strict` runs over the whole file before its first chunk).
 public struct MapImport {
     public enum Format: String, Sendable, CaseIterable { case csv, geojson }
 
@@ -33,18 +36,27 @@ public struct MapImport {
     static let ignoredColumns: Set = ["id", "active", "updated_at"]
     public static let maxReportedErrors = 1000
 
+    /// The rest of a file being imported in chunks.
+    enum Pending {
+        case csv(CSVReader, columns: [String])
+        case geojson([Any], next: Int)
+    }
+
     let system: CoordinateSystem
     let strict: Bool
     let date: Date
     let sample: Bool
+    /// Validate only: no point is written, nothing is counted but bad items.
+    public var checkOnly = false
     /// Called in the transaction for each point created or changed (the service appends its event).
-    let onChange: (ServicePoint, ServicePoints.UpsertOutcome) throws -> Void
+    let onChange: (Database, ServicePoint, ServicePoints.UpsertOutcome) throws -> Void
     var summary = MapImportSummary()
     var seen: [String: String] = [:]
+    var pending: Pending?
 
     public init(
         system: CoordinateSystem, strict: Bool, at date: Date, sample: Bool = false,
-        onChange: @escaping (ServicePoint, ServicePoints.UpsertOutcome) throws -> Void = { _, _ in }
+        onChange: @escaping (Database, ServicePoint, ServicePoints.UpsertOutcome) throws -> Void = { _, _, _ in }
     ) {
         self.system = system
         self.strict = strict
@@ -61,30 +73,76 @@ public struct MapImport {
         return firstByte == UInt8(ascii: "{") ? .geojson : .csv
     }
 
+    /// Everything imported so far.
+    public var result: MapImportSummary { summary }
+
+    // MARK: - In chunks
+
+    /// Reads a CSV file's header, before the first chunk.
+    public mutating func begin(csv reader: CSVReader, path: String) throws {
+        guard let first = try reader.next() else { throw InputError.invalid(.importEmptyFile, ["path": path]) }
+        pending = .csv(reader, columns: try Self.columns(first))
+    }
+
+    /// Reads a GeoJSON file's features, before the first chunk.
+    public mutating func begin(geojson data: Data, path: String) throws {
+        pending = .geojson(try GeoJSONPoints.features(data, path: path), next: 0)
+    }
+
+    /// Imports the next items in the caller's transaction, at most `rows` and none started after `deadline`.
+    /// Returns whether the file has more.
+    public mutating func step(
+        _ db: Database, rows: Int, until deadline: ContinuousClock.Instant, progress: ((Int) -> Void)? = nil
+    ) throws -> Bool {
+        var done = 0
+        while done < rows, done % 64 != 0 || done == 0 || ContinuousClock.now < deadline {
+            switch pending {
+            case nil:
+                return false
+            case .csv(let reader, let columns):
+                guard let item = try reader.next() else {
+                    pending = nil
+                    return false
+                }
+                try importItem(db, item, columns: columns)
+            case .geojson(let features, let index):
+                guard index < features.count else {
+                    pending = nil
+                    return false
+                }
+                try importFeature(db, features[index], index: index)
+                pending = .geojson(features, next: index + 1)
+            }
+            done += 1
+            if let progress, summary.itemsRead % 10_000 == 0 { progress(summary.itemsRead) }
+        }
+        return pending != nil
+    }
+
     // MARK: - CSV
 
     public mutating func runCSV(
         _ db: Database, reader: CSVReader, path: String, progress: ((Int) -> Void)? = nil
     ) throws -> MapImportSummary {
-        guard let first = try reader.next() else { throw InputError.invalid(.importEmptyFile, ["path": path]) }
-        let columns = try Self.columns(first)
-        while let item = try reader.next() {
-            switch item {
-            case .problem(let line, let problem):
-                try reject(ImportRowError(line: line, message: problem.text.rendered()))
-            case .record(let record):
-                guard record.fields.count == columns.count else {
-                    try reject(ImportRowError(line: record.line, message: Msg.importFieldCount.text(
-                        ["expected": "\(columns.count)", "found": "\(record.fields.count)"])))
-                    continue
-                }
-                var fields = PointFields()
-                for (name, value) in zip(columns, record.fields) { fields.set(name, value) }
-                try importOne(db, fields, place: { ImportRowError(line: record.line, message: $0) })
+        try begin(csv: reader, path: path)
+        while try step(db, rows: .max, until: .now + .seconds(1_000_000_000), progress: progress) {}
+        return summary
+    }
+
+    mutating func importItem(_ db: Database, _ item: CSVItem, columns: [String]) throws {
+        switch item {
+        case .problem(let line, let problem):
+            try reject(ImportRowError(line: line, message: problem.text.rendered()))
+        case .record(let record):
+            guard record.fields.count == columns.count else {
+                return try reject(ImportRowError(line: record.line, message: Msg.importFieldCount.text(
+                    ["expected": "\(columns.count)", "found": "\(record.fields.count)"])))
             }
-            if let progress, summary.itemsRead % 10_000 == 0 { progress(summary.itemsRead) }
+            var fields = PointFields()
+            // A field our export guarded against formulas (`'=…`) reads back as it was.
+            for (name, value) in zip(columns, record.fields) { fields.set(name, CSVWriter.unguarded(value)) }
+            try importOne(db, fields, place: { ImportRowError(line: record.line, message: $0) })
         }
-        return try finish()
     }
 
     static func columns(_ item: CSVItem) throws -> [String] {
@@ -111,17 +169,18 @@ public struct MapImport {
     public mutating func runGeoJSON(
         _ db: Database, data: Data, path: String, progress: ((Int) -> Void)? = nil
     ) throws -> MapImportSummary {
-        let features = try GeoJSONPoints.features(data, path: path)
-        for (index, feature) in features.enumerated() {
-            let place = { (message: String) in ImportRowError(index: index, message: message) }
-            do {
-                try importOne(db, try GeoJSONPoints.fields(feature), place: place)
-            } catch let error as InputError {
-                try reject(place(error.message))
-            }
-            if let progress, summary.itemsRead % 10_000 == 0 { progress(summary.itemsRead) }
+        try begin(geojson: data, path: path)
+        while try step(db, rows: .max, until: .now + .seconds(1_000_000_000), progress: progress) {}
+        return summary
+    }
+
+    mutating func importFeature(_ db: Database, _ feature: Any, index: Int) throws {
+        let place = { (message: String) in ImportRowError(index: index, message: message) }
+        do {
+            try importOne(db, try GeoJSONPoints.fields(feature), place: place)
+        } catch let error as InputError {
+            try reject(place(error.message))
         }
-        return try finish()
     }
 
     /// The features of a GeoJSON file read and checked as `runGeoJSON` checks them, without a database:
@@ -150,13 +209,14 @@ public struct MapImport {
             return try reject(place(MapMsg.externalIDRepeated.text(["id": externalID, "place": earlier])))
         }
         seen[externalID] = here
+        if checkOnly { return }
         let (point, outcome) = try ServicePoints.upsert(db, draft, at: date)
         switch outcome {
         case .inserted: summary.imported += 1
         case .updated: summary.updated += 1
         case .unchanged: summary.unchanged += 1
         }
-        if outcome != .unchanged { try onChange(point, outcome) }
+        if outcome != .unchanged { try onChange(db, point, outcome) }
     }
 
     func draft(_ fields: PointFields) throws(InputError) -> PointDraft {

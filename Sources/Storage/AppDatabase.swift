@@ -21,6 +21,8 @@ public final class AppDatabase: Sendable {
     /// True when the data directory or the database file cannot be written (a read-only mount, permissions):
     /// reads work, every write is refused with `MachineError.readOnly` before it starts.
     public let isReadOnly: Bool
+    /// How long a write waits for another process's transaction before it fails as busy.
+    let busyTimeout: TimeInterval
     let groupCommit = GroupCommit()
 
     /// Opens (and migrates) the database at `path`. With `create: false`, a missing file is an error.
@@ -33,6 +35,7 @@ public final class AppDatabase: Sendable {
         let readOnly = FileManager.default.fileExists(atPath: path)
             && (access(path, W_OK) != 0 || access(directory.isEmpty ? "." : directory, W_OK) != 0)
         if !readOnly { PrivateFile.prepare(path) }
+        self.busyTimeout = busyTimeout
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)

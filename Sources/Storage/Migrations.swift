@@ -16,6 +16,7 @@ public enum Migrations {
         migrator.registerMigration("v9-rider-erasure", migrate: riderErasure)
         migrator.registerMigration("v10-ledger-bounds", migrate: ledgerBounds)
         migrator.registerMigration("v11-utc-session-times", migrate: utcSessionTimes)
+        migrator.registerMigration("v12-demand-spool", migrate: demandSpool)
         return migrator
     }
 

@@ -40,4 +40,13 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public init() {}
 
     public var itemsRead: Int { imported + updated + unchanged + skipped }
+
+    /// Adds what one chunk of an import did (its errors too, up to `maxErrors` in all).
+    public mutating func add(_ chunk: ImportSummary, maxErrors: Int = 1000) {
+        imported += chunk.imported
+        updated += chunk.updated
+        unchanged += chunk.unchanged
+        skipped += chunk.skipped
+        errors += chunk.errors.prefix(max(0, maxErrors - errors.count))
+    }
 }

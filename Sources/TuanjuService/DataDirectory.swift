@@ -22,6 +22,8 @@ public struct DataDirectory: Sendable, Equatable {
     public var databasePath: String { path + "/tuanju.sqlite" }
     public var photosPath: String { path + "/photos" }
     public var exportsPath: String { path + "/exports" }
+    /// Map-search counts waiting for the write lock (`DemandSpool`); created when first needed.
+    public var spoolPath: String { path + "/spool" }
 
     /// Creates the directory tree (mode 0700: it holds riders' personal data) or checks an existing one.
     func prepare() throws {

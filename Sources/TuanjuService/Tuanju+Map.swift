@@ -19,19 +19,38 @@ extension Tuanju {
         return results
     }
 
-    /// Writes the pending search counts in one transaction. The CLI calls it after a search; a server would
-    /// call it every few seconds.
+    /// How long a demand flush waits for another process's write lock before it spools its counts instead.
+    static let demandFlushWait: TimeInterval = 0.2
+
+    /// Writes the pending search counts, and any that earlier flushes spooled, in one transaction. The CLI
+    /// calls it after a search; the server every 5 s. Best effort: when another process holds the write lock
+    /// for longer than `demandFlushWait` (a long import), the counts go to a spool file that the next flush
+    /// adds, so a read-only command neither waits for the writer nor fails with "busy" (exit 75), and no count
+    /// is lost or counted twice (`DemandSpool`). When the spool cannot be written either, the counts stay in
+    /// memory for the next flush of this process.
     public func flushDemand() throws {
         // A read-only data directory keeps no counts: there is nowhere to write them, and a search must work.
         guard !database.isReadOnly else { return }
         let pending = demand.drain()
-        guard !pending.isEmpty else { return }
+        let spool = DemandSpool(directory: directory.spoolPath)
+        // The server flushes every 5 s: with nothing to add, it takes no lock.
+        guard !pending.isEmpty || spool.hasWaiting else { return }
+        let now = self.now
+        let added: [String]?
         do {
-            try database.write { db in try DemandCells.add(db, pending) }
+            added = try database.writeIfFree(waiting: Self.demandFlushWait) { db in
+                try DemandCells.add(db, pending)
+                return try spool.addWaiting(db, at: now)
+            }
         } catch {
             demand.restore(pending)
             throw error
         }
+        guard let added else {
+            do { try spool.keep(pending) } catch { demand.restore(pending) }
+            return
+        }
+        spool.remove(added)
     }
 
     /// `map show`: public.
@@ -73,26 +92,40 @@ extension Tuanju {
         }
     }
 
-    /// `map import` (staff): one transaction; an event per point created or changed.
+    /// `map import` (staff): commits in chunks of about a second (`ImportChunks`), each point with its
+    /// search-index entry and its event in the same chunk, so no other writer waits for more than one chunk.
+    /// Points upsert by external id, so a re-run after an interruption finishes the work exactly once,
+    /// counting what the interrupted run committed as `unchanged`. `strict` checks the whole file first
+    /// (in a read transaction) and imports nothing when any item is bad.
     public func importMap(
         _ caller: Caller, path: String, system: CoordinateSystem, strict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> MapImportSummary {
         try caller.requireStaff(MapMsg.actionManageMap)
-        let source = try MapSource(path: path)
         let now = self.now
-        return try database.write { db in
-            var importer = MapImport(system: system, strict: strict, at: now) { point, outcome in
+        do {
+            if strict {
+                var checker = MapImport(system: system, strict: true, at: now)
+                checker.checkOnly = true
+                try checker.begin(try MapSource(path: path), path: path)
+                try database.read { db in
+                    while try checker.step(db, rows: .max, until: .now + .seconds(1_000_000_000)) {}
+                }
+            }
+            var importer = MapImport(system: system, strict: strict, at: now) { db, point, outcome in
                 let type = outcome == .inserted ? "service_point.created" : "service_point.updated"
                 try Outbox.append(db, type: type, payload: ServicePointEvent(point, by: caller.id), at: now)
             }
-            do {
-                switch source {
-                case .csv(let reader): return try importer.runCSV(db, reader: reader, path: path, progress: progress)
-                case .geojson(let data): return try importer.runGeoJSON(db, data: data, path: path, progress: progress)
+            try importer.begin(try MapSource(path: path), path: path)
+            var more = true
+            while more {
+                try database.write { db in
+                    more = try importer.step(db, rows: ImportChunks.rows, until: ImportChunks.deadline, progress: progress)
                 }
-            } catch let error as CSVReadError {
-                throw InputError.missingFile(path: path, reason: error.reason)
+                if more { ImportChunks.yield() }
             }
+            return importer.result
+        } catch let error as CSVReadError {
+            throw InputError.missingFile(path: path, reason: error.reason)
         }
     }
 
@@ -112,6 +145,15 @@ extension Tuanju {
         return try database.read { db in
             if let kind { try ServicePoints.requireKind(db, kind) }
             return try DemandCells.busiest(db, sinceDay: sinceDay, kind: kind, limit: limit)
+        }
+    }
+}
+
+extension MapImport {
+    mutating func begin(_ source: MapSource, path: String) throws {
+        switch source {
+        case .csv(let reader): try begin(csv: reader, path: path)
+        case .geojson(let data): try begin(geojson: data, path: path)
         }
     }
 }

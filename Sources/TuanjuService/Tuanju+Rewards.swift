@@ -1,3 +1,4 @@
+import CSVReader
 import Foundation
 import GRDB
 import Identity
@@ -168,11 +169,13 @@ extension Tuanju {
             throw InputError.missingFile(path: temporary, reason: "cannot create")
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-        var buffer = "request_id,rider_id,phone,reward_id,reward,quantity\n"
+        var buffer = CSVWriter.header(["request_id", "rider_id", "phone", "reward_id", "reward", "quantity"])
         try database.read { db in
             try Batches.fulfilments(db, batchID: batchID) { line in
-                buffer += [line.requestId, line.riderId, line.phone.map(PhoneNumber.mask) ?? "", line.rewardId, csvField(line.rewardName),
-                           "\(line.quantity)"].joined(separator: ",") + "\n"
+                buffer += CSVWriter.line([
+                    .text(line.requestId), .text(line.riderId), .text(line.phone.map(PhoneNumber.mask)), .text(line.rewardId),
+                    .text(line.rewardName), .number(line.quantity),
+                ])
                 if buffer.utf8.count > 64 * 1024 {
                     try handle.write(contentsOf: Data(buffer.utf8))
                     buffer.removeAll(keepingCapacity: true)
@@ -185,12 +188,6 @@ extension Tuanju {
         if rename(temporary, path) != 0 { throw InputError.missingFile(path: path, reason: "cannot rename the report") }
         return path
     }
-}
-
-/// Quotes a CSV field when it needs it.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
 // MARK: - Events

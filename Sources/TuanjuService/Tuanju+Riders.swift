@@ -22,32 +22,36 @@ extension Tuanju {
         }
     }
 
-    /// `riders import` (staff): one transaction for the whole file, so a crash imports nothing and a
-    /// re-run imports everything once (rows upsert by phone).
+    /// `riders import` (staff): commits in chunks of about a second (`ImportChunks`), so no other writer
+    /// waits for more than one chunk (reads never wait). Rows upsert by phone, so a re-run after an interruption
+    /// finishes the work exactly once, counting what the interrupted run committed as `unchanged`. Each
+    /// chunk that changed riders appends its own `riders.imported` event. `strict` reads the whole file
+    /// first and imports nothing when any row is bad.
     public func importRiders(
         _ caller: Caller, path: String, strict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> RiderImportSummary {
         try caller.requireStaff(.actionImportRiders)
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: path)
-        } catch {
-            throw InputError.missingFile(path: path, reason: error.reason)
-        }
         let now = self.now
-        return try database.write { db in
-            let summary: RiderImportSummary
-            do {
-                summary = try RiderImport.run(db, reader: reader, path: path, strict: strict, at: now, progress: progress)
-            } catch let error as CSVReadError {
-                throw InputError.missingFile(path: path, reason: error.reason)
+        do {
+            if strict { try RiderImport.check(reader: try CSVReader(path: path), path: path) }
+            var importer = try RiderImport(reader: try CSVReader(path: path), path: path, at: now)
+            var more = true
+            while more {
+                try database.write { db in
+                    let (chunk, rest) = try importer.step(
+                        db, rows: ImportChunks.rows, until: ImportChunks.deadline, progress: progress)
+                    if chunk.imported + chunk.updated > 0 {
+                        try Outbox.append(db, type: "riders.imported", payload: RidersImportedEvent(
+                            imported: chunk.imported, updated: chunk.updated, unchanged: chunk.unchanged,
+                            skipped: chunk.skipped, by: caller.id), at: now)
+                    }
+                    more = rest
+                }
+                if more { ImportChunks.yield() }
             }
-            if summary.imported + summary.updated > 0 {
-                try Outbox.append(db, type: "riders.imported", payload: RidersImportedEvent(
-                    imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged,
-                    skipped: summary.skipped, by: caller.id), at: now)
-            }
-            return summary
+            return importer.summary
+        } catch let error as CSVReadError {
+            throw InputError.missingFile(path: path, reason: error.reason)
         }
     }
 

@@ -46,11 +46,29 @@ struct RecoveryChecker {
             guard !unknown.isEmpty else { continue }
             guard unknown.allSatisfy({ $0.coefficient > 0 }) || unknown.allSatisfy({ $0.coefficient < 0 }) else { continue }
             let rest = equation.filter { known[$0.key] != nil }.reduce(0) { $0 + $1.coefficient * known[$1.key]! }
+            if rest == 0, mergedGroupSize(unknown.map(\.key), known: known).map({ $0 >= portrait.threshold }) == true {
+                // "None of the riders of these groups together did X", where together they are 5 or more:
+                // what a shown 0 of a group that size would say.
+                continue
+            }
             if abs(rest) < portrait.threshold {
                 findings.append("suppressed \(unknown.map(\.key)) add up to \(abs(rest))")
             }
         }
         return findings
+    }
+
+    /// When `keys` are one row's cells of several groups (not the total), how many respondents those groups
+    /// hold together, as a reader works it out from the total and the other groups' shown sizes.
+    func mergedGroupSize(_ keys: [Key], known: [Key: Int]) -> Int? {
+        guard let first = keys.first, keys.allSatisfy({ $0.question == first.question && $0.option == first.option }) else { return nil }
+        let groups = Set(keys.map(\.group))
+        guard !groups.contains(SurveyPortrait.allGroups), var size = known[respondents(SurveyPortrait.allGroups)] else { return nil }
+        for other in portrait.groups where !groups.contains(other) {
+            guard let count = known[respondents(other)] else { return nil }
+            size -= count
+        }
+        return size
     }
 
     /// Every shown count, by key; the profile mix under question `_respondents`.

