@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TuanjuCore
+import TuanjuViews
 
 /// JSON responses: the CLI's encoder settings (sorted keys, slashes unescaped), compact.
 enum JSONBody {
@@ -12,9 +13,9 @@ enum JSONBody {
         return encoder
     }()
 
-    /// `value` as a JSON response.
+    /// `value` as a JSON response, every documented key present (`null` when unset), as the CLI prints it.
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoder.encode(value)
+        let data = try encoder.encode(JSONTree.encode(value))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

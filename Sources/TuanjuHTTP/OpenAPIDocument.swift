@@ -32,15 +32,15 @@ enum OpenAPIDocument {
     ])
     static let createTask = Schema.object([
         "role": Schema.string, "title": Schema.label(200), "description": Schema.optional(Schema.string),
-        "capacity": Schema.integer, "starts": Schema.optional(Schema.example(Schema.time, "2099-01-01T09:00:00+08:00")),
+        "capacity": Schema.integer(1...100_000), "starts": Schema.optional(Schema.example(Schema.time, "2099-01-01T09:00:00+08:00")),
         "ends": Schema.optional(Schema.example(Schema.time, "2099-01-01T17:00:00+08:00").merging(["description": "after starts"]) { $1 }),
-        "points": Schema.optional(Schema.integer),
+        "points": Schema.optional(Schema.integer(0...10_000)),
         "area": Schema.optional(Schema.object(["lat": Schema.number, "lon": Schema.number, "radius_m": Schema.number])),
     ])
     static let updateTask = Schema.change([
         "title": Schema.optional(Schema.label(200)), "description": Schema.optional(Schema.string),
-        "capacity": Schema.optional(Schema.integer), "ends": Schema.optional(Schema.time),
-        "points": Schema.optional(Schema.integer),
+        "capacity": Schema.optional(Schema.integer(1...100_000)), "ends": Schema.optional(Schema.time),
+        "points": Schema.optional(Schema.integer(0...10_000)),
     ])
     static let empty = Schema.object([:])
     static let note = Schema.object(["note": Schema.optional(Schema.string)])
@@ -61,9 +61,14 @@ enum OpenAPIDocument {
         "media": ["type": "array", "minItems": 1, "maxItems": 5,
                   "items": ["type": "string", "contentMediaType": "image/jpeg", "contentEncoding": "binary"] as JSON] as JSON,
     ]).merging(["description": positionNote]) { $1 }
-    static let pointsChange = Schema.object([
-        "rider_id": Schema.string, "amount": Schema.integer, "reason": Schema.label(500),
+    static let pointsAward = Schema.object([
+        "rider_id": Schema.string, "amount": Schema.integer(1...1_000_000), "reason": Schema.label(500),
         "key": Schema.optional(Schema.string),
+    ])
+    static let pointsAdjust = Schema.object([
+        "rider_id": Schema.string,
+        "amount": Schema.integer(-1_000_000...1_000_000).merging(["not": ["const": 0] as JSON]) { $1 },
+        "reason": Schema.label(500), "key": Schema.optional(Schema.string),
     ])
 
     // MARK: - Operations
@@ -141,7 +146,7 @@ enum OpenAPIDocument {
                   response: Schema.ref("Report")),
         Operation(method: "POST", path: "/v1/reports/{id}/review", summary: "Accept, reject or mark duplicate (staff)", access: .bearer,
                   body: Schema.object([
-                      "decision": Schema.enumeration(["accept", "reject", "duplicate"]), "points": Schema.optional(Schema.integer),
+                      "decision": Schema.enumeration(["accept", "reject", "duplicate"]), "points": Schema.optional(Schema.integer(0...10_000)),
                       "reason": Schema.optional(Schema.string), "duplicate_of": Schema.optional(Schema.string),
                       "note": Schema.optional(Schema.string),
                   ]), response: Schema.ref("ReviewResult")),
@@ -158,25 +163,25 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/v1/points/history", summary: "Transfers, newest first", access: .bearer,
                   query: ["rider": riderQuery, "limit": limit], response: Schema.array(Schema.ref("Transfer"))),
         Operation(method: "POST", path: "/v1/points/award", summary: "Award points from the budget (staff)", access: .bearer,
-                  body: pointsChange, response: Schema.ref("Balance")),
+                  body: pointsAward, response: Schema.ref("Balance")),
         Operation(method: "POST", path: "/v1/points/adjust", summary: "Correct a balance (admin)", access: .bearer,
-                  body: pointsChange, response: Schema.ref("Balance")),
+                  body: pointsAdjust, response: Schema.ref("Balance")),
         Operation(method: "GET", path: "/v1/points/verify", summary: "Check the ledger's invariants (admin)", access: .bearer,
                   response: Schema.ref("LedgerCheck")),
         // Rewards and redemptions
         Operation(method: "GET", path: "/v1/rewards", summary: "Rewards (riders: those they can redeem)", access: .bearer,
                   response: Schema.array(Schema.ref("Reward"))),
         Operation(method: "POST", path: "/v1/rewards", summary: "Add a reward (staff)", access: .bearer,
-                  body: Schema.object(["name": Schema.label(100), "name_zh": Schema.optional(Schema.label(100)), "cost": Schema.integer,
-                                       "stock": Schema.integer]),
+                  body: Schema.object(["name": Schema.label(100), "name_zh": Schema.optional(Schema.label(100)), "cost": Schema.integer(1...1_000_000),
+                                       "stock": Schema.integer(0...10_000_000)]),
                   status: 201, response: Schema.ref("Reward")),
         Operation(method: "PATCH", path: "/v1/rewards/{id}", summary: "Change a reward (staff)", access: .bearer,
                   body: Schema.change(["name": Schema.optional(Schema.label(100)), "name_zh": Schema.optional(Schema.label(100)),
-                                       "cost": Schema.optional(Schema.integer), "stock": Schema.optional(Schema.integer),
+                                       "cost": Schema.optional(Schema.integer(1...1_000_000)), "stock": Schema.optional(Schema.integer(0...10_000_000)),
                                        "active": Schema.optional(Schema.boolean)]),
                   response: Schema.ref("Reward")),
         Operation(method: "POST", path: "/v1/rewards/{id}/redeem", summary: "Ask for a reward; the points are held (rider)",
-                  access: .bearer, body: Schema.object(["quantity": Schema.optional(Schema.integer)]), status: 201,
+                  access: .bearer, body: Schema.object(["quantity": Schema.optional(Schema.integer(1...100))]), status: 201,
                   response: Schema.ref("Redeemed")),
         Operation(method: "GET", path: "/v1/redemptions", summary: "Redemption requests (riders: their own)", access: .bearer,
                   query: ["status": Schema.enumeration(["pending", "fulfilled", "rejected", "cancelled", "expired"]),
@@ -221,7 +226,7 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/v1/audit",
                   summary: "Coordinator and admin actions, newest first (admin); `command` is the CLI command or `http METHOD /route/{pattern}`",
                   access: .bearer,
-                  query: ["actor": Schema.string, "since": Schema.time, "limit": ["type": "integer", "minimum": 1, "maximum": 10000] as JSON],
+                  query: ["actor": Schema.string, "since": Schema.time, "limit": limit],
                   response: Schema.array(Schema.ref("AuditEntry"))),
         Operation(method: "POST", path: "/v1/privacy/purge",
                   summary: "Remove photos and positions of rejected reports past privacy_retention_days (admin)", access: .bearer,
@@ -260,7 +265,8 @@ enum OpenAPIDocument {
         "/v1/surveys", "/v1/activities", "/v1/activities/sessions/{id}/attendees", "/v1/lessons", "/v1/audit",
     ]
     static let pageParameters: KeyValuePairs<String, JSON> = [
-        "after": ["type": "string", "description": "Start after the row with this id: the X-Next-After of the previous page"] as JSON,
+        "after": ["type": "string", "x-cursor": true,
+                  "description": "Start after the row with this id: the X-Next-After of the previous page. A value that names no row of this list is refused with 400"] as JSON,
         "limit": ["type": "integer", "minimum": 1, "maximum": 1000, "default": 200] as JSON,
     ]
     static let pageHeaders: JSON = [

@@ -8,6 +8,8 @@ enum Schema {
 
     static let string: JSON = ["type": "string"]
     static let integer: JSON = ["type": "integer"]
+    /// A whole number within the service layer's documented range (docs/cli-reference.md, "Amounts and their ranges").
+    static func integer(_ range: ClosedRange<Int>) -> JSON { ["type": "integer", "minimum": range.lowerBound, "maximum": range.upperBound] }
     static let number: JSON = ["type": "number"]
     static let boolean: JSON = ["type": "boolean"]
     static let time: JSON = ["type": "string", "format": "date-time"]

@@ -5,9 +5,16 @@
 enum RouteRules {
     /// Query parameter names by `"METHOD /template"`.
     static let queryNames: [String: Set<String>] = {
+        // Read from the finished document, so parameters it adds (paging's `after` and `limit`) count too.
         var names: [String: Set<String>] = [:]
+        let paths = OpenAPIDocument.document["paths"] as? [String: any Sendable] ?? [:]
         for operation in OpenAPIDocument.operations {
-            names[operation.method + " " + operation.path] = Set(operation.query.map(\.key))
+            let item = paths[operation.path] as? [String: any Sendable]
+            let declared = item?[operation.method.lowercased()] as? [String: any Sendable]
+            let parameters = declared?["parameters"] as? [[String: any Sendable]] ?? []
+            names[operation.method + " " + operation.path] = Set(parameters.compactMap { parameter in
+                parameter["in"] as? String == "query" ? parameter["name"] as? String : nil
+            })
         }
         return names
     }()

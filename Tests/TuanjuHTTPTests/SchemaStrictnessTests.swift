@@ -53,6 +53,8 @@ enum SchemaExample {
     static func query(_ operation: JSON, full: Bool = false) -> String {
         let parameters = (operation["parameters"] as? [JSON] ?? []).filter {
             $0["in"] as? String == "query" && ($0["required"] as? Bool == true || full) && $0["name"] as? String != "api_key"
+                // A cursor must come from a previous page's X-Next-After (the schema says so): nothing to make up.
+                && ($0["schema"] as? JSON)?["x-cursor"] as? Bool != true
         }
         let pairs = parameters.map { "\($0["name"] as? String ?? "")=\(text(value($0["schema"] as? JSON ?? [:], full: full)))" }
         return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
