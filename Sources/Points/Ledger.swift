@@ -74,20 +74,21 @@ public enum Ledger {
             }
             return false
         }
-        // Both ends stay within the ledger's bounds, checked with overflow-reporting sums (the schema's triggers
-        // would refuse too, but as a raw constraint error).
-        _ = try LedgerLimits.sum(try balance(db, account: from).balance, -amount, account: from)
-        _ = try LedgerLimits.sum(try balance(db, account: to).balance, amount, account: to)
+        // The paying account must be sound and stay within the ledger's bounds (an overflow-reporting sum; a
+        // damaged balance reads as `ledgerDamaged`). The receiving end is guarded by the schema's bounds
+        // triggers and examined only when they refuse: one read less for every transfer that goes through.
+        let source = try balance(db, account: from)
+        _ = try LedgerLimits.sum(source.balance, -amount, account: from)
         do {
             try db.cachedStatement(sql: """
                 INSERT INTO transfers (key, from_account, to_account, amount, kind, reason, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [key, from, to, amount, kind.rawValue, reason, actor, Timestamp.iso(date)])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            _ = try LedgerLimits.sum(try balance(db, account: to).balance, amount, account: to)
             // The accounts CHECK: a rider's balance may not go below zero or below what is held.
             if from.hasPrefix("rider:") {
-                let balance = try self.balance(db, account: from)
-                throw PointsError.insufficientPoints(available: balance.available, needed: amount)
+                throw PointsError.insufficientPoints(available: source.available, needed: amount)
             }
             throw error
         }
