@@ -17,7 +17,7 @@ struct CatalogTests {
         Msg.allCases.map { $0 as any CatalogMessage } + MapMsg.allCases.map { $0 as any CatalogMessage }
         + ReportMsg.allCases.map { $0 as any CatalogMessage } + EngageMsg.allCases.map { $0 as any CatalogMessage }
         + HTTPMsg.allCases.map { $0 as any CatalogMessage } + OpsMsg.allCases.map { $0 as any CatalogMessage }
-        + FaultMsg.allCases.map { $0 as any CatalogMessage }
+        + FaultMsg.allCases.map { $0 as any CatalogMessage } + PhotoMsg.allCases.map { $0 as any CatalogMessage }
 
     @Test("Every message exists in English and Chinese, with the same arguments")
     func complete() {
