@@ -2,14 +2,21 @@ import Foundation
 
 /// A 64-bit DCT perceptual hash (pHash): the picture in grey, squeezed to 32 × 32, its 8 × 8 lowest spatial
 /// frequencies compared with their median. Re-encoding, resizing, a small crop or a caption bar move few
-/// bits; a different picture differs in about half of them.
+/// bits; a different picture differs in about half of them. The top and bottom eighths are left out: that
+/// is where messaging apps and re-posters put caption bars and watermarks, which otherwise move a dozen bits.
 public enum PerceptualHash {
     static let side = 32
     static let kept = 8
 
     /// The hash of a decoded, upright picture.
     public static func hash(_ image: PixelImage) -> UInt64 {
-        let small = image.greyscale().resampled(width: side, height: side)
+        let grey = image.greyscale()
+        let margin = grey.height / 8
+        let middle = grey.height - 2 * margin >= 1
+            ? PixelImage(width: grey.width, height: grey.height - 2 * margin, channels: 1,
+                         pixels: Array(grey.pixels[(margin * grey.width)..<((grey.height - margin) * grey.width)]))
+            : grey
+        let small = middle.resampled(width: side, height: side)
         let values = small.pixels.map(Double.init)
         // Separable DCT-II, only the 8 lowest frequencies each way: rows first, then columns.
         var rows = [Double](repeating: 0, count: side * kept)
