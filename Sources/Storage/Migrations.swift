@@ -15,6 +15,7 @@ public enum Migrations {
         migrator.registerMigration("v8-operations", migrate: operations)
         migrator.registerMigration("v9-rider-erasure", migrate: riderErasure)
         migrator.registerMigration("v10-ledger-bounds", migrate: ledgerBounds)
+        migrator.registerMigration("v11-photo-prints", migrate: photoPrints)
         return migrator
     }
 

@@ -132,8 +132,12 @@ enum OpenAPIDocument {
                   body: Schema.object([
                       "decision": Schema.enumeration(["accept", "reject", "duplicate"]), "points": Schema.optional(Schema.integer),
                       "reason": Schema.optional(Schema.string), "duplicate_of": Schema.optional(Schema.string),
-                      "note": Schema.optional(Schema.string),
+                      "note": Schema.optional(Schema.string), "original": Schema.optional(Schema.boolean),
                   ]), response: Schema.ref("ReviewResult")),
+        Operation(method: "GET", path: "/v1/reports/{id}/photos/{n}",
+                  summary: "Photo n (1-5) of a report, or its 320-pixel JPEG thumbnail with size=thumb (riders: their own)",
+                  access: .bearer, query: ["size": Schema.enumeration(["original", "thumb"])],
+                  response: ["type": "string", "contentMediaType": "image/*", "contentEncoding": "binary"] as JSON),
         Operation(method: "POST", path: "/v1/reports/{id}/dispatch", summary: "Hand to an agency (staff)", access: .bearer,
                   body: Schema.object(["agency": Schema.string, "note": Schema.optional(Schema.string)]),
                   response: Schema.ref("ReviewResult")),

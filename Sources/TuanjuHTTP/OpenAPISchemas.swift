@@ -72,6 +72,9 @@ enum Schema {
             "photos": array(string), "duplicate_of": optional(string), "agency": optional(string),
             "points_awarded": integer, "submitted_at": time, "updated_at": time,
             "history": optional(array(object(["status": ref("ReportStatus"), "at": time, "by": string, "note": string]))),
+            "possible_reuse": optional(object([
+                "report": string, "photo": integer, "distance": integer, "accepted_as_original": boolean,
+            ])),
         ]),
         "ReportStatus": enumeration(["submitted", "accepted", "rejected", "duplicate", "dispatched", "resolved", "reopened"]),
         "ReportSubmitted": object([
