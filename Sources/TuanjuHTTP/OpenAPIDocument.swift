@@ -17,6 +17,8 @@ enum OpenAPIDocument {
         var bodyType = "application/json"
         var status = 200
         let response: JSON
+        /// The success body's media type: JSON, or `image/*` for photo files.
+        var responseType = "application/json"
     }
 
     // MARK: - Request bodies
@@ -137,7 +139,7 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/v1/reports/{id}/photos/{n}",
                   summary: "Photo n (1-5) of a report, or its 320-pixel JPEG thumbnail with size=thumb (riders: their own)",
                   access: .bearer, query: ["size": Schema.enumeration(["original", "thumb"])],
-                  response: ["type": "string", "contentMediaType": "image/*", "contentEncoding": "binary"] as JSON),
+                  response: ["type": "string", "contentEncoding": "binary"] as JSON, responseType: "image/*"),
         Operation(method: "POST", path: "/v1/reports/{id}/dispatch", summary: "Hand to an agency (staff)", access: .bearer,
                   body: Schema.object(["agency": Schema.string, "note": Schema.optional(Schema.string)]),
                   response: Schema.ref("ReviewResult")),
@@ -284,7 +286,7 @@ enum OpenAPIDocument {
             "operationId": operation.method.lowercased() + operation.path.replacingOccurrences(of: "/", with: "_"),
             "parameters": parameters,
             "responses": [
-                "\(operation.status)": ["description": "Success", "content": ["application/json": ["schema": operation.response] as JSON] as JSON] as JSON,
+                "\(operation.status)": ["description": "Success", "content": [operation.responseType: ["schema": operation.response] as JSON] as JSON] as JSON,
                 "4XX": ["description": "Refused: 400 invalid input, 401 unauthenticated, 403 forbidden, 404 not found, 409 refused by a rule, 413 too large, 429 rate limited (Retry-After)",
                         "content": ["application/json": ["schema": errors] as JSON] as JSON] as JSON,
                 "5XX": ["description": "503 busy (Retry-After), 500 internal",
