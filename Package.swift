@@ -57,10 +57,15 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Photo validation (JPEG/PNG by their bytes), metadata stripping, EXIF GPS, content-addressed files.
+        // Decoding, lossless turning and thumbnails through libjpeg-turbo and libpng; perceptual hashes.
         .target(name: "PhotoStore", dependencies: [
-            "TuanjuCore",
+            "TuanjuCore", "CTurboJPEG", "CPNG",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // libjpeg-turbo's TurboJPEG API (libturbojpeg0-dev 2.1.5): tjTransform, scaled tjDecompress2, tjCompress2.
+        .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG", providers: [.apt(["libturbojpeg0-dev"])]),
+        // libpng 1.6's simplified (longjmp-free) reading API (libpng-dev).
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", providers: [.apt(["libpng-dev"])]),
         // Photo reports: submission rules, duplicates, review state machine, exports.
         .target(name: "Reports", dependencies: [
             "TuanjuCore", "Storage", "CSVReader",  // Storage: Keyset, the cursor paging of list queries

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 import TuanjuCore
 
-/// A photo that passed the checks: its format, its bytes without metadata, where it was taken (read
-/// before stripping) and the SHA-256 of the stripped bytes, which is its name in the store.
+/// A photo that passed the checks: its format, its bytes without metadata and turned upright, where it was
+/// taken (read before stripping) and the SHA-256 of the stored bytes, which is its name in the store.
 public struct CheckedPhoto: Sendable, Equatable {
     public let format: ImageFormat
     /// The sanitized bytes: what gets stored and served.
@@ -12,6 +12,8 @@ public struct CheckedPhoto: Sendable, Equatable {
     public let gps: Coordinate?
     /// Lower-case hex SHA-256 of `bytes`.
     public let sha256: String
+    /// The EXIF Orientation the upload carried (1 when none); the stored pixels are already turned.
+    public var orientation: Int = 1
 }
 
 /// The one entry point for an uploaded photo: size limits, format by content, structure, metadata stripping.
@@ -26,13 +28,18 @@ public enum PhotoCheck {
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count <= maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
         guard let format = ImageFormat(detecting: bytes) else { throw .unknownFormat }
-        let sanitized: [UInt8]
+        var sanitized: [UInt8]
+        // Read before stripping: the orientation and the position live in the EXIF block that stripping drops.
+        let metadata = PhotoMetadata(reading: bytes)
+        let orientation = format == .jpeg ? metadata.orientation ?? 1 : 1
         switch format {
         case .jpeg: sanitized = try JPEGSanitizer.sanitize(bytes)
         case .png: sanitized = try PNGSanitizer.sanitize(bytes)
         }
+        // Without its EXIF block, a viewer would show a photo taken upright on its side: turn the pixels instead.
+        if orientation != 1 { sanitized = try TurboJPEG.turned(sanitized, orientation: orientation) }
         return CheckedPhoto(
-            format: format, bytes: sanitized, gps: PhotoMetadata(reading: bytes).gps, sha256: sha256Hex(sanitized))
+            format: format, bytes: sanitized, gps: metadata.gps, sha256: sha256Hex(sanitized), orientation: orientation)
     }
 
     /// Checks the photo in a file (symbolic links followed). The size comes from the file system, so an

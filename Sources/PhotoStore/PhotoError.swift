@@ -11,6 +11,8 @@ public enum PhotoError: TuanjuError, Equatable {
     /// The declared picture has no pixels (a zero width or height, or a JPEG whose height comes later in DNL).
     case dimensionsInvalid(width: Int, height: Int)
     case countOutOfRange(count: Int, allowed: ClosedRange<Int>)
+    /// libjpeg-turbo or libpng could not decode, turn or encode the picture; `detail` is the library's words.
+    case decodeFailed(detail: String)
     /// A file-system call failed; `detail` is the operating system's own words (strerror).
     case storeFailed(path: String, step: ReportMsg, detail: String)
     /// The machine failed the photo store: a full disk, a read-only or unreadable photo directory.
@@ -55,6 +57,7 @@ public enum PhotoError: TuanjuError, Equatable {
         case .countOutOfRange(let count, let allowed):
             LocalizedText(ReportMsg.photoCountOutOfRange,
                           ["count": "\(count)", "min": "\(allowed.lowerBound)", "max": "\(allowed.upperBound)"])
+        case .decodeFailed(let detail): LocalizedText(PhotoMsg.decodeFailed, ["detail": detail])
         case .storeFailed(let path, let step, let detail):
             LocalizedText(ReportMsg.photoStoreFailed, ["path": path, "step": step.text, "detail": detail])
         case .machine(let fault): fault.text

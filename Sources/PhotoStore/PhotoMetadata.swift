@@ -12,6 +12,8 @@ public struct PhotoMetadata: Sendable, Equatable {
     public let hasText: Bool
     /// An ICC colour profile is present (JPEG APP2 `ICC_PROFILE`, PNG `iCCP`).
     public let hasColorProfile: Bool
+    /// The EXIF Orientation (1…8) of a JPEG, if it has one: how a viewer must turn its pixels.
+    public var orientation: Int? = nil
 
     static let exifIdentifier: [UInt8] = Array("Exif\0\0".utf8)
     static let xmpIdentifier: [UInt8] = Array("http://ns.adobe.com/xap/1.0/\0".utf8)
@@ -38,12 +40,14 @@ public struct PhotoMetadata: Sendable, Equatable {
             segments.filter { $0.marker == marker }.map { bytes[$0.payload] }
         }
         let exif = payloads(JPEGStructure.app1).first { $0.starts(with: exifIdentifier) }
-        return PhotoMetadata(
+        var metadata = PhotoMetadata(
             hasExif: exif != nil,
             gps: exif.flatMap { ExifGPS.position(inTIFF: $0.dropFirst(exifIdentifier.count)) },
             hasText: !payloads(JPEGStructure.com).isEmpty || !payloads(JPEGStructure.app13).isEmpty
                 || payloads(JPEGStructure.app1).contains { $0.starts(with: xmpIdentifier) },
             hasColorProfile: payloads(JPEGStructure.app2).contains { $0.starts(with: JPEGSanitizer.iccIdentifier) })
+        metadata.orientation = exif.flatMap { ExifOrientation.value(inTIFF: $0.dropFirst(exifIdentifier.count)) }
+        return metadata
     }
 
     static func png(_ bytes: [UInt8]) -> PhotoMetadata {

@@ -28,16 +28,44 @@ public struct PhotoStore: Sendable {
     public func store(_ photo: CheckedPhoto) throws(PhotoError) -> StoredPhoto {
         let hash = photo.sha256
         guard let destination = url(for: hash, format: photo.format) else { preconditionFailure("CheckedPhoto hash \(hash)") }
-        if DurableFiles.isRegularFile(destination.path) {
-            return StoredPhoto(hash: hash, format: photo.format, url: destination, isNew: false)
-        }
+        let isNew = try writeDurably(photo.bytes, to: destination, name: hash)
+        return StoredPhoto(hash: hash, format: photo.format, url: destination, isNew: isNew)
+    }
+
+    /// Writes the thumbnail of the photo `hash` beside it (`ab/<hash>.thumb.jpg`), unless it is there already.
+    @discardableResult
+    public func storeThumbnail(_ bytes: [UInt8], of hash: String) throws(PhotoError) -> URL {
+        guard let destination = thumbnailURL(for: hash) else { preconditionFailure("thumbnail of \(hash)") }
+        _ = try writeDurably(bytes, to: destination, name: hash)
+        return destination
+    }
+
+    /// Where the thumbnail of the photo `hash` is (or would be) stored; nil for a malformed hash.
+    public func thumbnailURL(for hash: String) -> URL? {
+        guard Self.isHash(hash) else { return nil }
+        return root.appendingPathComponent(String(hash.prefix(2)), isDirectory: true)
+            .appendingPathComponent("\(hash).\(Self.thumbnailSuffix)")
+    }
+
+    /// `<hash>.thumb.jpg`: three dot-separated parts, so `allHashes` never takes a thumbnail for a photo.
+    static let thumbnailSuffix = "thumb.jpg"
+
+    /// Whether the thumbnail of the photo `hash` is on disk.
+    public func hasThumbnail(_ hash: String) -> Bool {
+        thumbnailURL(for: hash).map { DurableFiles.isRegularFile($0.path) } ?? false
+    }
+
+    /// Temporary file, fsync, rename, fsync of the directory: the file appears complete or not at all. False
+    /// when the file was already there.
+    func writeDurably(_ bytes: [UInt8], to destination: URL, name: String) throws(PhotoError) -> Bool {
+        if DurableFiles.isRegularFile(destination.path) { return false }
         let shard = destination.deletingLastPathComponent()
         try makeRootDirectories()
         let shardIsNew = try DurableFiles.makeDirectory(shard.path)
 
         let temporary = temporaryDirectory.appendingPathComponent(
-            "\(hash).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).part").path
-        try DurableFiles.writeNewFile(photo.bytes, at: temporary)
+            "\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).part").path
+        try DurableFiles.writeNewFile(bytes, at: temporary)
         do {
             try DurableFiles.move(temporary, to: destination.path)
         } catch {
@@ -46,7 +74,7 @@ public struct PhotoStore: Sendable {
         }
         try DurableFiles.syncDirectory(shard.path)
         if shardIsNew { try DurableFiles.syncDirectory(root.path) }
-        return StoredPhoto(hash: hash, format: photo.format, url: destination, isNew: true)
+        return true
     }
 
     /// Where a photo with this hash and format is (or would be) stored; nil if `hash` is not 64 lower-case
@@ -82,10 +110,13 @@ public struct PhotoStore: Sendable {
         return hashes.sorted()
     }
 
-    /// Deletes the photo with this hash; false if there was none.
+    /// Deletes the photo with this hash and its thumbnail; false if there was no photo.
     @discardableResult
     public func remove(_ hash: String) throws(PhotoError) -> Bool {
         var removed = false
+        if let thumbnail = thumbnailURL(for: hash), try DurableFiles.remove(thumbnail.path) {
+            try DurableFiles.syncDirectory(thumbnail.deletingLastPathComponent().path)
+        }
         for format in ImageFormat.allCases {
             guard let file = url(for: hash, format: format) else { return false }
             if try DurableFiles.remove(file.path) {

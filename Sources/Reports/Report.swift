@@ -41,10 +41,30 @@ public struct Report: Sendable, Equatable {
     public var updatedAt: String
     /// SHA-256 of each stored photo, in the order given.
     public var photos: [String]
+    /// Set when one of its photos looks like a photo of another recent report (`possible_reuse`).
+    public var possibleReuse: PossibleReuse?
+
+    /// A photo of this report within `PhotoPrint.reuseDistance` of a photo of `report`, submitted in the 30 days
+    /// before. It earns no points unless a coordinator accepts the report as original (`cleared`).
+    public struct PossibleReuse: Sendable, Equatable {
+        public let report: String
+        /// Which photo of this report (0-based).
+        public let position: Int
+        /// Differing bits of the two 64-bit perceptual hashes.
+        public let distance: Int
+        public var cleared: Bool
+
+        public init(report: String, position: Int, distance: Int, cleared: Bool = false) {
+            self.report = report
+            self.position = position
+            self.distance = distance
+            self.cleared = cleared
+        }
+    }
 
     static let columns = """
         id, rider_id, category_code, task_id, claim_id, lat, lon, location_source, note, status, duplicate_of,
-        agency, points_awarded, submitted_at, updated_at
+        agency, points_awarded, submitted_at, updated_at, reuse_of, reuse_position, reuse_distance, reuse_cleared
         """
 
     init(row: Row, photos: [String]) throws {
@@ -63,6 +83,9 @@ public struct Report: Sendable, Equatable {
         submittedAt = row[13]
         updatedAt = row[14]
         self.photos = photos
+        if let of: String = row[15] {
+            possibleReuse = PossibleReuse(report: of, position: row[16] ?? 0, distance: row[17] ?? 0, cleared: row[18] ?? false)
+        }
     }
 }
 

@@ -17,6 +17,7 @@ public enum Migrations {
         migrator.registerMigration("v10-ledger-bounds", migrate: ledgerBounds)
         migrator.registerMigration("v11-utc-session-times", migrate: utcSessionTimes)
         migrator.registerMigration("v12-demand-spool", migrate: demandSpool)
+        migrator.registerMigration("v13-photo-prints", migrate: photoPrints)
         return migrator
     }
 

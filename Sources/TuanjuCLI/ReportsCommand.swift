@@ -12,7 +12,7 @@ struct ReportsCommand: ParsableCommand {
             commandName: "reports", abstract: ReportMsg.reportsAbstract.text,
             subcommands: [
                 Submit.self, List.self, Show.self, Review.self, Dispatch.self, Resolve.self, Reopen.self, Export.self,
-                Services.self,
+                Services.self, Photos.self,
             ])
     }
 
@@ -67,12 +67,12 @@ struct ReportsCommand: ParsableCommand {
             try Listing.print(
                 paging, json: global.json,
                 headers: [Msg.colID.text, Msg.colStatus.text, Msg.colCategory.text, ReportMsg.colSubmitted.text,
-                          ReportMsg.colPhotos.text, Msg.colRider.text],
+                          ReportMsg.colPhotos.text, Msg.colRider.text, PhotoMsg.colReuse.text],
                 fetch: { [filter] page in try app.listReports(caller, filter, page: page) },
                 encode: { ReportJSON($0) },
                 cells: { report in
                     [report.id, report.status.rawValue, report.categoryCode, DisplayTime.of(report.submittedAt),
-                     "\(report.photos.count)", report.riderID]
+                     "\(report.photos.count)", report.riderID, ReportJSON.reuseCell(report)]
                 })
         }
     }
@@ -86,19 +86,24 @@ struct ReportsCommand: ParsableCommand {
         func run() throws {
             let (app, caller) = try global.session()
             let detail = try app.report(caller, id: id)
-            try Output.emit(ReportJSON(detail.report, history: detail.history), json: global.json) {
-                ReportJSON.printHuman(detail)
+            let files = app.photoFiles(of: detail.report)
+            try Output.emit(ReportJSON(detail.report, history: detail.history, files: files), json: global.json) {
+                ReportJSON.printHuman(detail, files: files)
             }
         }
     }
 
-    static func apply(_ global: GlobalOptions, id: String, _ action: ReviewAction, points: Int? = nil) throws {
+    static func apply(
+        _ global: GlobalOptions, id: String, _ action: ReviewAction, points: Int? = nil, original: Bool = false
+    ) throws {
         let (app, caller) = try global.session()
-        let report = try app.reviewReport(caller, id: id, action, points: points)
+        let report = try app.reviewReport(caller, id: id, action, points: points, original: original)
         try Output.emit(ReviewResultJSON(report), json: global.json) {
             Console.current.out(ReportMsg.reviewed.text(["id": report.id, "status": report.status.rawValue]))
             if report.pointsAwarded > 0, report.status == .accepted {
                 Console.current.out(ReportMsg.awarded.text(["points": "\(report.pointsAwarded)"]))
+            } else if report.status == .accepted, let reuse = report.possibleReuse, !reuse.cleared {
+                Console.current.out(PhotoMsg.reuseNoPoints.text(["report": reuse.report]))
             }
         }
     }
@@ -114,10 +119,12 @@ struct ReportsCommand: ParsableCommand {
         @Option(help: ArgumentHelp(ReportMsg.optDuplicateOf, valueName: "id")) var duplicateOf: String?
         @Option(help: ArgumentHelp(ReportMsg.optReviewPoints)) var points: Int?
         @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+        @Flag(help: ArgumentHelp(PhotoMsg.optOriginal)) var original = false
 
         func validate() throws {
             let chosen = [accept, reject, duplicateOf != nil].filter { $0 }.count
             guard chosen == 1 else { throw ValidationError(ReportMsg.reviewChooseOne.text) }
+            guard !original || accept else { throw ValidationError(PhotoMsg.originalOnlyOnAccept.text) }
         }
 
         func run() throws {
@@ -129,7 +136,7 @@ struct ReportsCommand: ParsableCommand {
             } else {
                 action = .duplicate(of: duplicateOf ?? "", note: note ?? "")
             }
-            try ReportsCommand.apply(global, id: id, action, points: points)
+            try ReportsCommand.apply(global, id: id, action, points: points, original: original)
         }
     }
 
@@ -216,7 +223,7 @@ struct ReportsCommand: ParsableCommand {
 
 struct PhotosCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "photos", abstract: ReportMsg.photosAbstract.text, subcommands: [GC.self])
+        CommandConfiguration(commandName: "photos", abstract: ReportMsg.photosAbstract.text, subcommands: [GC.self, Rebuild.self])
     }
 
     struct GC: ParsableCommand {

@@ -17,6 +17,8 @@ enum OpenAPIDocument {
         var bodyType = "application/json"
         var status = 200
         let response: JSON
+        /// The success body's media type: JSON, or `image/*` for photo files.
+        var responseType = "application/json"
     }
 
     // MARK: - Request bodies
@@ -148,8 +150,12 @@ enum OpenAPIDocument {
                   body: Schema.object([
                       "decision": Schema.enumeration(["accept", "reject", "duplicate"]), "points": Schema.optional(Schema.integer(0...10_000)),
                       "reason": Schema.optional(Schema.string), "duplicate_of": Schema.optional(Schema.string),
-                      "note": Schema.optional(Schema.string),
+                      "note": Schema.optional(Schema.string), "original": Schema.optional(Schema.boolean),
                   ]), response: Schema.ref("ReviewResult")),
+        Operation(method: "GET", path: "/v1/reports/{id}/photos/{n}",
+                  summary: "Photo n (1-5) of a report, or its 320-pixel JPEG thumbnail with size=thumb (riders: their own)",
+                  access: .bearer, query: ["size": Schema.enumeration(["original", "thumb"])],
+                  response: ["type": "string", "contentEncoding": "binary"] as JSON, responseType: "image/*"),
         Operation(method: "POST", path: "/v1/reports/{id}/dispatch", summary: "Hand to an agency (staff)", access: .bearer,
                   body: Schema.object(["agency": Schema.label(200), "note": Schema.optional(Schema.note(1000))]),
                   response: Schema.ref("ReviewResult")),
@@ -325,7 +331,7 @@ enum OpenAPIDocument {
             "operationId": operation.method.lowercased() + operation.path.replacingOccurrences(of: "/", with: "_"),
             "parameters": parameters,
             "responses": [
-                "\(operation.status)": ["description": "Success", "content": ["application/json": ["schema": operation.response] as JSON] as JSON] as JSON,
+                "\(operation.status)": ["description": "Success", "content": [operation.responseType: ["schema": operation.response] as JSON] as JSON] as JSON,
                 "4XX": ["description": "Refused: 400 invalid input, 401 unauthenticated, 403 forbidden, 404 not found, 409 refused by a rule, 413 too large, 429 rate limited (Retry-After)",
                         "content": ["application/json": ["schema": errors] as JSON] as JSON] as JSON,
                 "5XX": ["description": "503 busy (Retry-After), 500 internal",

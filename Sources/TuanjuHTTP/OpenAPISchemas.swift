@@ -101,6 +101,13 @@ enum Schema {
             "photos": array(string), "duplicate_of": optional(string), "agency": optional(string),
             "points_awarded": integer, "submitted_at": time, "updated_at": time,
             "history": optional(array(object(["status": ref("ReportStatus"), "at": time, "by": string, "note": string]))),
+            "possible_reuse": optional(object([
+                "report": string, "photo": integer, "distance": integer, "accepted_as_original": boolean,
+            ])),
+            // The CLI's `reports show` names the stored files; over HTTP it is always null (server paths).
+            "files": optional(array(object([
+                "photo": integer, "sha256": string, "original": optional(string), "thumbnail": optional(string),
+            ]))),
         ]),
         "ReportStatus": enumeration(["submitted", "accepted", "rejected", "duplicate", "dispatched", "resolved", "reopened"]),
         "ReportSubmitted": object([

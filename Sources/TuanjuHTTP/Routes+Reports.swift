@@ -45,18 +45,29 @@ extension TuanjuAPI {
             let detail = try await call.service { try $0.report(caller, id: id) }
             return try JSONBody.response(ReportJSON(detail.report, history: detail.history))
         }
+        routes.get("/v1/reports/{id}/photos/{n}") { call in
+            let caller = try await call.caller()
+            let id = call.path("id")
+            guard let number = Int(call.path("n")) else {
+                throw HTTPFailure.invalid(HTTPMsg.fieldInvalid, ["field": "n", "value": call.path("n")])
+            }
+            let size = try call.query("size").map { text throws(InputError) in try PhotoSize(parsing: text) } ?? .original
+            let file = try await call.service { try $0.reportPhoto(caller, id: id, number: number, size: size) }
+            return try PhotoResponse.response(file, ifNoneMatch: call.request.headers[.ifNoneMatch])
+        }
         routes.post("/v1/reports/{id}/review") { call in
             let caller = try await call.caller()
             let body = try await call.json(Review.self)
             let action: ReviewAction
             switch body.decision {
             case "accept": action = .accept(note: body.note ?? "")
+            case _ where body.original == true: throw InputError.invalid(PhotoMsg.originalOnlyOnAccept)
             case "reject": action = .reject(reason: body.reason ?? body.note ?? "")
             case "duplicate": action = .duplicate(of: body.duplicate_of ?? "", note: body.note ?? "")
             default:
                 throw HTTPFailure.invalid(HTTPMsg.fieldInvalid, ["field": "decision", "value": body.decision])
             }
-            return try await review(call, caller, action, points: body.points)
+            return try await review(call, caller, action, points: body.points, original: body.original ?? false)
         }
         routes.post("/v1/reports/{id}/dispatch") { call in
             let caller = try await call.caller()
@@ -75,17 +86,21 @@ extension TuanjuAPI {
         }
     }
 
-    static func review(_ call: Call, _ caller: Caller, _ action: ReviewAction, points: Int? = nil) async throws -> Response {
+    static func review(
+        _ call: Call, _ caller: Caller, _ action: ReviewAction, points: Int? = nil, original: Bool = false
+    ) async throws -> Response {
         let id = call.path("id")
-        let report = try await call.service { try $0.reviewReport(caller, id: id, action, points: points) }
+        let report = try await call.service { try $0.reviewReport(caller, id: id, action, points: points, original: original) }
         return try JSONBody.response(ReviewResultJSON(report))
     }
 
     struct Review: APIBody {
-        static let fields = ["decision", "points", "reason", "duplicate_of", "note"]
+        static let fields = ["decision", "points", "reason", "duplicate_of", "note", "original"]
         /// accept, reject or duplicate.
         let decision: String
         let points: Int?
+        /// With accept: a photo flagged as possible re-use is original, so the report earns points.
+        let original: Bool?
         let reason: String?
         let duplicate_of: String?
         let note: String?

@@ -65,6 +65,10 @@ extension Tuanju {
             let relative = String(source.path.dropFirst(directory.photosPath.count))
             try DurableFile.copy(source.path, to: destination + "/photos" + relative)
             copied += 1
+            // Its thumbnail too (a restored store would otherwise need `photos rebuild`); not counted as a photo.
+            if let thumbnail = store.thumbnailURL(for: hash), store.hasThumbnail(hash) {
+                try DurableFile.copy(thumbnail.path, to: destination + "/photos" + String(thumbnail.path.dropFirst(directory.photosPath.count)))
+            }
         }
         let result = BackupResult(path: destination, schemaVersion: version, photos: copied)
         let manifest = destination + "/backup.json"
@@ -92,7 +96,7 @@ extension Tuanju {
         if let files = manager.enumerator(atPath: source + "/photos")?.allObjects as? [String] {
             for file in files.sorted() where file.hasSuffix(".jpg") || file.hasSuffix(".png") {
                 try DurableFile.copy(source + "/photos/" + file, to: directory.photosPath + "/" + file)
-                photos += 1
+                if !file.hasSuffix(".thumb.jpg") { photos += 1 }
             }
         }
         // The database last: a data directory with a database is a complete one.

@@ -87,6 +87,7 @@ extension Tuanju {
             let expected = store.url(for: hash, format: .jpeg)?.deletingPathExtension().path ?? hash
             return "photo \(hash) is referenced but missing (\(expected).jpg or .png)"
         }
+        problems += try photoPrintProblems(db, store: store, referenced: referenced)
         let cutoff = now.addingTimeInterval(-3600)
         for hash in try store.allHashes().sorted() where !referenced.contains(hash) {
             if (Self.modificationDate(store.url(for: hash)) ?? .distantPast) < cutoff {

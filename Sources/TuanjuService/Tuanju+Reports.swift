@@ -41,17 +41,13 @@ extension Tuanju {
         try caller.requireRider(ReportMsg.actionSubmitReports)
         let note = try ReportDraft.note(submission.note)
         try PhotoCheck.checkCount(submission.photoPaths.count)
-        let photos = try submission.photoPaths.map { try PhotoCheck.check(contentsOf: URL(fileURLWithPath: $0)) }
-        guard let location = submission.location ?? photos.first?.gps else {
+        let photos = try preparePhotos(submission.photoPaths)
+        guard let location = submission.location ?? photos.first?.checked.gps else {
             throw InputError.invalid(ReportMsg.locationRequired)
         }
         // Check the rules before any file is written; the transaction checks them again.
         _ = try database.read { db in try reportContext(db, caller, submission, location) }
-        let store = photoStore
-        let stored = try photos.map { photo in
-            let file = try store.store(photo)
-            return ReportPhoto(sha256: file.hash, format: file.format.rawValue, bytes: photo.bytes.count)
-        }
+        let stored = try storePhotos(photos)
         let now = self.now
         return try database.write { db in
             let (category, claim) = try reportContext(db, caller, submission, location)
@@ -62,7 +58,7 @@ extension Tuanju {
             // A retry of a submission that was recorded (its reply lost) gets that report back, unchanged.
             if let earlier = try Reports.resubmitted(db, draft, at: now) { return earlier }
             let duplicate = try Reports.likelyDuplicate(db, category: category.code, location: location, at: now)
-            let report = try Reports.insert(db, draft, duplicateOf: duplicate, at: now)
+            let report = try recordPrints(db, try Reports.insert(db, draft, duplicateOf: duplicate, at: now), photos, at: now)
             try Outbox.append(db, type: "report.submitted", payload: ReportEvent(report, by: caller.id, note: note), at: now)
             return report
         }
@@ -99,7 +95,9 @@ extension Tuanju {
 
     /// `reports review`, `dispatch`, `resolve`, `reopen` (staff). Accepting pays the points through the ledger in
     /// the same transaction, keyed by the duplicate group's head report, so a group is paid once.
-    public func reviewReport(_ caller: Caller, id: String, _ action: ReviewAction, points: Int? = nil) throws -> Report {
+    public func reviewReport(
+        _ caller: Caller, id: String, _ action: ReviewAction, points: Int? = nil, original: Bool = false
+    ) throws -> Report {
         try caller.requireStaff(ReportMsg.actionReviewReports)
         let action = try action.validated()
         if let points {
@@ -108,6 +106,7 @@ extension Tuanju {
         }
         let now = self.now
         return try database.write { db in
+            try acceptAsOriginal(db, id: id, action, original: original)
             var report = try Reports.transition(db, id: id, action, by: caller.id, at: now)
             if case .accept = action {
                 report = try payForAcceptance(db, report, points: points, by: caller.id, at: now)
@@ -118,6 +117,8 @@ extension Tuanju {
     }
 
     func payForAcceptance(_ db: Database, _ report: Report, points: Int?, by actor: String, at now: Date) throws -> Report {
+        // A photo that may be re-used earns nothing unless a coordinator accepted it as original.
+        if let reuse = report.possibleReuse, !reuse.cleared { return report }
         let head = report.duplicateOf ?? report.id
         guard try !Reports.groupWasPaid(db, head: head) else { return report }
         let task = try Tasks.find(db, id: report.taskID)

@@ -27,8 +27,32 @@ public struct ReportJSON: Encodable, Sendable {
     public let submitted_at: String
     public let updated_at: String
     public let history: [HistoryJSON]?
+    /// Present when a photo looks like one of another report of the last 30 days (`possible_reuse`).
+    public let possible_reuse: PossibleReuseJSON?
+    /// The stored files (`reports show` on the CLI only: paths on this machine are no business of HTTP clients).
+    public let files: [PhotoFilesJSON]?
 
-    public init(_ report: Report, history: [ReportHistoryEntry]? = nil) {
+    /// A possible re-use, as the reviewer sees it.
+    public struct PossibleReuseJSON: Encodable, Sendable {
+        /// The earlier report whose photo this one resembles.
+        public let report: String
+        /// Which photo of this report, 1-based.
+        public let photo: Int
+        /// Differing bits of the two 64-bit perceptual hashes (0 = the same picture).
+        public let distance: Int
+        /// A coordinator accepted the report as original (`--original`), so it earns points.
+        public let accepted_as_original: Bool
+    }
+
+    /// Where one photo and its thumbnail are stored.
+    public struct PhotoFilesJSON: Encodable, Sendable {
+        public let photo: Int
+        public let sha256: String
+        public let original: String?
+        public let thumbnail: String?
+    }
+
+    public init(_ report: Report, history: [ReportHistoryEntry]? = nil, files: [ReportPhotoFiles]? = nil) {
         id = report.id
         status = report.status.rawValue
         category = report.categoryCode
@@ -45,6 +69,12 @@ public struct ReportJSON: Encodable, Sendable {
         submitted_at = report.submittedAt
         updated_at = report.updatedAt
         self.history = history?.map { HistoryJSON(status: $0.status.rawValue, at: $0.at, by: $0.by, note: $0.note) }
+        possible_reuse = report.possibleReuse.map {
+            PossibleReuseJSON(report: $0.report, photo: $0.position + 1, distance: $0.distance, accepted_as_original: $0.cleared)
+        }
+        self.files = files?.map {
+            PhotoFilesJSON(photo: $0.number, sha256: $0.sha256, original: $0.original?.path, thumbnail: $0.thumbnail?.path)
+        }
     }
 }
 

@@ -123,6 +123,10 @@ struct AuthorizationMatrixTests {
         Case(name: "reports reopen", allowed: staff) { w in ["reports", "reopen", w.report] },
         Case(name: "reports export", allowed: staff) { _ in ["reports", "export", "--format", "csv"] },
         Case(name: "photos gc", allowed: [.admin]) { _ in ["photos", "gc", "--dry-run"] },
+        Case(name: "photos rebuild", allowed: staff) { _ in ["photos", "rebuild"] },
+        Case(name: "reports photos (someone else's)", allowed: staff.union([.rider])) { w in
+            ["reports", "photos", w.report, "--output", w.photo + "-copies"]
+        },
         Case(name: "surveys list", allowed: everyone) { _ in ["surveys", "list"] },
         Case(name: "surveys answer", allowed: [.rider, .otherRider]) { w in ["surveys", "answer", "needs", "--answers", w.answers] },
         Case(name: "surveys portrait", allowed: staff) { _ in ["surveys", "portrait", "needs"] },

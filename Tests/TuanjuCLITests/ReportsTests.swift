@@ -38,7 +38,7 @@ struct ReportsTests {
         func photoFiles() -> [String] {
             let root = sandbox.data + "/photos"
             let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? []
-            return files.filter { !$0.hasPrefix("tmp") && ($0.hasSuffix(".jpg") || $0.hasSuffix(".png")) }.sorted()
+            return files.filter { !$0.hasPrefix("tmp") && !$0.hasSuffix(".thumb.jpg") && ($0.hasSuffix(".jpg") || $0.hasSuffix(".png")) }.sorted()
         }
 
         /// A refusal that must leave both the database and the photo store as they were.

@@ -19,6 +19,7 @@ struct CatalogTests {
         + HTTPMsg.allCases.map { $0 as any CatalogMessage } + OpsMsg.allCases.map { $0 as any CatalogMessage }
         + FaultMsg.allCases.map { $0 as any CatalogMessage }
         + PageMsg.allCases.map { $0 as any CatalogMessage } + UsageMsg.allCases.map { $0 as any CatalogMessage }
+        + PhotoMsg.allCases.map { $0 as any CatalogMessage }
 
     @Test("Every message exists in English and Chinese, with the same arguments")
     func complete() {

@@ -82,7 +82,8 @@ struct SchemaStrictnessTests {
                     let operation = raw as? [String: Any] ?? [:]
                     let uri = path.replacingOccurrences(of: "{id}", with: "zz_unknown")
                         .replacingOccurrences(of: "{service_code}", with: "zz_unknown")
-                        .replacingOccurrences(of: "{service_request_id}", with: "zz_unknown") + SchemaExample.query(operation, full: full)
+                        .replacingOccurrences(of: "{service_request_id}", with: "zz_unknown")
+                        .replacingOccurrences(of: "{n}", with: "1") + SchemaExample.query(operation, full: full)
                     let content = ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]) ?? [:]
                     for token in [sandbox.adminToken, coordinator, rider.token, nil] {
                         let reply: Reply

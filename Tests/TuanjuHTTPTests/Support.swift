@@ -103,6 +103,7 @@ struct Client: Sendable {
             case "authorization": headers[.authorization] = value
             case "accept-language": headers[.acceptLanguage] = value
             case "content-type": headers[.contentType] = value
+            case "if-none-match": headers[.ifNoneMatch] = value
             default: Issue.record("no test support for the header \(name)")
             }
         }

@@ -18,9 +18,12 @@ public struct ExifSpec: Sendable, Equatable {
     /// `YYYY:MM:DD HH:MM:SS`, in the EXIF sub-IFD.
     public var dateTimeOriginal: String?
     public var byteOrder: ByteOrder
+    /// The Orientation tag (1…8): 6 is what a phone held upright writes beside landscape pixels.
+    public var orientation: Int
 
     public init(latitude: Double? = nil, longitude: Double? = nil, make: String? = nil, model: String? = nil,
-                dateTimeOriginal: String? = nil, byteOrder: ByteOrder = .littleEndian) {
+                dateTimeOriginal: String? = nil, byteOrder: ByteOrder = .littleEndian, orientation: Int = 1) {
+        self.orientation = orientation
         self.latitude = latitude
         self.longitude = longitude
         self.make = make
@@ -50,7 +53,7 @@ public struct ExifSpec: Sendable, Equatable {
         var ifd0: [TIFFWriter.Field] = []
         if let make { ifd0.append(writer.ascii(0x010F, make)) }
         if let model { ifd0.append(writer.ascii(0x0110, model)) }
-        ifd0.append(writer.short(0x0112, 1))
+        ifd0.append(writer.short(0x0112, orientation))
         // Pointers are 4-byte values, so IFD0's size does not depend on where the sub-IFDs land.
         let hasExif = !exifFields.isEmpty, hasGPS = !gpsFields.isEmpty
         let pointerCount = (hasExif ? 1 : 0) + (hasGPS ? 1 : 0)

@@ -14,6 +14,8 @@ let scenarios: [String: Scenario] = [
     "map-nearest-process": MapNearestProcessScenario(),
     "report-submit": ReportSubmitScenario(),
     "report-export": ReportExportScenario(),
+    "photo-print": PhotoPrintScenario(),
+    "photo-reuse-lookup": PhotoReuseLookupScenario(),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -3,8 +3,9 @@ import PhotoFixtures
 import PhotoStore
 
 /// The photo checks on any bytes: `PhotoMetadata(reading:)` and `PhotoCheck.check` (format detection,
-/// JPEG/PNG structure, metadata stripping) must refuse or succeed, never crash, and what they accept
-/// must come out clean and stable. A PNG is also tried with its CRCs repaired, as a careful forger
+/// JPEG/PNG structure, metadata stripping, turning upright with tjTransform) must refuse or succeed, never
+/// crash, and what they accept must come out clean and stable; then `PhotoPrint.make` (scaled decoding with
+/// libjpeg-turbo or libpng, thumbnail encoding, perceptual hash) must refuse or give a thumbnail within bounds. A PNG is also tried with its CRCs repaired, as a careful forger
 /// would send it, so mutations reach the chunk rules behind the checksums.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPhoto(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -24,6 +25,10 @@ func checkPhoto(_ bytes: [UInt8]) {
     FuzzInput.require(ImageFormat(detecting: checked.bytes) == checked.format, "format changed by stripping")
     let again = try? PhotoCheck.check(checked.bytes)
     FuzzInput.require(again?.bytes == checked.bytes, "stripping a stripped photo changed it or refused it")
+    guard let print = try? PhotoPrint.make(checked.bytes, format: checked.format) else { return }
+    let thumbnail = try? TurboJPEG.dimensions(print.thumbnail)
+    FuzzInput.require(thumbnail.map { max($0.width, $0.height) <= PhotoPrint.thumbnailSide } == true, "thumbnail too large or unreadable")
+    FuzzInput.require(PhotoMetadata(reading: print.thumbnail) == PhotoMetadata(reading: []), "thumbnail carries metadata")
 }
 
 /// Recomputes the CRC of every chunk that fits in the bytes.
@@ -53,6 +58,7 @@ func photoSeeds() -> [(name: String, bytes: [UInt8])] {
             width: 16, height: 8, seed: 2, quality: 50, exif: ExifSpec(latitude: -1.5, longitude: -2.5, byteOrder: .bigEndian),
             progressive: true, restartInterval: 1, noise: 10)),
         ("plain.jpg", PhotoFixtures.jpeg(width: 8, height: 8, seed: 3, quality: 30, noise: 0)),
+        ("upright.jpg", PhotoFixtures.jpeg(width: 24, height: 16, seed: 5, quality: 50, exif: ExifSpec(orientation: 6), noise: 10)),
         ("phone.png", PhotoFixtures.png(width: 4, height: 3, seed: 4, chunks: [
             .text(keyword: "Comment", text: "near the stop"),
             .time(year: 2024, month: 5, day: 1, hour: 6, minute: 32, second: 7),
