@@ -2,67 +2,29 @@ import Foundation
 import GRDB
 import TuanjuCore
 
-/// Who is acting and from which command: set by the CLI (or a server request) around a use case, read when
-/// the use case writes. `AppDatabase.write` carries it to whichever thread commits the work.
-public struct AuditContext: Sendable, Equatable {
-    public var command: String
-    /// Filled in once the token is known.
-    public var actor: Actor?
+/// Who did an audited action, and through which command (`tuanju reports review`, or the HTTP route's
+/// pattern `http POST /v1/reports/{id}/review`).
+public struct AuditActor: Sendable, Equatable {
+    public let id: String
+    /// `admin` or `coordinator`; riders are not audited (their actions are their own records).
+    public let role: String
+    public let command: String
 
-    public struct Actor: Sendable, Equatable {
-        public let id: String
-        /// `admin` or `coordinator`; riders are not audited (their actions are their own records).
-        public let role: String
-
-        public init(id: String, role: String) {
-            self.id = id
-            self.role = role
-        }
-    }
-
-    public init(command: String, actor: Actor? = nil) {
+    public init(id: String, role: String, command: String) {
+        self.id = id
+        self.role = role
         self.command = command
-        self.actor = actor
     }
 }
 
 /// The audit log: every coordinator and admin action, appended in the same transaction as the action and
-/// never changed (triggers refuse UPDATE and DELETE).
+/// never changed (triggers refuse UPDATE and DELETE). The service's use-case runner writes one entry per
+/// event a staff caller's use case emits, naming the record the event is about.
 public enum AuditLog {
-    /// A box so the CLI can name the actor after the token is checked, inside the same task-local scope.
-    public final class ContextBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value: AuditContext
-
-        public init(_ value: AuditContext) { self.value = value }
-
-        public var context: AuditContext {
-            get { lock.withLock { value } }
-            set { lock.withLock { value = newValue } }
-        }
-    }
-
-    @TaskLocal public static var context: ContextBox?
-
-    /// Keys of event payloads that name the record an action is about, in order of preference.
-    static let targetKeys = [
-        "report_id", "point_id", "task_id", "request_id", "batch_id", "reward_id", "endpoint_id", "delivery_id",
-        "session_id", "lesson_id", "survey_id", "user_id", "rider_id", "key",
-    ]
-
-    /// Appends an entry when a staff member is acting. `Outbox.append` calls it for every event.
-    public static func record(_ db: Database, action: String, target: String?, at date: Date) throws {
-        guard let box = context, let actor = box.context.actor else { return }
+    public static func record(_ db: Database, _ actor: AuditActor, action: String, target: String?, at date: Date) throws {
         try db.cachedStatement(sql: """
             INSERT INTO audit_log (at, actor_id, actor_role, action, target, command) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [Timestamp.iso(date), actor.id, actor.role, action, target, box.context.command])
-    }
-
-    /// The record an event payload is about.
-    static func target(ofPayload json: String) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
-        for key in targetKeys { if let value = object[key] as? String { return value } }
-        return nil
+            """).execute(arguments: [Timestamp.iso(date), actor.id, actor.role, action, target, actor.command])
     }
 
     public struct Entry: Sendable, Equatable {

@@ -47,23 +47,21 @@ final class GroupCommit: Sendable {
     func write<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
         try withoutActuallyEscaping(body) { body in
             var value: T?
-            // The leader may run this job on its own thread: carry the caller's audit context along.
-            let audit = AuditLog.context
-            let job = Job { db, savepoint in
-                AuditLog.$context.withValue(audit) { () -> Error? in
-                    do {
-                        if savepoint {
-                            try db.inSavepoint {
-                                value = try body(db)
-                                return .commit
-                            }
-                        } else {
+            // The leader may run this job on its own thread: everything the job needs is in its closure
+            // (a use case's caller and time travel in `body`, never in task-locals).
+            let job = Job { db, savepoint -> Error? in
+                do {
+                    if savepoint {
+                        try db.inSavepoint {
                             value = try body(db)
+                            return .commit
                         }
-                        return nil
-                    } catch {
-                        return error
+                    } else {
+                        value = try body(db)
                     }
+                    return nil
+                } catch {
+                    return error
                 }
             }
             condition.lock()

@@ -28,7 +28,8 @@ public enum Outbox {
         return encoder
     }()
 
-    /// Appends an event; returns its id (`evt_…`).
+    /// Appends an event; returns its id (`evt_…`). Only the service's use-case runner calls this, with a type
+    /// from its event catalogue (`EventKind`); the runner writes the audit entry beside it.
     @discardableResult
     public static func append<Payload: Encodable>(
         _ db: Database, type: String, payload: Payload, at date: Date
@@ -38,9 +39,6 @@ public enum Outbox {
         // A cached statement: every use case appends here, and preparing SQL each time costs more than the insert.
         try db.cachedStatement(sql: "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)")
             .execute(arguments: [eventId, type, json, Timestamp.iso(date)])
-        if AuditLog.context?.context.actor != nil {
-            try AuditLog.record(db, action: type, target: AuditLog.target(ofPayload: json), at: date)
-        }
         return eventId
     }
 

@@ -71,7 +71,7 @@ struct DemoScript {
         narrator.say(.demoSetupDone, ["path": setup.data, "version": "\(setup.schemaVersion)"])
         narrator.say(.demoTokenHashed)
         try narrator.record("init", ["schema_version": setup.schemaVersion])
-        let admin = try app.authenticate(token: setup.adminToken)
+        let admin = try app.authenticate(token: setup.adminToken, command: Invocation.command)
         // The dashboard subscribes first, so the whole flow below reaches it (scene 9 delivers it).
         let receiver = try DemoReceiver()
         defer { receiver.stop() }
@@ -80,7 +80,7 @@ struct DemoScript {
 
         narrator.step(.demoCoordinator)
         let coordinatorIssued = try app.addUser(admin, name: "王协调", role: .coordinator)
-        let coordinator = try app.authenticate(token: coordinatorIssued.token)
+        let coordinator = try app.authenticate(token: coordinatorIssued.token, command: Invocation.command)
         narrator.say(.demoCoordinatorDone, ["name": coordinator.name, "id": coordinator.id])
         try narrator.record("users.add", ["id": coordinator.id, "role": "coordinator"])
 
@@ -99,7 +99,7 @@ struct DemoScript {
         try narrator.record("riders.register", [li.profile.id, zhang.profile.id])
 
         narrator.step(.demoPrivacy)
-        let liCaller = try app.authenticate(token: li.token)
+        let liCaller = try app.authenticate(token: li.token, command: Invocation.command)
         narrator.say(.demoSeesOwn, ["name": li.profile.name, "phone": try app.rider(liCaller, id: nil).phone])
         narrator.say(.demoCoordinatorSees, ["phone": try app.rider(coordinator, id: li.profile.id).phone])
         do {
@@ -133,7 +133,7 @@ struct DemoScript {
         narrator.step(.demoDeactivate)
         _ = try app.deactivateRider(coordinator, id: zhang.profile.id)
         do {
-            _ = try app.authenticate(token: zhang.token)
+            _ = try app.authenticate(token: zhang.token, command: Invocation.command)
         } catch {
             narrator.say(.demoDeactivated, ["name": zhang.profile.name, "reason": "\(error)"])
         }
@@ -162,8 +162,8 @@ struct DemoScript {
             roleCode: "hazard-inspector", title: "文晖路井盖巡查", capacity: 2, points: 20))
         narrator.say(.demoPosted, ["title": posting.title, "capacity": "\(posting.capacity)"])
         let imported = try app.listRiders(coordinator, RiderFilter()).rows.filter { $0.name == "陈骑手" || $0.name == "周骑手" }
-        let chen = try app.authenticate(token: try app.issueRiderToken(coordinator, id: imported[0].id).token)
-        let zhou = try app.authenticate(token: try app.issueRiderToken(coordinator, id: imported[1].id).token)
+        let chen = try app.authenticate(token: try app.issueRiderToken(coordinator, id: imported[0].id).token, command: Invocation.command)
+        let zhou = try app.authenticate(token: try app.issueRiderToken(coordinator, id: imported[1].id).token, command: Invocation.command)
         for rider in [li, chen] {
             _ = try app.claimTask(rider, id: posting.id)
             narrator.say(.demoClaimed, ["name": rider.name])

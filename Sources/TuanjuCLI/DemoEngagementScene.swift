@@ -14,7 +14,7 @@ extension DemoScript {
             let issued = try app.registerRider(
                 coordinator, name: name, phone: "1360000\(String(format: "%04d", index))",
                 platform: index < 6 ? "meituan" : "eleme", partyMember: index % 3 == 0, branch: nil)
-            riders.append(try app.authenticate(token: issued.token))
+            riders.append(try app.authenticate(token: issued.token, command: Invocation.command))
         }
         for (index, rider) in riders.enumerated() {
             var answers: [String: AnswerValue] = [

@@ -9,7 +9,7 @@ extension DemoScript {
         narrator.step(OpsMsg.demoErasure)
         let sun = try app.registerRider(
             coordinator, name: "何骑手", phone: "13700005555", platform: "meituan", partyMember: false, branch: nil)
-        let rider = try app.authenticate(token: sun.token)
+        let rider = try app.authenticate(token: sun.token, command: Invocation.command)
         _ = try app.awardPoints(coordinator, riderID: sun.profile.id, amount: 20, reason: "线下宣传", key: nil)
         _ = try? app.signUp(rider, sessionID: "ses-health-2")
         let plan = try app.eraseRider(admin, id: sun.profile.id, dryRun: true)

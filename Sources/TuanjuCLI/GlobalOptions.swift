@@ -29,6 +29,6 @@ struct GlobalOptions: ParsableArguments {
     func session() throws -> (Tuanju, Caller) {
         let app = try openApp()
         let token = token ?? Console.current.environment["TUANJU_TOKEN"]
-        return (app, try app.authenticate(token: token))
+        return (app, try app.authenticate(token: token, command: Invocation.command))
     }
 }

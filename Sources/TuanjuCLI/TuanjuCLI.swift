@@ -11,7 +11,7 @@ public enum TuanjuCLI {
         let language = Language.resolve(flag: langFlag(arguments), environment: console.environment)
         return Language.$current.withValue(language) {
             Console.$current.withValue(console) {
-                Tuanju.audited(command: commandName(arguments)) { execute(arguments, console: console) }
+                Invocation.$command.withValue(commandName(arguments)) { execute(arguments, console: console) }
             }
         }
     }
@@ -90,6 +90,12 @@ public enum TuanjuCLI {
             Console.current.err("error: \(message)")
         }
     }
+}
+
+/// The command line being run (`tuanju reports review`), named in the audit log of staff actions: the
+/// caller a token resolves to carries it into every use case.
+enum Invocation {
+    @TaskLocal static var command = "tuanju"
 }
 
 /// A command that finished its work (and printed its result) but must still exit non-zero,

@@ -8,18 +8,14 @@ import TuanjuCore
 enum Blocking {
     static let queue = DispatchQueue(label: "tuanju.http.blocking", attributes: .concurrent)
 
-    /// A dispatch queue does not inherit task-locals, so the request's are carried over by hand: its audit
-    /// context (authentication names the actor in it, `Outbox.append` writes the audit entry from it) and its
-    /// language (for the messages the service layer renders).
+    /// A dispatch queue does not inherit task-locals, so the request's language (for the messages the service
+    /// layer renders) is carried over by hand. Who is acting travels in the `Caller` the service is given.
     static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        let audit = AuditLog.context
         let language = Language.current
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(with: Result {
-                    try Language.$current.withValue(language) {
-                        try AuditLog.$context.withValue(audit, operation: work)
-                    }
+                    try Language.$current.withValue(language, operation: work)
                 })
             }
         }

@@ -10,6 +10,8 @@ struct Call: Sendable {
     let context: APIContext
     let app: Tuanju
     let config: ServerConfiguration
+    /// The route's pattern (`http POST /v1/reports/{id}/review`), named in the audit log.
+    var command = "http"
 
     // MARK: - Who is calling
 
@@ -35,8 +37,8 @@ struct Call: Sendable {
     }
 
     func authenticate(_ token: String) async throws -> Caller {
-        let app = self.app
-        return try await Blocking.run { try app.authenticate(token: token) }
+        let app = self.app, command = self.command
+        return try await Blocking.run { try app.authenticate(token: token, command: command) }
     }
 
     /// Runs one service call off the cooperative pool.

@@ -30,7 +30,7 @@ final class RouteRegistry {
         let app = self.app
         let config = self.config
         // Staff actions are audited as the CLI's are: the command is the route's pattern (no ids, no query),
-        // the actor whoever the request's token turns out to be (`Tuanju.authenticate` fills it in).
+        // carried by the caller the request's token resolves to.
         let command = "http \(method.rawValue) \(path)"
         let known = RouteRules.query(method.rawValue, path)
         router.on(RouterPath(path), method: method) { request, context -> Response in
@@ -38,8 +38,8 @@ final class RouteRegistry {
             if let unknown = request.uri.queryParameters.map({ String($0.key) }).sorted().first(where: { !known.contains($0) }) {
                 throw HTTPFailure.invalid(HTTPMsg.queryUnknown, ["name": unknown, "known": known.isEmpty ? "-" : known.sorted().joined(separator: ", ")])
             }
-            var call = Call(request: request, context: context, app: app, config: config)
-            return try await Tuanju.audited(command: command) { try await handler(&call) }
+            var call = Call(request: request, context: context, app: app, config: config, command: command)
+            return try await handler(&call)
         }
     }
 

@@ -1,4 +1,5 @@
 import Identity
+import Storage
 import TuanjuCore
 
 /// Who is acting: resolved from a token by `Tuanju.authenticate`. Every use case takes one and decides,
@@ -11,11 +12,26 @@ public struct Caller: Sendable, Equatable {
     public let kind: Kind
     public let id: String
     public let name: String
+    /// What the caller is running, for the audit log: `tuanju reports review`, or an HTTP route's pattern
+    /// `http POST /v1/reports/{id}/review` (never a URL with ids).
+    public let command: String
 
-    public init(kind: Kind, id: String, name: String) {
+    public init(kind: Kind, id: String, name: String, command: String = "tuanju") {
         self.kind = kind
         self.id = id
         self.name = name
+        self.command = command
+    }
+
+    /// The same caller running another command (an HTTP server authenticates once per request, then names
+    /// the route).
+    public func running(_ command: String) -> Caller {
+        Caller(kind: kind, id: id, name: name, command: command)
+    }
+
+    /// Staff actions are audited; riders' actions are their own records.
+    var auditActor: AuditActor? {
+        isStaff ? AuditActor(id: id, role: kind.rawValue, command: command) : nil
     }
 
     public var isStaff: Bool { kind == .admin || kind == .coordinator }

@@ -31,14 +31,12 @@ extension Tuanju {
     /// `surveys answer` (rider): validated against the definition, consent required; a resubmission replaces
     /// the rider's earlier response to the same version.
     public func answerSurvey(_ caller: Caller, id: String, submission: SurveySubmission) throws -> (ValidatedResponse, replaced: Bool) {
-        try caller.requireRider(EngageMsg.actionAnswerSurveys)
-        let now = self.now
-        return try database.write { db in
-            let definition = try SurveyStore.definition(db, id: id)
+        try useCase(caller, requires: .rider(EngageMsg.actionAnswerSurveys)).write { work in
+            let definition = try SurveyStore.definition(work.db, id: id)
             let response = try definition.validate(submission)
-            let replaced = try SurveyStore.save(db, response, riderID: caller.id, at: now)
-            try Outbox.append(db, type: "survey.answered", payload: SurveyAnsweredEvent(
-                surveyId: definition.id, version: definition.version, riderId: caller.id, replaced: replaced), at: now)
+            let replaced = try SurveyStore.save(work.db, response, riderID: caller.id, at: work.now)
+            try work.emit(.surveyAnswered, SurveyAnsweredEvent(
+                surveyId: definition.id, version: definition.version, riderId: caller.id, replaced: replaced))
             return (response, replaced)
         }
     }
@@ -72,23 +70,19 @@ extension Tuanju {
 
     /// `activities signup` (rider): a place, or the waitlist when the session is full.
     public func signUp(_ caller: Caller, sessionID: String) throws -> Signup {
-        try caller.requireRider(EngageMsg.actionSignUp)
-        let now = self.now
-        return try database.write { db in
-            let signup = try Activities.signUp(db, sessionID: sessionID, riderID: caller.id, at: now)
-            try Outbox.append(db, type: "activity.signed_up", payload: SignupEvent(signup), at: now)
+        try useCase(caller, requires: .rider(EngageMsg.actionSignUp)).write { work in
+            let signup = try Activities.signUp(work.db, sessionID: sessionID, riderID: caller.id, at: work.now)
+            try work.emit(.activitySignedUp, SignupEvent(signup))
             return signup
         }
     }
 
     /// `activities cancel` (rider): frees the place; the first waiting rider is promoted in the same transaction.
     public func cancelSignup(_ caller: Caller, sessionID: String) throws -> (Signup, promoted: Signup?) {
-        try caller.requireRider(EngageMsg.actionSignUp)
-        let now = self.now
-        return try database.write { db in
-            let (signup, promoted) = try Activities.cancel(db, sessionID: sessionID, riderID: caller.id, at: now)
-            try Outbox.append(db, type: "activity.cancelled", payload: SignupEvent(signup), at: now)
-            if let promoted { try Outbox.append(db, type: "activity.promoted", payload: SignupEvent(promoted), at: now) }
+        try useCase(caller, requires: .rider(EngageMsg.actionSignUp)).write { work in
+            let (signup, promoted) = try Activities.cancel(work.db, sessionID: sessionID, riderID: caller.id, at: work.now)
+            try work.emit(.activityCancelled, SignupEvent(signup))
+            if let promoted { try work.emit(.activityPromoted, SignupEvent(promoted)) }
             return (signup, promoted)
         }
     }
@@ -105,11 +99,9 @@ extension Tuanju {
 
     /// `activities checkin` (staff): only a confirmed rider can be checked in.
     public func checkIn(_ caller: Caller, sessionID: String, riderID: String) throws -> Signup {
-        try caller.requireStaff(EngageMsg.actionManageActivities)
-        let now = self.now
-        return try database.write { db in
-            let signup = try Activities.checkIn(db, sessionID: sessionID, riderID: riderID, at: now)
-            try Outbox.append(db, type: "activity.checked_in", payload: SignupEvent(signup), at: now)
+        try useCase(caller, requires: .staff(EngageMsg.actionManageActivities)).write { work in
+            let signup = try Activities.checkIn(work.db, sessionID: sessionID, riderID: riderID, at: work.now)
+            try work.emit(.activityCheckedIn, SignupEvent(signup))
             return signup
         }
     }
@@ -125,58 +117,17 @@ extension Tuanju {
 
     /// `lessons complete` (rider, once): the lesson's points through the ledger, keyed so they cannot pay twice.
     public func completeLesson(_ caller: Caller, id: String) throws -> (Lesson, awarded: Int) {
-        try caller.requireRider(EngageMsg.actionCompleteLessons)
-        let now = self.now
-        return try database.write { db in
-            let lesson = try Lessons.complete(db, lessonID: id, riderID: caller.id, at: now)
+        try useCase(caller, requires: .rider(EngageMsg.actionCompleteLessons)).write { work in
+            let lesson = try Lessons.complete(work.db, lessonID: id, riderID: caller.id, at: work.now)
             var awarded = 0
             if lesson.points > 0,
-               try award(db, riderID: caller.id, amount: lesson.points, key: "lesson:\(lesson.id):\(caller.id)",
-                         reason: "lesson \(lesson.id) completed", by: nil, at: now) {
+               try award(work, riderID: caller.id, amount: lesson.points, key: "lesson:\(lesson.id):\(caller.id)",
+                         reason: "lesson \(lesson.id) completed") {
                 awarded = lesson.points
             }
-            try Outbox.append(db, type: "lesson.completed", payload: LessonEvent(
-                lessonId: lesson.id, riderId: caller.id, points: awarded), at: now)
+            try work.emit(.lessonCompleted, LessonEvent(
+                lessonId: lesson.id, riderId: caller.id, points: awarded))
             return (lesson, awarded)
         }
     }
-}
-
-struct SurveyAnsweredEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case surveyId = "survey_id", version, riderId = "rider_id", replaced
-    }
-
-    let surveyId: String
-    let version: Int
-    let riderId: String
-    let replaced: Bool
-}
-
-struct SignupEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case sessionId = "session_id", riderId = "rider_id", state, waitlistPosition = "waitlist_position"
-    }
-
-    let sessionId: String
-    let riderId: String
-    let state: String
-    let waitlistPosition: Int?
-
-    init(_ signup: Signup) {
-        sessionId = signup.sessionID
-        riderId = signup.riderID
-        state = signup.state.rawValue
-        waitlistPosition = signup.waitlistPosition
-    }
-}
-
-struct LessonEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case lessonId = "lesson_id", riderId = "rider_id", points
-    }
-
-    let lessonId: String
-    let riderId: String
-    let points: Int
 }

@@ -33,30 +33,29 @@ extension Tuanju {
     /// waitlist moves up) and survey answers are deleted. The rider id stays as a pseudonymous account: the
     /// ledger, reports and past attendance keep pointing at it, so every count and balance still adds up.
     public func eraseRider(_ caller: Caller, id: String, dryRun: Bool) throws -> ErasureResult {
-        try caller.requireAdmin(OpsMsg.actionErase)
-        let now = self.now
+        let useCase = try useCase(caller, requires: .admin(OpsMsg.actionErase))
         if dryRun {
-            return try database.read { db in try ErasurePlan(db, riderID: id, now: now).result(db, dryRun: true) }
+            return try useCase.read { db in try ErasurePlan(db, riderID: id, now: useCase.now).result(db, dryRun: true) }
         }
-        return try database.write { db in
+        return try useCase.write { work in
+            let db = work.db, now = work.now
             let plan = try ErasurePlan(db, riderID: id, now: now)
             for taskID in plan.claimedTasks {
                 let claim = try Claims.revoke(db, taskID: taskID, riderID: id, reason: Self.erasureReason, by: caller.id, at: now)
-                try Outbox.append(db, type: "task.claim_revoked", payload: ClaimEvent(claim, by: caller), at: now)
+                try work.emit(.taskClaimRevoked, ClaimEvent(claim, by: caller))
             }
             for requestID in plan.pendingRedemptions {
-                let cancelled = try Redemptions.cancel(db, id: requestID, at: now)
-                try Outbox.append(db, type: "redemption.cancelled", payload: RedemptionEvent(cancelled), at: now)
+                try work.emit(.redemptionCancelled, RedemptionEvent(try Redemptions.cancel(db, id: requestID, at: now)))
             }
             for sessionID in plan.upcomingSignups {
                 let (signup, promoted) = try Activities.cancel(db, sessionID: sessionID, riderID: id, at: now)
-                try Outbox.append(db, type: "activity.cancelled", payload: SignupEvent(signup), at: now)
-                if let promoted { try Outbox.append(db, type: "activity.promoted", payload: SignupEvent(promoted), at: now) }
+                try work.emit(.activityCancelled, SignupEvent(signup))
+                if let promoted { try work.emit(.activityPromoted, SignupEvent(promoted)) }
             }
-            try db.execute(sql: "DELETE FROM survey_responses WHERE rider_id = ?", arguments: [id])
+            try SurveyStore.deleteResponses(db, riderID: id)
             try Credentials.revokeAll(db, of: .rider(id: id), at: now)
             let erased = try RiderDirectory.erase(db, id: id, at: now)
-            try Outbox.append(db, type: "rider.erased", payload: RiderEvent(erased, by: caller), at: now)
+            try work.emit(.riderErased, RiderEvent(erased, by: caller))
             return try plan.result(db, dryRun: false)
         }
     }
@@ -76,17 +75,10 @@ struct ErasurePlan {
     init(_ db: Database, riderID: String, now: Date) throws {
         guard try RiderDirectory.find(db, id: riderID).erasedAt == nil else { throw RiderError.erased(id: riderID) }
         self.riderID = riderID
-        claimedTasks = try String.fetchAll(
-            db, sql: "SELECT task_id FROM claims WHERE rider_id = ? AND state = 'active' ORDER BY claimed_at, id", arguments: [riderID])
-        pendingRedemptions = try String.fetchAll(
-            db, sql: "SELECT id FROM redemptions WHERE rider_id = ? AND state = 'pending' ORDER BY requested_at, id", arguments: [riderID])
-        upcomingSignups = try String.fetchAll(db, sql: """
-            SELECT s.session_id FROM activity_signups s JOIN activity_sessions ON activity_sessions.id = s.session_id
-            WHERE s.rider_id = ? AND s.state IN ('confirmed', 'waiting') AND activity_sessions.starts_at > ?
-            ORDER BY activity_sessions.starts_at, s.session_id
-            """, arguments: [riderID, Timestamp.iso(now)])
-        surveyResponses = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM survey_responses WHERE rider_id = ?", arguments: [riderID]) ?? 0
+        claimedTasks = try Claims.activeTaskIDs(db, riderID: riderID)
+        pendingRedemptions = try Redemptions.pendingIDs(db, riderID: riderID)
+        upcomingSignups = try Activities.upcomingSessionIDs(db, riderID: riderID, after: now)
+        surveyResponses = try SurveyStore.responseCount(db, riderID: riderID)
     }
 
     /// The counts, and the balance the pseudonymous account keeps (read from the ledger as it stands).

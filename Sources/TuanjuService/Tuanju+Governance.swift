@@ -22,35 +22,30 @@ public struct Claimer: Sendable, Equatable {
 extension Tuanju {
     /// `tasks create` (staff).
     public func createTask(_ caller: Caller, _ draft: TaskDraft) throws -> TaskPosting {
-        try caller.requireStaff(.actionManageTasks)
-        let now = self.now
-        return try database.write { db in
-            let task = try Tasks.create(db, draft, by: caller.id, at: now)
-            try Outbox.append(db, type: "task.created", payload: TaskEvent(task, by: caller), at: now)
+        try useCase(caller, requires: .staff(Msg.actionManageTasks)).write { work in
+            let task = try Tasks.create(work.db, draft, by: caller.id, at: work.now)
+            try work.emit(.taskCreated, TaskEvent(task, by: caller))
             return task
         }
     }
 
     /// `tasks update` (staff).
     public func updateTask(_ caller: Caller, id: String, _ changes: TaskChanges) throws -> TaskPosting {
-        try caller.requireStaff(.actionManageTasks)
+        let useCase = try useCase(caller, requires: .staff(Msg.actionManageTasks))
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
-        let now = self.now
-        return try database.write { db in
-            let task = try Tasks.update(db, id: id, changes)
-            try Outbox.append(db, type: "task.updated", payload: TaskEvent(task, by: caller), at: now)
+        return try useCase.write { work in
+            let task = try Tasks.update(work.db, id: id, changes)
+            try work.emit(.taskUpdated, TaskEvent(task, by: caller))
             return task
         }
     }
 
     /// `tasks close` (staff): the posting's active claims end with it.
     public func closeTask(_ caller: Caller, id: String) throws -> TaskPosting {
-        try caller.requireStaff(.actionManageTasks)
-        let now = self.now
-        return try database.write { db in
-            let (task, ended) = try Tasks.close(db, id: id, by: caller.id, at: now)
-            try Outbox.append(db, type: "task.closed", payload: TaskClosedEvent(
-                taskId: task.id, role: task.roleCode, claimsEnded: ended, by: caller.id), at: now)
+        try useCase(caller, requires: .staff(Msg.actionManageTasks)).write { work in
+            let (task, ended) = try Tasks.close(work.db, id: id, by: caller.id, at: work.now)
+            try work.emit(.taskClosed, TaskClosedEvent(
+                taskId: task.id, role: task.roleCode, claimsEnded: ended, by: caller.id))
             return task
         }
     }
@@ -78,34 +73,28 @@ extension Tuanju {
     /// `tasks claim` (rider): one transaction; capacity, uniqueness and the per-rider limit are checked
     /// inside it.
     public func claimTask(_ caller: Caller, id: String) throws -> Claim {
-        try caller.requireRider(.actionClaimTasks)
-        let now = self.now
-        return try database.write { db in
-            let limit = try Setting.maxActiveClaims.value(db)
-            let claim = try Claims.claim(db, taskID: id, riderID: caller.id, maxActive: limit, at: now)
-            try Outbox.append(db, type: "task.claimed", payload: ClaimEvent(claim, by: caller), at: now)
+        try useCase(caller, requires: .rider(Msg.actionClaimTasks)).write { work in
+            let limit = try Setting.maxActiveClaims.value(work.db)
+            let claim = try Claims.claim(work.db, taskID: id, riderID: caller.id, maxActive: limit, at: work.now)
+            try work.emit(.taskClaimed, ClaimEvent(claim, by: caller))
             return claim
         }
     }
 
     /// `tasks release` (rider): gives the caller's own seat back.
     public func releaseTask(_ caller: Caller, id: String) throws -> Claim {
-        try caller.requireRider(.actionClaimTasks)
-        let now = self.now
-        return try database.write { db in
-            let claim = try Claims.release(db, taskID: id, riderID: caller.id, at: now)
-            try Outbox.append(db, type: "task.released", payload: ClaimEvent(claim, by: caller), at: now)
+        try useCase(caller, requires: .rider(Msg.actionClaimTasks)).write { work in
+            let claim = try Claims.release(work.db, taskID: id, riderID: caller.id, at: work.now)
+            try work.emit(.taskReleased, ClaimEvent(claim, by: caller))
             return claim
         }
     }
 
     /// `tasks revoke` (staff): takes a rider's seat away, with a reason.
     public func revokeClaim(_ caller: Caller, taskID: String, riderID: String, reason: String) throws -> Claim {
-        try caller.requireStaff(.actionRevokeClaims)
-        let now = self.now
-        return try database.write { db in
-            let claim = try Claims.revoke(db, taskID: taskID, riderID: riderID, reason: reason, by: caller.id, at: now)
-            try Outbox.append(db, type: "task.claim_revoked", payload: ClaimEvent(claim, by: caller), at: now)
+        try useCase(caller, requires: .staff(Msg.actionRevokeClaims)).write { work in
+            let claim = try Claims.revoke(work.db, taskID: taskID, riderID: riderID, reason: reason, by: caller.id, at: work.now)
+            try work.emit(.taskClaimRevoked, ClaimEvent(claim, by: caller))
             return claim
         }
     }
@@ -117,70 +106,5 @@ extension Tuanju {
         let page = try page.checked()
         let riderID = try caller.scope(riderID: riderID, what: .whatClaims)
         return try database.read { db in try Claims.history(db, taskID: taskID, riderID: riderID, page: page) }
-    }
-}
-
-// MARK: - Events
-
-struct TaskEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case taskId = "task_id", role, title, capacity, claimed, startsAt = "starts_at", endsAt = "ends_at", points, state, by
-    }
-
-    let taskId: String
-    let role: String
-    let title: String
-    let capacity: Int
-    let claimed: Int
-    let startsAt: String?
-    let endsAt: String?
-    let points: Int?
-    let state: String
-    let by: String
-
-    init(_ task: TaskPosting, by caller: Caller) {
-        taskId = task.id
-        role = task.roleCode
-        title = task.title
-        capacity = task.capacity
-        claimed = task.claimed
-        startsAt = task.startsAt
-        endsAt = task.endsAt
-        points = task.points
-        state = task.state.rawValue
-        by = caller.id
-    }
-}
-
-struct TaskClosedEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case taskId = "task_id", role, claimsEnded = "claims_ended", by
-    }
-
-    let taskId: String
-    let role: String
-    let claimsEnded: Int
-    let by: String
-}
-
-struct ClaimEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case claimId = "claim_id", taskId = "task_id", riderId = "rider_id", state, reason, by
-    }
-
-    let claimId: String
-    let taskId: String
-    let riderId: String
-    let state: String
-    let reason: String?
-    let by: String
-
-    init(_ claim: Claim, by caller: Caller) {
-        claimId = claim.id
-        taskId = claim.taskId
-        riderId = claim.riderId
-        state = claim.state.rawValue
-        reason = claim.reason
-        by = caller.id
     }
 }

@@ -60,34 +60,29 @@ extension Tuanju {
 
     /// `map add` (staff).
     public func addServicePoint(_ caller: Caller, _ draft: PointDraft) throws -> ServicePoint {
-        try caller.requireStaff(MapMsg.actionManageMap)
-        let now = self.now
-        return try database.write { db in
-            let point = try ServicePoints.add(db, draft, at: now)
-            try Outbox.append(db, type: "service_point.created", payload: ServicePointEvent(point, by: caller.id), at: now)
+        try useCase(caller, requires: .staff(MapMsg.actionManageMap)).write { work in
+            let point = try ServicePoints.add(work.db, draft, at: work.now)
+            try work.emit(.servicePointCreated, ServicePointEvent(point, by: caller.id))
             return point
         }
     }
 
     /// `map update` (staff).
     public func updateServicePoint(_ caller: Caller, id: String, _ changes: PointChanges) throws -> ServicePoint {
-        try caller.requireStaff(MapMsg.actionManageMap)
+        let useCase = try useCase(caller, requires: .staff(MapMsg.actionManageMap))
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
-        let now = self.now
-        return try database.write { db in
-            let point = try ServicePoints.update(db, id: id, changes, at: now)
-            try Outbox.append(db, type: "service_point.updated", payload: ServicePointEvent(point, by: caller.id), at: now)
+        return try useCase.write { work in
+            let point = try ServicePoints.update(work.db, id: id, changes, at: work.now)
+            try work.emit(.servicePointUpdated, ServicePointEvent(point, by: caller.id))
             return point
         }
     }
 
     /// `map remove` (staff): deactivates; the point leaves the search index in the same transaction.
     public func removeServicePoint(_ caller: Caller, id: String) throws -> ServicePoint {
-        try caller.requireStaff(MapMsg.actionManageMap)
-        let now = self.now
-        return try database.write { db in
-            let point = try ServicePoints.deactivate(db, id: id, at: now)
-            try Outbox.append(db, type: "service_point.removed", payload: ServicePointEvent(point, by: caller.id), at: now)
+        try useCase(caller, requires: .staff(MapMsg.actionManageMap)).write { work in
+            let point = try ServicePoints.deactivate(work.db, id: id, at: work.now)
+            try work.emit(.servicePointRemoved, ServicePointEvent(point, by: caller.id))
             return point
         }
     }
@@ -100,26 +95,26 @@ extension Tuanju {
     public func importMap(
         _ caller: Caller, path: String, system: CoordinateSystem, strict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> MapImportSummary {
-        try caller.requireStaff(MapMsg.actionManageMap)
-        let now = self.now
+        let useCase = try useCase(caller, requires: .staff(MapMsg.actionManageMap))
+        let now = useCase.now
         do {
             if strict {
                 var checker = MapImport(system: system, strict: true, at: now)
                 checker.checkOnly = true
                 try checker.begin(try MapSource(path: path), path: path)
-                try database.read { db in
+                try useCase.read { db in
                     while try checker.step(db, rows: .max, until: .now + .seconds(1_000_000_000)) {}
                 }
             }
             var importer = MapImport(system: system, strict: strict, at: now) { db, point, outcome in
-                let type = outcome == .inserted ? "service_point.created" : "service_point.updated"
-                try Outbox.append(db, type: type, payload: ServicePointEvent(point, by: caller.id), at: now)
+                try useCase.work(db).emit(
+                    outcome == .inserted ? .servicePointCreated : .servicePointUpdated, ServicePointEvent(point, by: caller.id))
             }
             try importer.begin(try MapSource(path: path), path: path)
             var more = true
             while more {
-                try database.write { db in
-                    more = try importer.step(db, rows: ImportChunks.rows, until: ImportChunks.deadline, progress: progress)
+                try useCase.write { work in
+                    more = try importer.step(work.db, rows: ImportChunks.rows, until: ImportChunks.deadline, progress: progress)
                 }
                 if more { ImportChunks.yield() }
             }
@@ -182,31 +177,5 @@ enum MapSource {
             }
             self = .geojson(data)
         }
-    }
-}
-
-struct ServicePointEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case pointId = "point_id", externalId = "external_id", kind, name, lat, lon, active, by
-    }
-
-    let pointId: String
-    let externalId: String?
-    let kind: String
-    let name: String
-    let lat: Double
-    let lon: Double
-    let active: Bool
-    let by: String
-
-    init(_ point: ServicePoint, by: String) {
-        pointId = point.id
-        externalId = point.externalID
-        kind = point.kind
-        name = point.name
-        lat = point.location.lat
-        lon = point.location.lon
-        active = point.active
-        self.by = by
     }
 }

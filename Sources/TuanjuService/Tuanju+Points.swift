@@ -30,47 +30,48 @@ extension Tuanju {
     /// `points award` (staff): points from the budget for something done offline. `key` makes a script's
     /// retry harmless; without one every call is a new award.
     public func awardPoints(_ caller: Caller, riderID: String, amount: Int, reason: String, key: String?) throws -> Balance {
-        try caller.requireStaff(.actionAdjustPoints)
+        let useCase = try useCase(caller, requires: .staff(Msg.actionAdjustPoints))
         let amount = try LedgerLimits.awardAmount(amount)
-        let now = self.now
-        return try database.write { db in
-            try requireRider(db, riderID)
+        // A hand-made award says why: the ledger is read by people.
+        guard !Text.clean(reason).isEmpty else { throw InputError.invalid(.reasonRequired) }
+        return try useCase.write { work in
+            try requireRider(work.db, riderID)
             let key = "manual:" + (key ?? Identifier.make("awd"))
-            try award(db, riderID: riderID, amount: amount, key: key, reason: reason, by: caller.id, at: now)
-            return try Ledger.balance(db, riderID: riderID)
+            try award(work, riderID: riderID, amount: amount, key: key, reason: reason)
+            return try Ledger.balance(work.db, riderID: riderID)
         }
     }
 
     /// Awards points inside a use case's transaction, under the budget cap, with its event. Reports and
     /// lessons call this with keys such as `award:report:<id>` and `lesson:<id>:<rider>`.
+    /// The award is made by the staff member acting, or by the rule itself (nil) when a rider's action pays.
     @discardableResult
-    func award(_ db: Database, riderID: String, amount: Int, key: String, reason: String, by actor: String?, at date: Date) throws -> Bool {
-        let cap = try Setting.pointsBudgetCap.value(db)
-        let made = try Ledger.award(db, riderID: riderID, amount: amount, key: key, reason: reason, cap: cap, by: actor, at: date)
+    func award(_ work: Work, riderID: String, amount: Int, key: String, reason: String) throws -> Bool {
+        let cap = try Setting.pointsBudgetCap.value(work.db)
+        let actor = work.staffID
+        let made = try Ledger.award(work.db, riderID: riderID, amount: amount, key: key, reason: reason, cap: cap, by: actor, at: work.now)
         if made {
-            try Outbox.append(db, type: "points.awarded", payload: PointsEvent(
-                riderId: riderID, amount: amount, key: key, reason: reason, by: actor), at: date)
+            try work.emit(.pointsAwarded, PointsEvent(riderId: riderID, amount: amount, key: key, reason: reason, by: actor))
         }
         return made
     }
 
     /// `points adjust` (admin): a correction is a new transfer with a reason, never an edit.
     public func adjustPoints(_ caller: Caller, riderID: String, amount: Int, reason: String, key: String?) throws -> Balance {
-        try caller.requireAdmin(.actionAdjustPoints)
+        let useCase = try useCase(caller, requires: .admin(Msg.actionAdjustPoints))
         // Bounded before anything else: `abs` below cannot meet Int.min.
         let amount = try LedgerLimits.adjustmentAmount(amount)
         guard !Text.clean(reason).isEmpty else { throw InputError.invalid(.reasonRequired) }
-        let now = self.now
-        return try database.write { db in
-            try requireRider(db, riderID)
-            let account = try Ledger.ensureAccount(db, riderID: riderID)
+        return try useCase.write { work in
+            try requireRider(work.db, riderID)
+            let account = try Ledger.ensureAccount(work.db, riderID: riderID)
             let key = "adjust:" + (key ?? Identifier.make("adj"))
             let (from, to) = amount > 0 ? (Ledger.adjustments, account) : (account, Ledger.adjustments)
-            try Ledger.transfer(db, key: key, from: from, to: to, amount: abs(amount), kind: .adjustment,
-                                reason: reason, by: caller.id, at: now)
-            try Outbox.append(db, type: "points.adjusted", payload: PointsEvent(
-                riderId: riderID, amount: amount, key: key, reason: reason, by: caller.id), at: now)
-            return try Ledger.balance(db, riderID: riderID)
+            try Ledger.transfer(work.db, key: key, from: from, to: to, amount: abs(amount), kind: .adjustment,
+                                reason: reason, by: caller.id, at: work.now)
+            try work.emit(.pointsAdjusted, PointsEvent(
+                riderId: riderID, amount: amount, key: key, reason: reason, by: caller.id))
+            return try Ledger.balance(work.db, riderID: riderID)
         }
     }
 
@@ -93,16 +94,4 @@ extension Tuanju {
         guard caller.kind == .rider else { throw InputError.invalid(.giveRiderID) }
         return caller.id
     }
-}
-
-struct PointsEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case riderId = "rider_id", amount, key, reason, by
-    }
-
-    let riderId: String
-    let amount: Int
-    let key: String
-    let reason: String
-    let by: String?
 }

@@ -22,22 +22,16 @@ extension Tuanju {
     /// and precise position in one transaction (the rows, and so every count, stay); then the photo files no
     /// report references any more are deleted.
     public func purgeExpiredReports(_ caller: Caller, dryRun: Bool) throws -> PurgeResult {
-        try caller.requireAdmin(OpsMsg.actionPurge)
-        let now = self.now
+        let useCase = try useCase(caller, requires: .admin(OpsMsg.actionPurge))
+        let now = useCase.now
         if dryRun {
-            let count = try database.read { db in try Self.expiredRejected(db, now: now).count }
+            let count = try useCase.read { db in try Self.expiredRejected(db, now: now).count }
             return PurgeResult(reports: count, photos: 0, dryRun: true)
         }
-        let purged = try database.write { db -> [String] in
-            let ids = try Self.expiredRejected(db, now: now)
-            for id in ids {
-                try db.execute(sql: "DELETE FROM report_photos WHERE report_id = ?", arguments: [id])
-                try db.execute(sql: "UPDATE reports SET lat = NULL, lon = NULL, purged_at = ? WHERE id = ?",
-                               arguments: [Timestamp.iso(now), id])
-            }
-            if !ids.isEmpty {
-                try Outbox.append(db, type: "reports.purged", payload: ["count": ids.count], at: now)
-            }
+        let purged = try useCase.write { work -> [String] in
+            let ids = try Self.expiredRejected(work.db, now: now)
+            for id in ids { try Reports.purge(work.db, id: id, at: now) }
+            if !ids.isEmpty { try work.emit(.reportsPurged, ReportsPurgedEvent(count: ids.count)) }
             return ids
         }
         var removed = 0
@@ -56,9 +50,6 @@ extension Tuanju {
 
     static func expiredRejected(_ db: Database, now: Date) throws -> [String] {
         let days = try Setting.privacyRetentionDays.value(db)
-        let cutoff = Timestamp.iso(now.addingTimeInterval(-Double(days) * 86400))
-        return try String.fetchAll(db, sql: """
-            SELECT id FROM reports WHERE status = 'rejected' AND purged_at IS NULL AND updated_at < ? ORDER BY rowid
-            """, arguments: [cutoff])
+        return try Reports.purgeable(db, changedBefore: now.addingTimeInterval(-Double(days) * 86400))
     }
 }

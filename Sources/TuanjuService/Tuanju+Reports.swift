@@ -38,7 +38,7 @@ extension Tuanju {
     /// before the transaction that records the report commits; a bad photo or a refused rule stores nothing.
     /// Submitting the same report again (a retry) returns the first one: see `Reports.resubmitted`.
     public func submitReport(_ caller: Caller, _ submission: ReportSubmission) throws -> Report {
-        try caller.requireRider(ReportMsg.actionSubmitReports)
+        let useCase = try useCase(caller, requires: .rider(ReportMsg.actionSubmitReports))
         let note = try ReportDraft.note(submission.note)
         try PhotoCheck.checkCount(submission.photoPaths.count)
         let photos = try preparePhotos(submission.photoPaths)
@@ -48,18 +48,17 @@ extension Tuanju {
         // Check the rules before any file is written; the transaction checks them again.
         _ = try database.read { db in try reportContext(db, caller, submission, location) }
         let stored = try storePhotos(photos)
-        let now = self.now
-        return try database.write { db in
-            let (category, claim) = try reportContext(db, caller, submission, location)
+        return try useCase.write { work in
+            let (category, claim) = try reportContext(work.db, caller, submission, location)
             let draft = ReportDraft(
                 riderID: caller.id, categoryCode: category.code, taskID: claim.taskId, claimID: claim.id,
                 location: location, locationSource: submission.location == nil ? "photo" : "given", note: note,
                 photos: stored)
             // A retry of a submission that was recorded (its reply lost) gets that report back, unchanged.
-            if let earlier = try Reports.resubmitted(db, draft, at: now) { return earlier }
-            let duplicate = try Reports.likelyDuplicate(db, category: category.code, location: location, at: now)
-            let report = try recordPrints(db, try Reports.insert(db, draft, duplicateOf: duplicate, at: now), photos, at: now)
-            try Outbox.append(db, type: "report.submitted", payload: ReportEvent(report, by: caller.id, note: note), at: now)
+            if let earlier = try Reports.resubmitted(work.db, draft, at: work.now) { return earlier }
+            let duplicate = try Reports.likelyDuplicate(work.db, category: category.code, location: location, at: work.now)
+            let report = try recordPrints(work.db, try Reports.insert(work.db, draft, duplicateOf: duplicate, at: work.now), photos, at: work.now)
+            try work.emit(.reportSubmitted, ReportEvent(report, by: caller.id, note: note))
             return report
         }
     }
@@ -98,25 +97,25 @@ extension Tuanju {
     public func reviewReport(
         _ caller: Caller, id: String, _ action: ReviewAction, points: Int? = nil, original: Bool = false
     ) throws -> Report {
-        try caller.requireStaff(ReportMsg.actionReviewReports)
+        let useCase = try useCase(caller, requires: .staff(ReportMsg.actionReviewReports))
         let action = try action.validated()
         if let points {
             guard case .accept = action else { throw InputError.invalid(ReportMsg.pointsOnlyOnAccept) }
             guard (0...10_000).contains(points) else { throw InputError.invalid(.pointsInvalid, ["value": "\(points)"]) }
         }
-        let now = self.now
-        return try database.write { db in
-            try acceptAsOriginal(db, id: id, action, original: original)
-            var report = try Reports.transition(db, id: id, action, by: caller.id, at: now)
+        return try useCase.write { work in
+            try acceptAsOriginal(work.db, id: id, action, original: original)
+            var report = try Reports.transition(work.db, id: id, action, by: caller.id, at: work.now)
             if case .accept = action {
-                report = try payForAcceptance(db, report, points: points, by: caller.id, at: now)
+                report = try payForAcceptance(work, report, points: points)
             }
-            try Outbox.append(db, type: action.eventType, payload: ReportEvent(report, by: caller.id, note: action.note), at: now)
+            try work.emit(action.eventKind, ReportEvent(report, by: caller.id, note: action.note))
             return report
         }
     }
 
-    func payForAcceptance(_ db: Database, _ report: Report, points: Int?, by actor: String, at now: Date) throws -> Report {
+    func payForAcceptance(_ work: Work, _ report: Report, points: Int?) throws -> Report {
+        let db = work.db
         // A photo that may be re-used earns nothing unless a coordinator accepted it as original.
         if let reuse = report.possibleReuse, !reuse.cleared { return report }
         let head = report.duplicateOf ?? report.id
@@ -126,8 +125,7 @@ extension Tuanju {
         let amount = points ?? task.points ?? category?.points ?? 0
         guard amount > 0 else { return report }
         let paid = try award(
-            db, riderID: report.riderID, amount: amount, key: "award:report:\(head)",
-            reason: "report \(report.id) accepted", by: actor, at: now)
+            work, riderID: report.riderID, amount: amount, key: "award:report:\(head)", reason: "report \(report.id) accepted")
         guard paid else { return report }
         try Reports.setPointsAwarded(db, id: report.id, points: amount)
         return try Reports.find(db, id: report.id)
@@ -193,48 +191,12 @@ extension Tuanju {
 }
 
 extension ReviewAction {
-    var eventType: String {
+    var eventKind: EventKind {
         switch self {
-        case .accept, .reject, .duplicate: "report.reviewed"
-        case .dispatch: "report.dispatched"
-        case .resolve: "report.resolved"
-        case .reopen: "report.reopened"
+        case .accept, .reject, .duplicate: .reportReviewed
+        case .dispatch: .reportDispatched
+        case .resolve: .reportResolved
+        case .reopen: .reportReopened
         }
-    }
-}
-
-/// Photo payloads carry hashes, never bytes; the rider is an id, never a phone number.
-struct ReportEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case reportId = "report_id", status, category, riderId = "rider_id", lat, lon, photos
-        case duplicateOf = "duplicate_of", agency, pointsAwarded = "points_awarded", note, by
-    }
-
-    let reportId: String
-    let status: String
-    let category: String
-    let riderId: String
-    let lat: Double?
-    let lon: Double?
-    let photos: [String]
-    let duplicateOf: String?
-    let agency: String?
-    let pointsAwarded: Int
-    let note: String
-    let by: String
-
-    init(_ report: Report, by: String, note: String) {
-        reportId = report.id
-        status = report.status.rawValue
-        category = report.categoryCode
-        riderId = report.riderID
-        lat = report.location?.lat
-        lon = report.location?.lon
-        photos = report.photos
-        duplicateOf = report.duplicateOf
-        agency = report.agency
-        pointsAwarded = report.pointsAwarded
-        self.note = note
-        self.by = by
     }
 }

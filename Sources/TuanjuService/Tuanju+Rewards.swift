@@ -24,23 +24,20 @@ extension Tuanju {
 
     /// `rewards add` (staff).
     public func addReward(_ caller: Caller, name: String, nameZh: String?, cost: Int, stock: Int) throws -> Reward {
-        try caller.requireStaff(.actionManageRewards)
-        let now = self.now
-        return try database.write { db in
-            let reward = try Rewards.add(db, name: name, nameZh: nameZh, cost: cost, stock: stock, at: now)
-            try Outbox.append(db, type: "reward.created", payload: RewardEvent(reward, by: caller), at: now)
+        try useCase(caller, requires: .staff(Msg.actionManageRewards)).write { work in
+            let reward = try Rewards.add(work.db, name: name, nameZh: nameZh, cost: cost, stock: stock, at: work.now)
+            try work.emit(.rewardCreated, RewardEvent(reward, by: caller))
             return reward
         }
     }
 
     /// `rewards update` (staff).
     public func updateReward(_ caller: Caller, id: String, _ changes: RewardChanges) throws -> Reward {
-        try caller.requireStaff(.actionManageRewards)
+        let useCase = try useCase(caller, requires: .staff(Msg.actionManageRewards))
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
-        let now = self.now
-        return try database.write { db in
-            let reward = try Rewards.update(db, id: id, changes, at: now)
-            try Outbox.append(db, type: "reward.updated", payload: RewardEvent(reward, by: caller), at: now)
+        return try useCase.write { work in
+            let reward = try Rewards.update(work.db, id: id, changes, at: work.now)
+            try work.emit(.rewardUpdated, RewardEvent(reward, by: caller))
             return reward
         }
     }
@@ -55,26 +52,22 @@ extension Tuanju {
 
     /// `rewards redeem` (rider): holds the points until a batch decides.
     public func redeem(_ caller: Caller, rewardID: String, quantity: Int) throws -> Redemption {
-        try caller.requireRider(.actionRedeem)
-        let now = self.now
-        return try database.write { db in
-            let days = try Setting.holdExpiryDays.value(db)
+        try useCase(caller, requires: .rider(Msg.actionRedeem)).write { work in
+            let days = try Setting.holdExpiryDays.value(work.db)
             let redemption = try Redemptions.request(
-                db, riderID: caller.id, rewardID: rewardID, quantity: quantity, holdDays: days, at: now)
-            try Outbox.append(db, type: "redemption.requested", payload: RedemptionEvent(redemption), at: now)
+                work.db, riderID: caller.id, rewardID: rewardID, quantity: quantity, holdDays: days, at: work.now)
+            try work.emit(.redemptionRequested, RedemptionEvent(redemption))
             return redemption
         }
     }
 
     /// `redemptions cancel` (the rider who asked): the hold is voided and the points are available again.
     public func cancelRedemption(_ caller: Caller, id: String) throws -> Redemption {
-        try caller.requireRider(.actionRedeem)
-        let now = self.now
-        return try database.write { db in
-            let found = try Redemptions.find(db, id: id)
+        try useCase(caller, requires: .rider(Msg.actionRedeem)).write { work in
+            let found = try Redemptions.find(work.db, id: id)
             guard found.riderId == caller.id else { throw AccessError.notYours(Msg.whatRedemption) }
-            let cancelled = try Redemptions.cancel(db, id: id, at: now)
-            try Outbox.append(db, type: "redemption.cancelled", payload: RedemptionEvent(cancelled), at: now)
+            let cancelled = try Redemptions.cancel(work.db, id: id, at: work.now)
+            try work.emit(.redemptionCancelled, RedemptionEvent(cancelled))
             return cancelled
         }
     }
@@ -94,20 +87,20 @@ extension Tuanju {
     public func runRedemptions(
         _ caller: Caller, limit: Int?, dryRun: Bool, progress: ((Int, Int) -> Void)? = nil
     ) throws -> BatchSummary {
-        try caller.requireStaff(.actionRunBatches)
+        let useCase = try useCase(caller, requires: .staff(Msg.actionRunBatches))
         if let limit, limit < 1 { throw InputError.invalid(.limitRange, ["max": "∞"]) }
         if dryRun { return try previewBatch(limit: limit) }
-        let expired = try database.write { db in
-            try Batches.running(db) == nil ? try Redemptions.expire(db, at: now) : 0
+        let expired = try useCase.write { work in
+            try Batches.running(work.db) == nil ? try Redemptions.expire(work.db, at: work.now) : 0
         }
         var resumed = false
-        let started = try database.write { db -> RedemptionBatch? in
-            if let running = try Batches.running(db) {
+        let started = try useCase.write { work -> RedemptionBatch? in
+            if let running = try Batches.running(work.db) {
                 resumed = true
                 return running
             }
-            guard try Batches.waitingCount(db) > 0 else { return nil }
-            return try Batches.start(db, limit: limit, by: caller.id, at: now)
+            guard try Batches.waitingCount(work.db) > 0 else { return nil }
+            return try Batches.start(work.db, limit: limit, by: caller.id, at: work.now)
         }
         guard let batch = started else {
             return BatchSummary(batchId: nil, requests: 0, fulfilled: 0, rejected: 0, report: nil, resumed: false,
@@ -115,15 +108,15 @@ extension Tuanju {
         }
         var done = batch.fulfilled + batch.rejected
         while true {
-            let chunk = try database.write { db in try Batches.processChunk(db, batchID: batch.id, at: now) }
+            let chunk = try useCase.write { work in try Batches.processChunk(work.db, batchID: batch.id, at: work.now) }
             if chunk.fulfilled + chunk.rejected == 0 { break }
             done += chunk.fulfilled + chunk.rejected
             progress?(done, batch.requests)
         }
         let report = try writeReport(batchID: batch.id)
-        let completed = try database.write { db -> RedemptionBatch in
-            let completed = try Batches.complete(db, batchID: batch.id, report: report, at: now)
-            try Outbox.append(db, type: "redemption.batch_completed", payload: BatchEvent(completed), at: now)
+        let completed = try useCase.write { work -> RedemptionBatch in
+            let completed = try Batches.complete(work.db, batchID: batch.id, report: report, at: work.now)
+            try work.emit(.redemptionBatchCompleted, BatchEvent(completed))
             return completed
         }
         return BatchSummary(
@@ -187,71 +180,5 @@ extension Tuanju {
         try handle.close()
         if rename(temporary, path) != 0 { throw InputError.missingFile(path: path, reason: "cannot rename the report") }
         return path
-    }
-}
-
-// MARK: - Events
-
-struct RewardEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case rewardId = "reward_id", name, nameZh = "name_zh", cost, stock, active, by
-    }
-
-    let rewardId: String
-    let name: String
-    let nameZh: String
-    let cost: Int
-    let stock: Int
-    let active: Bool
-    let by: String
-
-    init(_ reward: Reward, by caller: Caller) {
-        rewardId = reward.id
-        name = reward.name
-        nameZh = reward.nameZh
-        cost = reward.cost
-        stock = reward.stock
-        active = reward.active
-        by = caller.id
-    }
-}
-
-struct RedemptionEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case requestId = "request_id", riderId = "rider_id", rewardId = "reward_id", quantity, points, state
-    }
-
-    let requestId: String
-    let riderId: String
-    let rewardId: String
-    let quantity: Int
-    let points: Int
-    let state: String
-
-    init(_ redemption: Redemption) {
-        requestId = redemption.id
-        riderId = redemption.riderId
-        rewardId = redemption.rewardId
-        quantity = redemption.quantity
-        points = redemption.points
-        state = redemption.state.rawValue
-    }
-}
-
-struct BatchEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case batchId = "batch_id", requests, fulfilled, rejected
-    }
-
-    let batchId: String
-    let requests: Int
-    let fulfilled: Int
-    let rejected: Int
-
-    init(_ batch: RedemptionBatch) {
-        batchId = batch.id
-        requests = batch.requests
-        fulfilled = batch.fulfilled
-        rejected = batch.rejected
     }
 }

@@ -11,13 +11,12 @@ extension Tuanju {
     public func registerRider(
         _ caller: Caller, name: String, phone: String, platform: String, partyMember: Bool, branch: String?
     ) throws -> IssuedRider {
-        try caller.requireStaff(.actionRegisterRiders)
+        let useCase = try useCase(caller, requires: .staff(Msg.actionRegisterRiders))
         let draft = try RiderDraft(name: name, phone: phone, platform: platform, partyMember: partyMember, branch: branch)
-        let now = self.now
-        return try database.write { db in
-            let rider = try RiderDirectory.register(db, draft, at: now)
-            let token = try Credentials.issue(db, for: .rider(id: rider.id), at: now)
-            try Outbox.append(db, type: "rider.registered", payload: RiderEvent(rider, by: caller), at: now)
+        return try useCase.write { work in
+            let rider = try RiderDirectory.register(work.db, draft, at: work.now)
+            let token = try Credentials.issue(work.db, for: .rider(id: rider.id), at: work.now)
+            try work.emit(.riderRegistered, RiderEvent(rider, by: caller))
             return IssuedRider(profile: RiderProfile(rider, for: caller), token: token)
         }
     }
@@ -30,20 +29,19 @@ extension Tuanju {
     public func importRiders(
         _ caller: Caller, path: String, strict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> RiderImportSummary {
-        try caller.requireStaff(.actionImportRiders)
-        let now = self.now
+        let useCase = try useCase(caller, requires: .staff(Msg.actionImportRiders))
         do {
             if strict { try RiderImport.check(reader: try CSVReader(path: path), path: path) }
-            var importer = try RiderImport(reader: try CSVReader(path: path), path: path, at: now)
+            var importer = try RiderImport(reader: try CSVReader(path: path), path: path, at: useCase.now)
             var more = true
             while more {
-                try database.write { db in
+                try useCase.write { work in
                     let (chunk, rest) = try importer.step(
-                        db, rows: ImportChunks.rows, until: ImportChunks.deadline, progress: progress)
+                        work.db, rows: ImportChunks.rows, until: ImportChunks.deadline, progress: progress)
                     if chunk.imported + chunk.updated > 0 {
-                        try Outbox.append(db, type: "riders.imported", payload: RidersImportedEvent(
+                        try work.emit(.ridersImported, RidersImportedEvent(
                             imported: chunk.imported, updated: chunk.updated, unchanged: chunk.unchanged,
-                            skipped: chunk.skipped, by: caller.id), at: now)
+                            skipped: chunk.skipped, by: caller.id))
                     }
                     more = rest
                 }
@@ -74,46 +72,40 @@ extension Tuanju {
         let id = try id ?? ownID(caller)
         try caller.requireSelfOrStaff(riderID: id, what: .whatRiderProfile)
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
-        let now = self.now
-        return try database.write { db in
-            let rider = try RiderDirectory.update(db, id: id, changes, at: now)
-            try Outbox.append(db, type: "rider.updated", payload: RiderEvent(rider, by: caller), at: now)
+        return try useCase(caller, requires: .anyone).write { work in
+            let rider = try RiderDirectory.update(work.db, id: id, changes, at: work.now)
+            try work.emit(.riderUpdated, RiderEvent(rider, by: caller))
             return RiderProfile(rider, for: caller)
         }
     }
 
     /// `riders deactivate` (staff): the rider's tokens stop working in the same transaction.
     public func deactivateRider(_ caller: Caller, id: String) throws -> RiderProfile {
-        try caller.requireStaff(.actionDeactivateRiders)
-        let now = self.now
-        return try database.write { db in
-            let rider = try RiderDirectory.deactivate(db, id: id, at: now)
-            try Credentials.revokeAll(db, of: .rider(id: id), at: now)
-            try Outbox.append(db, type: "rider.deactivated", payload: RiderEvent(rider, by: caller), at: now)
+        try useCase(caller, requires: .staff(Msg.actionDeactivateRiders)).write { work in
+            let rider = try RiderDirectory.deactivate(work.db, id: id, at: work.now)
+            try Credentials.revokeAll(work.db, of: .rider(id: id), at: work.now)
+            try work.emit(.riderDeactivated, RiderEvent(rider, by: caller))
             return RiderProfile(rider, for: caller)
         }
     }
 
     /// `riders reactivate` (staff). Old tokens stay revoked: issue a new one with `riders token`.
     public func reactivateRider(_ caller: Caller, id: String) throws -> RiderProfile {
-        try caller.requireStaff(.actionReactivateRiders)
-        let now = self.now
-        return try database.write { db in
-            let rider = try RiderDirectory.reactivate(db, id: id, at: now)
-            try Outbox.append(db, type: "rider.reactivated", payload: RiderEvent(rider, by: caller), at: now)
+        try useCase(caller, requires: .staff(Msg.actionReactivateRiders)).write { work in
+            let rider = try RiderDirectory.reactivate(work.db, id: id, at: work.now)
+            try work.emit(.riderReactivated, RiderEvent(rider, by: caller))
             return RiderProfile(rider, for: caller)
         }
     }
 
     /// `riders token` (staff): a new token for an active rider (imported riders have none); older ones are revoked.
     public func issueRiderToken(_ caller: Caller, id: String) throws -> IssuedRider {
-        try caller.requireStaff(.actionIssueRiderTokens)
-        let now = self.now
-        return try database.write { db in
-            let rider = try RiderDirectory.find(db, id: id)
+        try useCase(caller, requires: .staff(Msg.actionIssueRiderTokens)).write { work in
+            let rider = try RiderDirectory.find(work.db, id: id)
             guard rider.active else { throw RiderError.inactive(id: id) }
-            try Credentials.revokeAll(db, of: .rider(id: id), at: now)
-            let token = try Credentials.issue(db, for: .rider(id: id), at: now)
+            try Credentials.revokeAll(work.db, of: .rider(id: id), at: work.now)
+            let token = try Credentials.issue(work.db, for: .rider(id: id), at: work.now)
+            try work.audit(.riderTokenIssued, target: rider.id)
             return IssuedRider(profile: RiderProfile(rider, for: caller), token: token)
         }
     }

@@ -53,16 +53,6 @@ public struct SettingValue: Sendable, Equatable {
     public let defaultValue: Int
 }
 
-struct SettingChangedEvent: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case key, value, by
-    }
-
-    let key: String
-    let value: Int
-    let by: String
-}
-
 extension Tuanju {
     /// `settings list` (admin).
     public func settings(_ caller: Caller) throws -> [SettingValue] {
@@ -74,7 +64,7 @@ extension Tuanju {
 
     /// `settings set KEY VALUE` (admin).
     public func changeSetting(_ caller: Caller, key: String, value: String) throws -> SettingValue {
-        try caller.requireAdmin(.actionManageSettings)
+        let useCase = try useCase(caller, requires: .admin(Msg.actionManageSettings))
         guard let setting = Setting(rawValue: key) else {
             throw InputError.invalid(.settingUnknown, ["key": key, "known": Setting.allCases.map(\.rawValue).joined(separator: ", ")])
         }
@@ -84,10 +74,9 @@ extension Tuanju {
                 "min": "\(setting.range.lowerBound)", "max": "\(setting.range.upperBound)",
             ])
         }
-        let now = self.now
-        return try database.write { db in
-            try SettingsStore.set(db, key: key, value: String(number), at: now)
-            try Outbox.append(db, type: "settings.changed", payload: SettingChangedEvent(key: key, value: number, by: caller.id), at: now)
+        return try useCase.write { work in
+            try SettingsStore.set(work.db, key: key, value: String(number), at: work.now)
+            try work.emit(.settingsChanged, SettingChangedEvent(key: key, value: number, by: caller.id))
             return SettingValue(key: key, value: number, defaultValue: setting.defaultValue)
         }
     }

@@ -31,8 +31,8 @@ extension Tuanju {
         try directory.prepare()
         let database = try AppDatabase(path: directory.databasePath, create: true)
         let app = Tuanju(directory: directory, database: database, clock: clock)
-        let now = app.now
-        let (token, loaded) = try database.write { db -> (String?, [String]) in
+        let (token, loaded) = try app.systemUseCase().write { work -> (String?, [String]) in
+            let db = work.db, now = work.now
             var loaded: [String] = []
             if try !seed.isLoaded(db, part: "roles") {
                 try Roles.load(db, seed: seed.roles())
@@ -64,7 +64,7 @@ extension Tuanju {
             var token: String?
             if try User.filter(Column("role") == "admin").fetchCount(db) == 0 {
                 let (admin, adminToken) = try Users.create(db, name: "admin", role: .admin, at: now)
-                try Outbox.append(db, type: "user.created", payload: UserEvent(admin), at: now)
+                try work.emit(.userCreated, UserEvent(admin))
                 token = adminToken
             }
             return (token, loaded)

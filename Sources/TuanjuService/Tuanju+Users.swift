@@ -13,11 +13,9 @@ public struct IssuedUser: Sendable, Equatable {
 extension Tuanju {
     /// `users add` (admin).
     public func addUser(_ caller: Caller, name: String, role: UserRole) throws -> IssuedUser {
-        try caller.requireAdmin(.actionAddUsers)
-        let now = self.now
-        return try database.write { db in
-            let (user, token) = try Users.create(db, name: name, role: role, at: now)
-            try Outbox.append(db, type: "user.created", payload: UserEvent(user), at: now)
+        try useCase(caller, requires: .admin(Msg.actionAddUsers)).write { work in
+            let (user, token) = try Users.create(work.db, name: name, role: role, at: work.now)
+            try work.emit(.userCreated, UserEvent(user))
             return IssuedUser(user: user, token: token)
         }
     }
@@ -31,11 +29,9 @@ extension Tuanju {
 
     /// `users revoke` (admin): the user's tokens stop working at once.
     public func revokeUser(_ caller: Caller, id: String) throws -> User {
-        try caller.requireAdmin(.actionRevokeUsers)
-        let now = self.now
-        return try database.write { db in
-            let user = try Users.revoke(db, id: id, at: now)
-            try Outbox.append(db, type: "user.revoked", payload: UserEvent(user), at: now)
+        try useCase(caller, requires: .admin(Msg.actionRevokeUsers)).write { work in
+            let user = try Users.revoke(work.db, id: id, at: work.now)
+            try work.emit(.userRevoked, UserEvent(user))
             return user
         }
     }

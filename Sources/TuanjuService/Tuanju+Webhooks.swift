@@ -6,12 +6,14 @@ import TuanjuCore
 extension Tuanju {
     /// `webhooks add` (admin): the secret is in the returned endpoint, shown once by the CLI.
     public func addWebhook(_ caller: Caller, url: String, events: String, allowPrivate: Bool) throws -> WebhookEndpoint {
-        try caller.requireAdmin(.actionManageWebhooks)
-        let now = self.now
-        return try database.write { db in
+        let useCase = try useCase(caller, requires: .admin(Msg.actionManageWebhooks))
+        try Self.checkSubscription(events)
+        return try useCase.write { work in
             // Hand earlier events to the endpoints that existed then: a new endpoint hears from now on.
-            while try Deliveries.fanOut(db, at: now) > 0 {}
-            return try Endpoints.add(db, url: url, events: events, allowPrivate: allowPrivate, at: now)
+            while try Deliveries.fanOut(work.db, at: work.now) > 0 {}
+            let endpoint = try Endpoints.add(work.db, url: url, events: events, allowPrivate: allowPrivate, at: work.now)
+            try work.audit(.webhookAdded, target: endpoint.id)
+            return endpoint
         }
     }
 
@@ -22,22 +24,29 @@ extension Tuanju {
     }
 
     public func removeWebhook(_ caller: Caller, id: String) throws -> WebhookEndpoint {
-        try caller.requireAdmin(.actionManageWebhooks)
-        return try database.write { db in try Endpoints.remove(db, id: id) }
+        try useCase(caller, requires: .admin(Msg.actionManageWebhooks)).write { work in
+            let endpoint = try Endpoints.remove(work.db, id: id)
+            try work.audit(.webhookRemoved, target: endpoint.id)
+            return endpoint
+        }
     }
 
     /// `webhooks rotate-secret`: a new secret; for 24 hours both sign.
     public func rotateWebhookSecret(_ caller: Caller, id: String) throws -> WebhookEndpoint {
-        try caller.requireAdmin(.actionManageWebhooks)
-        let now = self.now
-        return try database.write { db in try Endpoints.rotateSecret(db, id: id, at: now) }
+        try useCase(caller, requires: .admin(Msg.actionManageWebhooks)).write { work in
+            let endpoint = try Endpoints.rotateSecret(work.db, id: id, at: work.now)
+            try work.audit(.webhookSecretRotated, target: endpoint.id)
+            return endpoint
+        }
     }
 
     /// `webhooks enable`: after a 410 or a long failure; held deliveries are released.
     public func enableWebhook(_ caller: Caller, id: String) throws -> WebhookEndpoint {
-        try caller.requireAdmin(.actionManageWebhooks)
-        let now = self.now
-        return try database.write { db in try Endpoints.enable(db, id: id, at: now) }
+        try useCase(caller, requires: .admin(Msg.actionManageWebhooks)).write { work in
+            let endpoint = try Endpoints.enable(work.db, id: id, at: work.now)
+            try work.audit(.webhookEnabled, target: endpoint.id)
+            return endpoint
+        }
     }
 
     /// `webhooks deliver` (admin): drains what is due over libcurl (or the given transport).
@@ -92,8 +101,27 @@ extension Tuanju {
 
     /// `webhooks replay`: a dead delivery goes back in the queue, under the same webhook-id.
     public func replayDelivery(_ caller: Caller, id: String) throws -> WebhookDelivery {
-        try caller.requireAdmin(.actionManageWebhooks)
-        let now = self.now
-        return try database.write { db in try Deliveries.replay(db, id: id, at: now) }
+        try useCase(caller, requires: .admin(Msg.actionManageWebhooks)).write { work in
+            let delivery = try Deliveries.replay(work.db, id: id, at: work.now)
+            try work.audit(.webhookDeliveryReplayed, target: delivery.id)
+            return delivery
+        }
+    }
+
+    /// `webhooks events`: every event type with its payload schema.
+    public func eventCatalogue() throws -> [EventDescription] {
+        try EventCatalogue.all()
+    }
+
+    /// A subscription names `all` or known event types only: a typo would subscribe to nothing.
+    static func checkSubscription(_ events: String) throws {
+        let names = events.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for name in names where name != "all" && EventCatalogue.kind(named: name) == nil {
+            let suggestions = Suggestion.closest(to: name, among: EventKind.allCases.map(\.rawValue))
+            if let first = suggestions.first {
+                throw InputError.invalid(ServiceMsg.eventSuggest, ["event": name, "suggestion": first])
+            }
+            throw InputError.invalid(ServiceMsg.eventUnknown, ["event": name])
+        }
     }
 }

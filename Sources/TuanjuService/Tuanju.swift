@@ -28,19 +28,18 @@ public final class Tuanju: Sendable {
         return Tuanju(directory: directory, database: database, clock: clock)
     }
 
-    /// Who the token stands for. A revoked user, a deactivated rider or an unknown token is refused.
-    public func authenticate(token: String?) throws -> Caller {
+    /// Who the token stands for, running `command` (named in the audit log of staff actions). A revoked user,
+    /// a deactivated rider or an unknown token is refused.
+    public func authenticate(token: String?, command: String = "tuanju") throws -> Caller {
         guard let token, !token.isEmpty else { throw AccessError.missingToken }
         return try database.read { db in
             switch try Credentials.subject(db, token: token) {
             case .user(let id):
                 guard let user = try Users.find(db, id: id), user.isActive else { throw AccessError.unknownToken }
-                // Staff actions from here on are audited under this user.
-                AuditLog.context?.context.actor = AuditContext.Actor(id: user.id, role: user.role.rawValue)
-                return Caller(kind: user.role == .admin ? .admin : .coordinator, id: user.id, name: user.name)
+                return Caller(kind: user.role == .admin ? .admin : .coordinator, id: user.id, name: user.name, command: command)
             case .rider(let id):
                 guard let rider = try Rider.fetchOne(db, key: id), rider.active else { throw AccessError.unknownToken }
-                return Caller(kind: .rider, id: rider.id, name: rider.name)
+                return Caller(kind: .rider, id: rider.id, name: rider.name, command: command)
             case nil:
                 throw AccessError.unknownToken
             }

@@ -1,0 +1,10 @@
+/// Staff actions that are audited but not announced as events: they change credentials or the webhook set-up
+/// itself, which the systems listening to webhooks have no use for (a new endpoint hearing of its own creation).
+enum AuditAction: String, CaseIterable {
+    case riderTokenIssued = "rider.token_issued"
+    case webhookAdded = "webhook.added"
+    case webhookRemoved = "webhook.removed"
+    case webhookSecretRotated = "webhook.secret_rotated"
+    case webhookEnabled = "webhook.enabled"
+    case webhookDeliveryReplayed = "webhook.delivery_replayed"
+}
