@@ -11,7 +11,7 @@ struct ReportsCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "reports", abstract: ReportMsg.reportsAbstract.text,
             subcommands: [
-                Submit.self, List.self, Show.self, Review.self, Dispatch.self, Resolve.self, Reopen.self, Export.self,
+                Submit.self, List.self, Show.self, Review.self, Dispatch.self, Resolve.self, Reopen.self, Appeal.self, Export.self,
                 Services.self, Photos.self,
             ])
     }

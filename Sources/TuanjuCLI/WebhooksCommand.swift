@@ -9,7 +9,7 @@ struct WebhooksCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "webhooks", abstract: Msg.webhooksAbstract.text,
             subcommands: [Add.self, List.self, Remove.self, RotateSecret.self, Enable.self, Deliver.self, RunForever.self,
-                          Deliveries.self, Replay.self])
+                          Deliveries.self, Replay.self, Events.self])
     }
 
     struct EndpointJSON: Encodable {

@@ -163,6 +163,9 @@ enum OpenAPIDocument {
                   response: Schema.ref("ReviewResult")),
         Operation(method: "POST", path: "/v1/reports/{id}/reopen", summary: "Reopen (staff)", access: .bearer, body: note,
                   response: Schema.ref("ReviewResult")),
+        Operation(method: "POST", path: "/v1/reports/{id}/appeal",
+                  summary: "Appeal a rejection: back to the review queue, once, within 7 days (the report's rider)",
+                  access: .bearer, body: Schema.object(["reason": Schema.label(1000)]), response: Schema.ref("ReviewResult")),
         // Points
         Operation(method: "GET", path: "/v1/points/balance", summary: "Balance (riders: their own)", access: .bearer,
                   query: ["rider": riderQuery], response: Schema.ref("Balance")),

@@ -84,6 +84,13 @@ extension TuanjuAPI {
             let body = try await call.json(NoteOnly.self)
             return try await review(call, caller, .reopen(note: body.note ?? ""))
         }
+        routes.post("/v1/reports/{id}/appeal") { call in
+            let caller = try await call.caller()
+            let body = try await call.json(AppealBody.self)
+            let id = call.path("id")
+            let report = try await call.service { try $0.appealReport(caller, id: id, reason: body.reason) }
+            return try JSONBody.response(ReviewResultJSON(report))
+        }
     }
 
     static func review(
@@ -104,6 +111,11 @@ extension TuanjuAPI {
         let reason: String?
         let duplicate_of: String?
         let note: String?
+    }
+
+    struct AppealBody: APIBody {
+        static let fields = ["reason"]
+        let reason: String
     }
 
     struct Dispatch: APIBody {

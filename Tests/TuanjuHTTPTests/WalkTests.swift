@@ -129,6 +129,16 @@ struct WalkTests {
             try await walk.call(.get, "/open311/v2/requests.json", "/open311/v2/requests.json?status=open")
             // With the rider's own key: a request nobody has reviewed yet is not public.
             try await walk.call(.get, "/open311/v2/requests/{service_request_id}.json", "/open311/v2/requests/\(requestID).json?api_key=\(liToken)")
+            // A rejection, and the rider's appeal of it.
+            try await walk.call(.post, "/v1/reports/{id}/review", "/v1/reports/\(requestID)/review", token: coordinator,
+                                json: ["decision": "reject", "reason": "位置不对"])
+            let appealed = try await walk.call(.post, "/v1/reports/{id}/appeal", "/v1/reports/\(requestID)/appeal", token: liToken,
+                                               json: ["reason": "位置已更正"]).object
+            #expect(appealed["status"] as? String == "submitted")
+            let again = try await walk.client.send(.post, "/v1/reports/\(requestID)/appeal", token: zhangToken, json: ["reason": "不是我的"])
+            #expect(again.status == 403, "\(again.text)")
+            let empty = try await walk.client.send(.post, "/v1/reports/\(requestID)/appeal", token: liToken, json: ["reason": ""])
+            #expect(empty.status == 400, "\(empty.text)")
 
             // Points.
             try await walk.call(.get, "/v1/points/balance", token: liToken)

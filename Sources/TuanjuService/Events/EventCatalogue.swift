@@ -1,24 +1,13 @@
 import Foundation
 
 /// An event kind as webhook consumers are told about it: name, meaning, payload schema and an example.
-public struct EventDescription: Sendable, Encodable {
-    public let type: String
-    public let summary: String
+public struct EventDescription: Sendable {
+    public let kind: EventKind
     public let schema: PayloadSchema
-    /// The first example payload, as delivered.
+    /// The first example payload, exactly as it would be delivered.
     public let example: String
 
-    enum CodingKeys: String, CodingKey {
-        case type, summary, schema, example
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(type, forKey: .type)
-        try container.encode(summary, forKey: .summary)
-        try container.encode(schema, forKey: .schema)
-        try container.encode(example, forKey: .example)
-    }
+    public var type: String { kind.rawValue }
 }
 
 /// The catalogue read for people and programs: `tuanju webhooks events`, docs/events.md, subscriptions.
@@ -26,8 +15,7 @@ public enum EventCatalogue {
     public static func describe(_ kind: EventKind) throws -> EventDescription {
         let examples = try kind.payloadType.exampleJSON()
         return EventDescription(
-            type: kind.rawValue, summary: kind.summary,
-            schema: PayloadSchema(examples: try examples.map(JSONValue.parse)),
+            kind: kind, schema: PayloadSchema(examples: try examples.map(JSONValue.parse)),
             example: String(decoding: examples[0], as: UTF8.self))
     }
 
@@ -68,7 +56,7 @@ public enum EventCatalogue {
 
                 ## \(description.type)
 
-                \(description.summary)
+                \(description.kind.summary)
 
                 Example payload:
 

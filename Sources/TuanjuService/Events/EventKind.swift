@@ -1,7 +1,9 @@
+import TuanjuCore
+
 /// The event catalogue: every event Tuanju announces, declared once with its payload type and what it means.
 /// Use cases emit them through `Work.emit`; webhook subscriptions name them; `tuanju webhooks events` and
 /// docs/events.md list them with the JSON Schema of each payload (`EventCatalogue`).
-public enum EventKind: String, CaseIterable, Sendable {
+public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case userCreated = "user.created"
     case userRevoked = "user.revoked"
 
@@ -73,47 +75,49 @@ public enum EventKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// One line for webhook consumers: what happened.
-    public var summary: String {
+    /// One line for webhook consumers: what happened (English in docs/events.md; both in `webhooks events`).
+    public var summary: String { texts.en }
+
+    public var texts: (en: String, zh: String) {
         switch self {
-        case .userCreated: "An admin created a coordinator or admin account (or `init` created the first admin)."
-        case .userRevoked: "An admin revoked a user; their tokens stopped working."
-        case .riderRegistered: "A coordinator registered a rider."
-        case .riderUpdated: "A rider's profile changed (by the rider or a coordinator)."
-        case .riderDeactivated: "A coordinator deactivated a rider; their tokens stopped working."
-        case .riderReactivated: "A coordinator reactivated a rider."
-        case .riderErased: "An admin erased a rider on request; the id stays as a pseudonymous account."
-        case .ridersImported: "One committed chunk of a rider import, with its counts."
-        case .servicePointCreated: "A service point was added to the warm-heart map (by hand or by an import)."
-        case .servicePointUpdated: "A service point changed."
-        case .servicePointRemoved: "A service point was taken off the map."
-        case .taskCreated: "A coordinator posted a governance task."
-        case .taskUpdated: "A task posting changed."
-        case .taskClosed: "A coordinator closed a task; its active claims ended."
-        case .taskClaimed: "A rider claimed a seat on a task."
-        case .taskReleased: "A rider gave their seat back."
-        case .taskClaimRevoked: "A coordinator (or an erasure) took a rider's seat away."
-        case .reportSubmitted: "A rider submitted a photo report."
-        case .reportReviewed: "A coordinator accepted, rejected or marked a report as a duplicate."
-        case .reportDispatched: "A coordinator dispatched a report to an agency."
-        case .reportResolved: "A report was resolved."
-        case .reportReopened: "A coordinator reopened a resolved report."
-        case .reportAppealed: "A rider appealed the rejection of their report; it is back in the review queue."
-        case .reportsPurged: "Old rejected reports lost their photos and precise position (privacy retention)."
-        case .pointsAwarded: "Points were credited to a rider from the budget (a report, a lesson, or by hand)."
-        case .pointsAdjusted: "An admin corrected a rider's balance with a reasoned transfer."
-        case .rewardCreated: "A reward was added to the catalogue."
-        case .rewardUpdated: "A reward changed (cost, stock, name, active)."
-        case .redemptionRequested: "A rider asked to redeem a reward; the points are held."
-        case .redemptionCancelled: "A redemption request was cancelled; the hold is voided."
-        case .redemptionBatchCompleted: "A redemption batch finished, with its counts."
-        case .surveyAnswered: "A rider answered (or re-answered) a questionnaire."
-        case .activitySignedUp: "A rider signed up for an activity session (a place, or the waitlist)."
-        case .activityCancelled: "A rider's sign-up was cancelled."
-        case .activityPromoted: "A waitlisted rider moved up to a place."
-        case .activityCheckedIn: "A coordinator checked a rider in at a session."
-        case .lessonCompleted: "A rider completed a party lesson."
-        case .settingsChanged: "An admin changed a setting."
+        case .userCreated: ("An admin created a coordinator or admin account (or `init` created the first admin).", "管理员新建了协调员或管理员账号(或 init 创建了第一位管理员)。")
+        case .userRevoked: ("An admin revoked a user; their tokens stopped working.", "管理员吊销了一位用户,其令牌随即失效。")
+        case .riderRegistered: ("A coordinator registered a rider.", "协调员登记了一位骑手。")
+        case .riderUpdated: ("A rider's profile changed (by the rider or a coordinator).", "骑手资料有变更(骑手本人或协调员修改)。")
+        case .riderDeactivated: ("A coordinator deactivated a rider; their tokens stopped working.", "协调员停用了一位骑手,其令牌随即失效。")
+        case .riderReactivated: ("A coordinator reactivated a rider.", "协调员恢复了一位骑手。")
+        case .riderErased: ("An admin erased a rider on request; the id stays as a pseudonymous account.", "管理员应骑手请求删除了其个人信息;编号保留为匿名账户。")
+        case .ridersImported: ("One committed chunk of a rider import, with its counts.", "骑手导入中已提交的一批,附各项计数。")
+        case .servicePointCreated: ("A service point was added to the warm-heart map (by hand or by an import).", "暖心地图新增了一个服务点(手工添加或导入)。")
+        case .servicePointUpdated: ("A service point changed.", "服务点信息有变更。")
+        case .servicePointRemoved: ("A service point was taken off the map.", "服务点已从地图下架。")
+        case .taskCreated: ("A coordinator posted a governance task.", "协调员发布了一项治理任务。")
+        case .taskUpdated: ("A task posting changed.", "任务信息有变更。")
+        case .taskClosed: ("A coordinator closed a task; its active claims ended.", "协调员关闭了任务,其有效认领随之结束。")
+        case .taskClaimed: ("A rider claimed a seat on a task.", "骑手认领了任务的一个名额。")
+        case .taskReleased: ("A rider gave their seat back.", "骑手退还了自己的名额。")
+        case .taskClaimRevoked: ("A coordinator (or an erasure) took a rider's seat away.", "协调员(或删除个人信息时)收回了骑手的名额。")
+        case .reportSubmitted: ("A rider submitted a photo report.", "骑手提交了一条随手拍上报。")
+        case .reportReviewed: ("A coordinator accepted, rejected or marked a report as a duplicate.", "协调员采纳、驳回了上报,或将其标为重复。")
+        case .reportDispatched: ("A coordinator dispatched a report to an agency.", "协调员将上报派发给处置部门。")
+        case .reportResolved: ("A report was resolved.", "上报已办结。")
+        case .reportReopened: ("A coordinator reopened a resolved report.", "协调员重新打开了已办结的上报。")
+        case .reportAppealed: ("A rider appealed the rejection of their report; it is back in the review queue.", "骑手对被驳回的上报提出申诉,上报重新进入审核队列。")
+        case .reportsPurged: ("Old rejected reports lost their photos and precise position (privacy retention).", "过期的已驳回上报删除了照片和精确位置(隐私保留期)。")
+        case .pointsAwarded: ("Points were credited to a rider from the budget (a report, a lesson, or by hand).", "从积分预算中给骑手发放了积分(上报、课程或手工发放)。")
+        case .pointsAdjusted: ("An admin corrected a rider's balance with a reasoned transfer.", "管理员以一笔附理由的转账更正了骑手余额。")
+        case .rewardCreated: ("A reward was added to the catalogue.", "奖品目录新增了一项奖品。")
+        case .rewardUpdated: ("A reward changed (cost, stock, name, active).", "奖品信息有变更(所需积分、库存、名称、是否上架)。")
+        case .redemptionRequested: ("A rider asked to redeem a reward; the points are held.", "骑手申请兑换奖品,相应积分被冻结。")
+        case .redemptionCancelled: ("A redemption request was cancelled; the hold is voided.", "兑换申请已取消,冻结的积分解冻。")
+        case .redemptionBatchCompleted: ("A redemption batch finished, with its counts.", "一批兑换处理完毕,附各项计数。")
+        case .surveyAnswered: ("A rider answered (or re-answered) a questionnaire.", "骑手填写(或重新填写)了问卷。")
+        case .activitySignedUp: ("A rider signed up for an activity session (a place, or the waitlist).", "骑手报名了一场活动(获得名额或进入候补)。")
+        case .activityCancelled: ("A rider's sign-up was cancelled.", "骑手的活动报名已取消。")
+        case .activityPromoted: ("A waitlisted rider moved up to a place.", "候补骑手递补获得名额。")
+        case .activityCheckedIn: ("A coordinator checked a rider in at a session.", "协调员为骑手办理了活动签到。")
+        case .lessonCompleted: ("A rider completed a party lesson.", "骑手学完了一节党课。")
+        case .settingsChanged: ("An admin changed a setting.", "管理员修改了一项设置。")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value read back from an encoded payload, keeping booleans, integers and other numbers apart.
-public indirect enum JSONValue: Decodable, Equatable, Sendable {
+public indirect enum JSONValue: Codable, Equatable, Sendable {
     case null, bool(Bool), integer(Int64), number(Double), string(String)
     case array([JSONValue]), object([String: JSONValue])
 
@@ -14,6 +14,19 @@ public indirect enum JSONValue: Decodable, Equatable, Sendable {
         else if let value = try? container.decode(String.self) { self = .string(value) }
         else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
         else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let values): try container.encode(values)
+        case .object(let fields): try container.encode(fields)
+        }
     }
 
     public static func parse(_ data: Data) throws -> JSONValue {
