@@ -31,7 +31,7 @@ extension Tuanju {
     /// `surveys answer` (rider): validated against the definition, consent required; a resubmission replaces
     /// the rider's earlier response to the same version.
     public func answerSurvey(_ caller: Caller, id: String, submission: SurveySubmission) throws -> (ValidatedResponse, replaced: Bool) {
-        try caller.requireRider(EngageMsg.actionAnswerSurveys)
+        try caller.requireRider(ServiceMsg.actionAnswerSurveys)
         let now = self.now
         return try database.write { db in
             let definition = try SurveyStore.definition(db, id: id)
@@ -45,7 +45,7 @@ extension Tuanju {
 
     /// `surveys portrait` (staff): counts per answer, cross-tabulated by a profile field, small cells hidden.
     public func surveyPortrait(_ caller: Caller, id: String, by field: PortraitField?) throws -> SurveyPortrait {
-        try caller.requireStaff(EngageMsg.actionViewPortrait)
+        try caller.requireStaff(ServiceMsg.actionViewPortrait)
         return try database.read { db in
             let definition = try SurveyStore.definition(db, id: id)
             let responses = try SurveyStore.responses(db, definition, profileField: field)
@@ -72,7 +72,7 @@ extension Tuanju {
 
     /// `activities signup` (rider): a place, or the waitlist when the session is full.
     public func signUp(_ caller: Caller, sessionID: String) throws -> Signup {
-        try caller.requireRider(EngageMsg.actionSignUp)
+        try caller.requireRider(ServiceMsg.actionSignUp)
         let now = self.now
         return try database.write { db in
             let signup = try Activities.signUp(db, sessionID: sessionID, riderID: caller.id, at: now)
@@ -83,7 +83,7 @@ extension Tuanju {
 
     /// `activities cancel` (rider): frees the place; the first waiting rider is promoted in the same transaction.
     public func cancelSignup(_ caller: Caller, sessionID: String) throws -> (Signup, promoted: Signup?) {
-        try caller.requireRider(EngageMsg.actionSignUp)
+        try caller.requireRider(ServiceMsg.actionSignUp)
         let now = self.now
         return try database.write { db in
             let (signup, promoted) = try Activities.cancel(db, sessionID: sessionID, riderID: caller.id, at: now)
@@ -98,14 +98,14 @@ extension Tuanju {
     public func attendees(
         _ caller: Caller, sessionID: String, page: PageRequest = PageRequest()
     ) throws -> Page<(signup: Signup, name: String)> {
-        try caller.requireStaff(EngageMsg.actionManageActivities)
+        try caller.requireStaff(ServiceMsg.actionManageActivities)
         let page = try page.checked()
         return try Page.slice(try database.read { db in try Activities.attendees(db, sessionID: sessionID) }, page, id: \.signup.riderID)
     }
 
     /// `activities checkin` (staff): only a confirmed rider can be checked in.
     public func checkIn(_ caller: Caller, sessionID: String, riderID: String) throws -> Signup {
-        try caller.requireStaff(EngageMsg.actionManageActivities)
+        try caller.requireStaff(ServiceMsg.actionManageActivities)
         let now = self.now
         return try database.write { db in
             let signup = try Activities.checkIn(db, sessionID: sessionID, riderID: riderID, at: now)
@@ -125,7 +125,7 @@ extension Tuanju {
 
     /// `lessons complete` (rider, once): the lesson's points through the ledger, keyed so they cannot pay twice.
     public func completeLesson(_ caller: Caller, id: String) throws -> (Lesson, awarded: Int) {
-        try caller.requireRider(EngageMsg.actionCompleteLessons)
+        try caller.requireRider(ServiceMsg.actionCompleteLessons)
         let now = self.now
         return try database.write { db in
             let lesson = try Lessons.complete(db, lessonID: id, riderID: caller.id, at: now)

@@ -60,7 +60,7 @@ extension Tuanju {
 
     /// `map add` (staff).
     public func addServicePoint(_ caller: Caller, _ draft: PointDraft) throws -> ServicePoint {
-        try caller.requireStaff(MapMsg.actionManageMap)
+        try caller.requireStaff(ServiceMsg.actionManageMap)
         let now = self.now
         return try database.write { db in
             let point = try ServicePoints.add(db, draft, at: now)
@@ -71,7 +71,7 @@ extension Tuanju {
 
     /// `map update` (staff).
     public func updateServicePoint(_ caller: Caller, id: String, _ changes: PointChanges) throws -> ServicePoint {
-        try caller.requireStaff(MapMsg.actionManageMap)
+        try caller.requireStaff(ServiceMsg.actionManageMap)
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
         let now = self.now
         return try database.write { db in
@@ -83,7 +83,7 @@ extension Tuanju {
 
     /// `map remove` (staff): deactivates; the point leaves the search index in the same transaction.
     public func removeServicePoint(_ caller: Caller, id: String) throws -> ServicePoint {
-        try caller.requireStaff(MapMsg.actionManageMap)
+        try caller.requireStaff(ServiceMsg.actionManageMap)
         let now = self.now
         return try database.write { db in
             let point = try ServicePoints.deactivate(db, id: id, at: now)
@@ -100,7 +100,7 @@ extension Tuanju {
     public func importMap(
         _ caller: Caller, path: String, system: CoordinateSystem, strict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> MapImportSummary {
-        try caller.requireStaff(MapMsg.actionManageMap)
+        try caller.requireStaff(ServiceMsg.actionManageMap)
         let now = self.now
         do {
             if strict {
@@ -137,10 +137,10 @@ extension Tuanju {
 
     /// `map demand` (staff): busiest cells since a day, with the distance to the nearest point of the kind.
     public func mapDemand(_ caller: Caller, sinceDay: String?, kind: String?, limit: Int) throws -> [DemandRow] {
-        try caller.requireStaff(MapMsg.actionViewDemand)
+        try caller.requireStaff(ServiceMsg.actionViewDemand)
         guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
         if let sinceDay, DemandCell.parseDay(sinceDay) == nil {
-            throw InputError.invalid(MapMsg.sinceInvalid, ["value": sinceDay])
+            throw InputError.invalid(ServiceMsg.sinceInvalid, ["value": sinceDay])
         }
         return try database.read { db in
             if let kind { try ServicePoints.requireKind(db, kind) }

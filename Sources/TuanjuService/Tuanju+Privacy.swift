@@ -22,7 +22,7 @@ extension Tuanju {
     /// and precise position in one transaction (the rows, and so every count, stay); then the photo files no
     /// report references any more are deleted.
     public func purgeExpiredReports(_ caller: Caller, dryRun: Bool) throws -> PurgeResult {
-        try caller.requireAdmin(OpsMsg.actionPurge)
+        try caller.requireAdmin(ServiceMsg.actionPurge)
         let now = self.now
         if dryRun {
             let count = try database.read { db in try Self.expiredRejected(db, now: now).count }

@@ -72,7 +72,7 @@ extension Tuanju {
         let now = self.now
         return try database.write { db in
             let found = try Redemptions.find(db, id: id)
-            guard found.riderId == caller.id else { throw AccessError.notYours(Msg.whatRedemption) }
+            guard found.riderId == caller.id else { throw AccessError.notYours(ServiceMsg.whatRedemption) }
             let cancelled = try Redemptions.cancel(db, id: id, at: now)
             try Outbox.append(db, type: "redemption.cancelled", payload: RedemptionEvent(cancelled), at: now)
             return cancelled
