@@ -6,7 +6,7 @@ import TuanjuCore
 // CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum CSVMsg: String, CaseIterable, CatalogMessage {
-    // MARK: - Errors: input
+    // MARK: - Errors
     case csvInvalidUTF8, csvTooLong, csvUnterminated, csvStrayQuote, importFieldCount, importEmptyFile
     case importHeaderUnreadable, importHeaderMissing, importHeaderUnknown
 

@@ -5,10 +5,10 @@ import TuanjuCore
 // CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum GovernanceMsg: String, CaseIterable, CatalogMessage {
-    // MARK: - Errors: input
+    // MARK: - Errors: the roles seed file
     case seedDuplicate, seedNoCategories, seedNegativePoints
 
-    // MARK: - Errors: rules, access, storage
+    // MARK: - Errors: postings and claims
     case roleNotFound, taskNotFound, taskFull, alreadyClaimed, notClaimed, taskClosed, taskNotStarted, taskEnded
     case tooManyClaims, capacityBelowClaimed, fieldTitle, fieldDescription, radiusInvalid, capacityInvalid
     case endsBeforeStarts

@@ -5,7 +5,7 @@ import TuanjuCore
 // CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum IdentityMsg: String, CaseIterable, CatalogMessage {
-    // MARK: - Errors: rules, access, storage
+    // MARK: - Errors
     case userNotFound, userAlreadyRevoked, lastAdmin, missingToken, unknownToken, forbidden, notYours
 
     public var texts: (en: String, zh: String) {

@@ -5,7 +5,7 @@ import TuanjuCore
 // CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum WebhookMsg: String, CaseIterable, CatalogMessage {
-    // MARK: - Errors: rules, access, storage
+    // MARK: - Errors
     case webhookURLInvalid, webhookAddressRefused, webhookEventsInvalid, webhookNotFound, deliveryNotFound
     case deliveryNotDead
 

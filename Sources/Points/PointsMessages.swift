@@ -5,7 +5,7 @@ import TuanjuCore
 // CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum PointsMsg: String, CaseIterable, CatalogMessage {
-    // MARK: - Errors: rules, access, storage
+    // MARK: - Errors
     case insufficientPoints, keyConflict, budgetExhausted, rewardNotFound, rewardInactive, outOfStock
     case redemptionNotFound, redemptionNotPending, batchRunning, pointsAmountInvalid, costInvalid, stockInvalid
     case quantityInvalid, adjustAmountInvalid, ledgerLimit, ledgerDamaged

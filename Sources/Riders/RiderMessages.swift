@@ -8,7 +8,7 @@ public enum RiderMsg: String, CaseIterable, CatalogMessage {
     // MARK: - Errors: input
     case fieldBranch, phoneInvalid, phoneNotMainland, platformUnknown, partyMemberInvalid, importRejected
 
-    // MARK: - Errors: rules, access, storage
+    // MARK: - Errors: rules
     case phoneTaken, riderAlreadyActive, riderErased
 
     public var texts: (en: String, zh: String) {

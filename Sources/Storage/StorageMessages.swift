@@ -5,7 +5,7 @@ import TuanjuCore
 // CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum StorageMsg: String, CaseIterable, CatalogMessage {
-    // MARK: - Errors: rules, access, storage
+    // MARK: - Errors
     case notInitialized, dataDirUnusable, reasonIsFile, reasonCannotCreate, reasonNotWritable, schemaTooNew
 
     public var texts: (en: String, zh: String) {

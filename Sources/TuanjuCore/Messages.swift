@@ -9,7 +9,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
     case inputEmpty, inputTooLong, fileUnreadable, fieldName, placeLine, placeFeature, limitRange, offsetNegative
     case latitudeInvalid, longitudeInvalid, coordinateInvalid, timeInvalid, seedInvalid
 
-    // MARK: - Errors: rules, access, storage
+    // MARK: - Errors: rules
     case riderNotFound, riderInactive, fieldReason, pointsInvalid, reasonRequired, seedValueRange, busy
 
     // MARK: - Coordinates

@@ -19,7 +19,7 @@ public enum HTTPMsg: String, CaseIterable, CatalogMessage {
     case open311ApiKeyMissing, open311MediaRequired, open311StatusInvalid, open311DateInvalid, open311Notice
     case open311KeyService, open311Contact
 
-    // MARK: - CLI: serve
+    // MARK: - Health
     case healthOK
 
     // MARK: - Errors: method, query and body shape
