@@ -157,6 +157,11 @@ let package = Package(
             path: "Tools/TuanjuStress"
         ),
         .testTarget(name: "TuanjuCoreTests", dependencies: ["TuanjuCore"]),
+        // Every module's message catalogue in one list, checked for both languages and the same arguments.
+        .testTarget(name: "CatalogTests", dependencies: [
+            "TuanjuCore", "CSVReader", "Storage", "Identity", "Riders", "Governance", "Points", "ServiceMap", "PhotoStore",
+            "Reports", "Engagement", "Notifier", "TuanjuService", "TuanjuHTTP", "TuanjuCLI",
+        ]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
         .testTarget(name: "StorageTests", dependencies: [
             "Storage", .product(name: "GRDB", package: "GRDB.swift"),

@@ -114,10 +114,10 @@ public struct TaskDraft: Sendable, Equatable {
         capacity: Int, startsAt: Date? = nil, endsAt: Date? = nil, points: Int? = nil
     ) throws(InputError) {
         self.roleCode = roleCode
-        self.title = try Text.label(title, field: .fieldTitle, maxLength: 200)
+        self.title = try Text.label(title, field: GovernanceMsg.fieldTitle, maxLength: 200)
         self.description = Text.clean(description)
         guard self.description.count <= 2000 else {
-            throw .invalid(.inputTooLong, ["field": Msg.fieldDescription.text, "count": "\(self.description.count)", "max": "2000"])
+            throw .invalid(.inputTooLong, ["field": GovernanceMsg.fieldDescription.text, "count": "\(self.description.count)", "max": "2000"])
         }
         if let area, !(area.radiusM > 0 && area.radiusM <= 50_000) {
             throw .invalid(.radiusInvalid, ["value": "\(area.radiusM)"])

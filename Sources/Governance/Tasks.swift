@@ -85,7 +85,7 @@ public enum Tasks {
     public static func update(_ db: Database, id: String, _ changes: TaskChanges) throws -> TaskPosting {
         var task = try find(db, id: id)
         guard task.state == .open else { throw GovernanceError.taskClosed(taskID: id) }
-        if let title = changes.title { task.title = try Text.label(title, field: .fieldTitle, maxLength: 200) }
+        if let title = changes.title { task.title = try Text.label(title, field: GovernanceMsg.fieldTitle, maxLength: 200) }
         if let description = changes.description { task.description = Text.clean(description) }
         if let capacity = changes.capacity {
             guard capacity > 0, capacity <= 100_000 else { throw InputError.invalid(.capacityInvalid, ["value": "\(capacity)"]) }

@@ -81,7 +81,7 @@ enum DurableFiles {
 
     /// The error for the failed call that set `errno`: a fault of the machine (full disk, read-only, permission)
     /// when it is one, else the step and the operating system's words.
-    static func failure(_ path: String, _ step: ReportMsg, needed: Int64? = nil) -> PhotoError {
+    static func failure(_ path: String, _ step: PhotoMsg, needed: Int64? = nil) -> PhotoError {
         let code = errno
         if let fault = MachineError.from(errno: code, path: path, needed: needed) { return .machine(fault) }
         return .storeFailed(path: path, step: step, detail: String(cString: strerror(code)))

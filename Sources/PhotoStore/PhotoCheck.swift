@@ -53,13 +53,13 @@ public enum PhotoCheck {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: resolved.path)
             guard attributes[.type] as? FileAttributeType == .typeRegular else {
-                throw InputError.missingFile(path: path, reason: ReportMsg.photoFileNotRegular.text)
+                throw InputError.missingFile(path: path, reason: PhotoMsg.photoFileNotRegular.text)
             }
             size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError.missingFile(path: path, reason: ReportMsg.photoFileMissing.text)
+            throw InputError.missingFile(path: path, reason: PhotoMsg.photoFileMissing.text)
         }
         guard size <= maximumBytes else { throw PhotoError.tooLarge(bytes: size, limit: maximumBytes) }
         let data: Data
@@ -68,7 +68,7 @@ public enum PhotoCheck {
             defer { try? handle.close() }
             data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
         } catch {
-            throw InputError.missingFile(path: path, reason: ReportMsg.photoFileUnreadable.text)
+            throw InputError.missingFile(path: path, reason: PhotoMsg.photoFileUnreadable.text)
         }
         return try check([UInt8](data))
     }

@@ -14,7 +14,7 @@ public enum PhotoError: TuanjuError, Equatable {
     /// libjpeg-turbo or libpng could not decode, turn or encode the picture; `detail` is the library's words.
     case decodeFailed(detail: String)
     /// A file-system call failed; `detail` is the operating system's own words (strerror).
-    case storeFailed(path: String, step: ReportMsg, detail: String)
+    case storeFailed(path: String, step: PhotoMsg, detail: String)
     /// The machine failed the photo store: a full disk, a read-only or unreadable photo directory.
     case machine(MachineError)
 
@@ -44,40 +44,40 @@ public enum PhotoError: TuanjuError, Equatable {
 
     public var text: LocalizedText {
         switch self {
-        case .empty: LocalizedText(ReportMsg.photoEmpty)
-        case .tooLarge(let bytes, let limit): LocalizedText(ReportMsg.photoTooLarge, ["bytes": "\(bytes)", "max": "\(limit)"])
-        case .unknownFormat: LocalizedText(ReportMsg.photoUnknownFormat)
+        case .empty: LocalizedText(PhotoMsg.photoEmpty)
+        case .tooLarge(let bytes, let limit): LocalizedText(PhotoMsg.photoTooLarge, ["bytes": "\(bytes)", "max": "\(limit)"])
+        case .unknownFormat: LocalizedText(PhotoMsg.photoUnknownFormat)
         case .dimensionsTooLarge(let width, let height):
-            LocalizedText(ReportMsg.photoDimensionsTooLarge, [
+            LocalizedText(PhotoMsg.photoDimensionsTooLarge, [
                 "width": "\(width)", "height": "\(height)", "side": "\(PixelLimits.maximumSide)",
                 "megapixels": "\(PixelLimits.maximumPixels / 1_000_000)",
             ])
         case .dimensionsInvalid(let width, let height):
-            LocalizedText(ReportMsg.photoDimensionsInvalid, ["width": "\(width)", "height": "\(height)"])
+            LocalizedText(PhotoMsg.photoDimensionsInvalid, ["width": "\(width)", "height": "\(height)"])
         case .countOutOfRange(let count, let allowed):
-            LocalizedText(ReportMsg.photoCountOutOfRange,
+            LocalizedText(PhotoMsg.photoCountOutOfRange,
                           ["count": "\(count)", "min": "\(allowed.lowerBound)", "max": "\(allowed.upperBound)"])
         case .decodeFailed(let detail): LocalizedText(PhotoMsg.decodeFailed, ["detail": detail])
         case .storeFailed(let path, let step, let detail):
-            LocalizedText(ReportMsg.photoStoreFailed, ["path": path, "step": step.text, "detail": detail])
+            LocalizedText(PhotoMsg.photoStoreFailed, ["path": path, "step": step.text, "detail": detail])
         case .machine(let fault): fault.text
-        case .jpegTruncated(let offset): LocalizedText(ReportMsg.jpegTruncated, ["offset": "\(offset)"])
+        case .jpegTruncated(let offset): LocalizedText(PhotoMsg.jpegTruncated, ["offset": "\(offset)"])
         case .jpegSegmentPastEnd(let marker, let offset, let length):
-            LocalizedText(ReportMsg.jpegSegmentPastEnd, ["marker": Self.name(marker), "offset": "\(offset)", "length": "\(length)"])
+            LocalizedText(PhotoMsg.jpegSegmentPastEnd, ["marker": Self.name(marker), "offset": "\(offset)", "length": "\(length)"])
         case .jpegSegmentLengthInvalid(let marker, let offset, let length):
-            LocalizedText(ReportMsg.jpegSegmentLengthInvalid, ["marker": Self.name(marker), "offset": "\(offset)", "length": "\(length)"])
-        case .jpegMarkerExpected(let offset): LocalizedText(ReportMsg.jpegMarkerExpected, ["offset": "\(offset)"])
+            LocalizedText(PhotoMsg.jpegSegmentLengthInvalid, ["marker": Self.name(marker), "offset": "\(offset)", "length": "\(length)"])
+        case .jpegMarkerExpected(let offset): LocalizedText(PhotoMsg.jpegMarkerExpected, ["offset": "\(offset)"])
         case .jpegMarkerUnexpected(let marker, let offset):
-            LocalizedText(ReportMsg.jpegMarkerUnexpected, ["marker": Self.name(marker), "offset": "\(offset)"])
-        case .jpegNoImage: LocalizedText(ReportMsg.jpegNoImage)
-        case .pngTruncated(let offset): LocalizedText(ReportMsg.pngTruncated, ["offset": "\(offset)"])
-        case .pngChunkTooLong(let offset, let length): LocalizedText(ReportMsg.pngChunkTooLong, ["offset": "\(offset)", "length": "\(length)"])
-        case .pngChunkTypeInvalid(let offset): LocalizedText(ReportMsg.pngChunkTypeInvalid, ["offset": "\(offset)"])
-        case .pngCRCMismatch(let chunk, let offset): LocalizedText(ReportMsg.pngCRCMismatch, ["chunk": chunk, "offset": "\(offset)"])
-        case .pngHeaderNotFirst(let chunk): LocalizedText(ReportMsg.pngHeaderNotFirst, ["chunk": chunk])
-        case .pngHeaderInvalid: LocalizedText(ReportMsg.pngHeaderInvalid)
-        case .pngCriticalChunkUnknown(let chunk): LocalizedText(ReportMsg.pngCriticalChunkUnknown, ["chunk": chunk])
-        case .pngNoImageData: LocalizedText(ReportMsg.pngNoImageData)
+            LocalizedText(PhotoMsg.jpegMarkerUnexpected, ["marker": Self.name(marker), "offset": "\(offset)"])
+        case .jpegNoImage: LocalizedText(PhotoMsg.jpegNoImage)
+        case .pngTruncated(let offset): LocalizedText(PhotoMsg.pngTruncated, ["offset": "\(offset)"])
+        case .pngChunkTooLong(let offset, let length): LocalizedText(PhotoMsg.pngChunkTooLong, ["offset": "\(offset)", "length": "\(length)"])
+        case .pngChunkTypeInvalid(let offset): LocalizedText(PhotoMsg.pngChunkTypeInvalid, ["offset": "\(offset)"])
+        case .pngCRCMismatch(let chunk, let offset): LocalizedText(PhotoMsg.pngCRCMismatch, ["chunk": chunk, "offset": "\(offset)"])
+        case .pngHeaderNotFirst(let chunk): LocalizedText(PhotoMsg.pngHeaderNotFirst, ["chunk": chunk])
+        case .pngHeaderInvalid: LocalizedText(PhotoMsg.pngHeaderInvalid)
+        case .pngCriticalChunkUnknown(let chunk): LocalizedText(PhotoMsg.pngCriticalChunkUnknown, ["chunk": chunk])
+        case .pngNoImageData: LocalizedText(PhotoMsg.pngNoImageData)
         }
     }
 

@@ -71,7 +71,7 @@ public struct RiderDraft: Sendable, Equatable {
 
     static func branch(_ text: String?) throws(InputError) -> String? {
         guard let text, !Text.clean(text).isEmpty else { return nil }
-        return try Text.label(text, field: .fieldBranch)
+        return try Text.label(text, field: RiderMsg.fieldBranch)
     }
 }
 

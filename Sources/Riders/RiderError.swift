@@ -1,3 +1,4 @@
+import CSVReader
 import TuanjuCore
 
 /// Refusals of the rider-profile rules.
@@ -28,7 +29,7 @@ public enum RiderError: TuanjuError, Equatable {
         case .alreadyActive(let id): LocalizedText(.riderAlreadyActive, ["id": id])
         case .erased(let id): LocalizedText(.riderErased, ["id": id])
         case .emptyFile(let path):
-            LocalizedText(.importEmptyFile, ["path": path, "header": RiderImport.header.joined(separator: ",")])
+            LocalizedText(CSVMsg.importEmptyFile, ["path": path, "header": RiderImport.header.joined(separator: ",")])
         case .badHeader(let text): text
         case .importRejected(let bad, let first): LocalizedText(.importRejected, ["bad": "\(bad)", "first": first])
         }

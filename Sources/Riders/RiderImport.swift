@@ -105,7 +105,7 @@ public struct RiderImport {
         guard case .record(let record) = item else {
             if case .problem(let line, let problem) = item {
                 throw RiderError.badHeader(LocalizedText(
-                    .importHeaderUnreadable, ["line": "\(line)", "reason": problem.text.rendered()]))
+                    CSVMsg.importHeaderUnreadable, ["line": "\(line)", "reason": problem.text.rendered()]))
             }
             return []
         }
@@ -113,14 +113,14 @@ public struct RiderImport {
         var positions: [Int] = []
         for column in header {
             guard let index = names.firstIndex(of: column) else {
-                throw RiderError.badHeader(LocalizedText(.importHeaderMissing, [
+                throw RiderError.badHeader(LocalizedText(CSVMsg.importHeaderMissing, [
                     "line": "\(record.line)", "column": column, "header": header.joined(separator: ","),
                 ]))
             }
             positions.append(index)
         }
         if let unknown = names.first(where: { !header.contains($0) }) {
-            throw RiderError.badHeader(LocalizedText(.importHeaderUnknown, [
+            throw RiderError.badHeader(LocalizedText(CSVMsg.importHeaderUnknown, [
                 "line": "\(record.line)", "column": unknown, "header": header.joined(separator: ","),
             ]))
         }
@@ -134,7 +134,7 @@ public struct RiderImport {
         case .record(let record):
             let expected = columns.count
             guard record.fields.count == expected else {
-                throw .invalid(.importFieldCount, ["expected": "\(expected)", "found": "\(record.fields.count)"])
+                throw .invalid(CSVMsg.importFieldCount, ["expected": "\(expected)", "found": "\(record.fields.count)"])
             }
             let value = { (index: Int) in record.fields[columns[index]] }
             return try RiderDraft(

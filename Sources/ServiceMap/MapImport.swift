@@ -80,7 +80,7 @@ public struct MapImport {
 
     /// Reads a CSV file's header, before the first chunk.
     public mutating func begin(csv reader: CSVReader, path: String) throws {
-        guard let first = try reader.next() else { throw InputError.invalid(.importEmptyFile, ["path": path]) }
+        guard let first = try reader.next() else { throw InputError.invalid(CSVMsg.importEmptyFile, ["path": path]) }
         pending = .csv(reader, columns: try Self.columns(first))
     }
 
@@ -135,7 +135,7 @@ public struct MapImport {
             try reject(ImportRowError(line: line, message: problem.text.rendered()))
         case .record(let record):
             guard record.fields.count == columns.count else {
-                return try reject(ImportRowError(line: record.line, message: Msg.importFieldCount.text(
+                return try reject(ImportRowError(line: record.line, message: CSVMsg.importFieldCount.text(
                     ["expected": "\(columns.count)", "found": "\(record.fields.count)"])))
             }
             var fields = PointFields()
@@ -148,17 +148,17 @@ public struct MapImport {
     static func columns(_ item: CSVItem) throws -> [String] {
         guard case .record(let record) = item else {
             if case .problem(let line, let problem) = item {
-                throw InputError.invalid(.importHeaderUnreadable, ["line": "\(line)", "reason": problem.text.rendered()])
+                throw InputError.invalid(CSVMsg.importHeaderUnreadable, ["line": "\(line)", "reason": problem.text.rendered()])
             }
             return []
         }
         let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let header = csvHeader.joined(separator: ",")
         for column in csvHeader where requiredColumns.contains(column) && !names.contains(column) {
-            throw InputError.invalid(.importHeaderMissing, ["line": "\(record.line)", "column": column, "header": header])
+            throw InputError.invalid(CSVMsg.importHeaderMissing, ["line": "\(record.line)", "column": column, "header": header])
         }
         if let unknown = names.first(where: { !csvHeader.contains($0) && !ignoredColumns.contains($0) }) {
-            throw InputError.invalid(.importHeaderUnknown, ["line": "\(record.line)", "column": unknown, "header": header])
+            throw InputError.invalid(CSVMsg.importHeaderUnknown, ["line": "\(record.line)", "column": unknown, "header": header])
         }
         return names
     }

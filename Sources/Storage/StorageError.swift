@@ -3,7 +3,7 @@ import TuanjuCore
 /// Errors of the storage layer: the data directory, the schema version, a busy database.
 public enum StorageError: TuanjuError, Equatable {
     case notInitialized(path: String)
-    case dataDirectoryUnusable(path: String, reason: Msg)
+    case dataDirectoryUnusable(path: String, reason: StorageMsg)
     case schemaTooNew(path: String)
     case busy
 

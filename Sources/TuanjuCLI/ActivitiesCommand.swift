@@ -8,16 +8,16 @@ import TuanjuViews
 struct ActivitiesCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "activities", abstract: EngageMsg.activitiesAbstract.text,
+            commandName: "activities", abstract: EngageCLIMsg.activitiesAbstract.text,
             subcommands: [List.self, Signup.self, Cancel.self, Attendees.self, Checkin.self])
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.activitiesListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.activitiesListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(EngageMsg.optActivityKind, valueName: "health|affairs|skills")) var kind: String?
-        @Flag(help: ArgumentHelp(EngageMsg.optPast)) var past = false
+        @Option(help: ArgumentHelp(EngageCLIMsg.optActivityKind, valueName: "health|affairs|skills")) var kind: String?
+        @Flag(help: ArgumentHelp(EngageCLIMsg.optPast)) var past = false
         @OptionGroup var paging: PagingOptions
 
         func run() throws {
@@ -30,8 +30,8 @@ struct ActivitiesCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [EngageMsg.colSession.text, Msg.colTitle.text, EngageMsg.colWhen.text, EngageMsg.colPlace.text,
-                          EngageMsg.colPlaces.text, EngageMsg.colMine.text],
+                headers: [EngageCLIMsg.colSession.text, CLIMsg.colTitle.text, EngageCLIMsg.colWhen.text, EngageCLIMsg.colPlace.text,
+                          EngageCLIMsg.colPlaces.text, EngageCLIMsg.colMine.text],
                 fetch: { page in try app.activitySessions(caller, kind: chosen, includePast: past, page: page) },
                 encode: SessionJSON.init,
                 cells: { entry in
@@ -44,52 +44,52 @@ struct ActivitiesCommand: ParsableCommand {
     }
 
     struct Signup: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.signupAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.signupAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(EngageMsg.argSessionID)) var session: String
+        @Argument(help: ArgumentHelp(EngageCLIMsg.argSessionID)) var session: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let signup = try app.signUp(caller, sessionID: session)
             try Output.emit(SignupJSON(signup), json: global.json) {
                 if signup.state == .confirmed {
-                    Console.current.out(EngageMsg.signedUp.text(["id": session]))
+                    Console.current.out(EngageCLIMsg.signedUp.text(["id": session]))
                 } else {
-                    Console.current.out(EngageMsg.waitlisted.text(["id": session, "position": "\(signup.waitlistPosition ?? 0)"]))
+                    Console.current.out(EngageCLIMsg.waitlisted.text(["id": session, "position": "\(signup.waitlistPosition ?? 0)"]))
                 }
             }
         }
     }
 
     struct Cancel: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.cancelAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.cancelAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(EngageMsg.argSessionID)) var session: String
+        @Argument(help: ArgumentHelp(EngageCLIMsg.argSessionID)) var session: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let (signup, promoted) = try app.cancelSignup(caller, sessionID: session)
             try Output.emit(SignupCancelJSON(signup, promoted: promoted), json: global.json) {
-                Console.current.out(EngageMsg.cancelled.text(["id": session]))
-                if let promoted { Console.current.out(EngageMsg.promoted.text(["rider": promoted.riderID])) }
+                Console.current.out(EngageCLIMsg.cancelled.text(["id": session]))
+                if let promoted { Console.current.out(EngageCLIMsg.promoted.text(["rider": promoted.riderID])) }
             }
         }
     }
 
     struct Attendees: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.attendeesAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.attendeesAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(EngageMsg.argSessionID)) var session: String
+        @Argument(help: ArgumentHelp(EngageCLIMsg.argSessionID)) var session: String
         @OptionGroup var paging: PagingOptions
 
         func run() throws {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colRider.text, Msg.colName.text, Msg.colStatus.text, EngageMsg.colCheckedIn.text],
+                headers: [CLIMsg.colRider.text, CLIMsg.colName.text, CLIMsg.colStatus.text, EngageCLIMsg.colCheckedIn.text],
                 fetch: { page in try app.attendees(caller, sessionID: session, page: page).map { AttendeeJSON($0.signup, name: $0.name) } },
                 encode: { $0 },
                 cells: { row in
@@ -100,17 +100,17 @@ struct ActivitiesCommand: ParsableCommand {
     }
 
     struct Checkin: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.checkinAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.checkinAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(EngageMsg.argSessionID)) var session: String
+        @Argument(help: ArgumentHelp(EngageCLIMsg.argSessionID)) var session: String
         @Argument(help: ArgumentHelp(.argRiderID)) var rider: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let signup = try app.checkIn(caller, sessionID: session, riderID: rider)
             try Output.emit(SignupJSON(signup), json: global.json) {
-                Console.current.out(EngageMsg.checkedIn.text(["rider": rider, "id": session]))
+                Console.current.out(EngageCLIMsg.checkedIn.text(["rider": rider, "id": session]))
             }
         }
     }
@@ -118,11 +118,11 @@ struct ActivitiesCommand: ParsableCommand {
 
 struct LessonsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "lessons", abstract: EngageMsg.lessonsAbstract.text, subcommands: [List.self, Complete.self])
+        CommandConfiguration(commandName: "lessons", abstract: EngageCLIMsg.lessonsAbstract.text, subcommands: [List.self, Complete.self])
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.lessonsListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.lessonsListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PagingOptions
@@ -131,7 +131,7 @@ struct LessonsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colTitle.text, Msg.colPoints.text, EngageMsg.colDone.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colTitle.text, CLIMsg.colPoints.text, EngageCLIMsg.colDone.text],
                 fetch: { page in try app.lessons(caller, page: page) },
                 encode: { LessonJSON($0.0, completedAt: $0.completedAt) },
                 cells: { lesson, completed in
@@ -141,16 +141,16 @@ struct LessonsCommand: ParsableCommand {
     }
 
     struct Complete: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.lessonsCompleteAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.lessonsCompleteAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(EngageMsg.argLessonID)) var lesson: String
+        @Argument(help: ArgumentHelp(EngageCLIMsg.argLessonID)) var lesson: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let (done, awarded) = try app.completeLesson(caller, id: lesson)
             try Output.emit(LessonCompleteJSON(done, awarded: awarded), json: global.json) {
-                Console.current.out(EngageMsg.lessonDone.text(["title": localizedName(en: done.title, zh: done.titleZh), "points": "\(awarded)"]))
+                Console.current.out(EngageCLIMsg.lessonDone.text(["title": localizedName(en: done.title, zh: done.titleZh), "points": "\(awarded)"]))
             }
         }
     }

@@ -7,11 +7,11 @@ import TuanjuCore
 
 extension ArgumentHelp {
     /// Help text from the catalogue, in the language of this run.
-    init(_ message: Msg, valueName: String? = nil) {
+    init(_ message: CLIMsg, valueName: String? = nil) {
         self.init(message.text, valueName: valueName)
     }
 
-    /// The same for a message of another catalogue: `ArgumentHelp(MapMsg.optLat)`.
+    /// The same for a message of another catalogue: `ArgumentHelp(MapCLIMsg.optLat)`.
     init(_ message: any CatalogMessage, valueName: String? = nil) {
         self.init(message.text, valueName: valueName)
     }
@@ -19,16 +19,16 @@ extension ArgumentHelp {
 
 extension Bool {
     /// 是/否 or yes/no.
-    var localized: String { (self ? Msg.yes : Msg.no).text }
+    var localized: String { (self ? CLIMsg.yes : CLIMsg.no).text }
 }
 
 extension Platform {
     /// 美团 / 饿了么 / 其他, or Meituan / Ele.me / other.
     var localized: String {
         switch self {
-        case .meituan: Msg.platformMeituan.text
-        case .eleme: Msg.platformEleme.text
-        case .other: Msg.platformOther.text
+        case .meituan: CLIMsg.platformMeituan.text
+        case .eleme: CLIMsg.platformEleme.text
+        case .other: CLIMsg.platformOther.text
         }
     }
 }

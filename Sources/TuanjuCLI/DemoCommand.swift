@@ -8,7 +8,7 @@ import TuanjuViews
 
 struct DemoCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "demo", abstract: Msg.demoAbstract.text, discussion: Msg.demoDiscussion.text)
+        CommandConfiguration(commandName: "demo", abstract: CLIMsg.demoAbstract.text, discussion: CLIMsg.demoDiscussion.text)
     }
 
     @Flag(help: ArgumentHelp(.demoOptKeep)) var keep = false
@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
         defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
         let narrator = Narrator(json: json)
         try DemoScript(directory: DataDirectory(path: root), narrator: narrator).run()
-        if keep { narrator.say(Msg.demoKept.text(["path": root])) }
+        if keep { narrator.say(CLIMsg.demoKept.text(["path": root])) }
     }
 }
 
@@ -34,7 +34,7 @@ final class Narrator {
         self.json = json
     }
 
-    func step(_ title: Msg) { step(title as any CatalogMessage) }
+    func step(_ title: CLIMsg) { step(title as any CatalogMessage) }
 
     func step(_ title: any CatalogMessage) {
         steps += 1
@@ -45,7 +45,7 @@ final class Narrator {
         if !json { Console.current.out("   \(line)") }
     }
 
-    func say(_ message: Msg, _ arguments: [String: String] = [:]) { say(message as any CatalogMessage, arguments) }
+    func say(_ message: CLIMsg, _ arguments: [String: String] = [:]) { say(message as any CatalogMessage, arguments) }
 
     func say(_ message: any CatalogMessage, _ arguments: [String: String] = [:]) {
         say(message.text(arguments))
@@ -180,7 +180,7 @@ struct DemoScript {
 
     private func pointsScene(_ app: Tuanju, admin: Caller, _ coordinator: Caller, li: Caller) throws {
         narrator.step(.demoPoints)
-        func show(_ label: Msg) throws {
+        func show(_ label: CLIMsg) throws {
             let balance = try app.pointsBalance(li, riderID: nil)
             narrator.say(label, ["balance": "\(balance.balance)", "held": "\(balance.held)", "available": "\(balance.available)"])
         }
@@ -194,7 +194,7 @@ struct DemoScript {
         narrator.say(.demoBatch, ["fulfilled": "\(batch.fulfilled)", "rejected": "\(batch.rejected)"])
         try show(.demoBalanceAfter)
         let problems = try app.verifyLedger(admin)
-        narrator.say(problems.isEmpty ? Msg.ledgerSound.text : Msg.ledgerUnsound.text(["count": "\(problems.count)"]))
+        narrator.say(problems.isEmpty ? CLIMsg.ledgerSound.text : CLIMsg.ledgerUnsound.text(["count": "\(problems.count)"]))
         try narrator.record("redemptions.run", ["fulfilled": batch.fulfilled, "rejected": batch.rejected])
     }
 

@@ -7,7 +7,7 @@ extension DemoScript {
     /// Riders answer the needs survey; the coordinator's portrait hides small cells. A session fills up and a
     /// cancellation promotes the waitlist. A party lesson pays its points once.
     func engagementScene(_ app: Tuanju, _ coordinator: Caller, li: Caller) throws {
-        narrator.step(EngageMsg.demoSurvey)
+        narrator.step(EngageCLIMsg.demoSurvey)
         let names = ["吴骑手", "郑骑手", "王骑手", "冯骑手", "蒋骑手", "沈骑手", "韩骑手", "杨骑手", "朱骑手", "秦骑手", "许骑手"]
         var riders = [li]
         for (index, name) in names.enumerated() {
@@ -25,31 +25,31 @@ extension DemoScript {
             if index == 0 { answers["legal_help_topics"] = .choices(["wages"]) }
             _ = try app.answerSurvey(rider, id: "needs", submission: SurveySubmission(consent: true, answers: answers))
         }
-        narrator.say(EngageMsg.demoAnswered, ["count": "\(riders.count)"])
+        narrator.say(EngageCLIMsg.demoAnswered, ["count": "\(riders.count)"])
         let portrait = try app.surveyPortrait(coordinator, id: "needs", by: .platform)
         if let rest = portrait.questions.first(where: { $0.questionID == "rest_place" }) {
             for row in rest.rows where ["station", "roadside", "mall"].contains(row.option) {
-                narrator.say(EngageMsg.demoPortraitRow, [
+                narrator.say(EngageCLIMsg.demoPortraitRow, [
                     "option": row.option, "count": row.all.count.map(String.init) ?? "<5",
                 ])
             }
         }
-        narrator.say(EngageMsg.demoSuppressed, ["threshold": "\(portrait.threshold)"])
+        narrator.say(EngageCLIMsg.demoSuppressed, ["threshold": "\(portrait.threshold)"])
 
-        narrator.step(EngageMsg.demoActivities)
+        narrator.step(EngageCLIMsg.demoActivities)
         let session = "ses-skills-1"
         for rider in riders.prefix(3) {
             let signup = try app.signUp(rider, sessionID: session)
-            narrator.say(signup.state == .confirmed ? EngageMsg.demoGotPlace : EngageMsg.demoWaitlisted, [
+            narrator.say(signup.state == .confirmed ? EngageCLIMsg.demoGotPlace : EngageCLIMsg.demoWaitlisted, [
                 "name": rider.name, "position": "\(signup.waitlistPosition ?? 0)",
             ])
         }
         let (_, promoted) = try app.cancelSignup(riders[1], sessionID: session)
-        narrator.say(EngageMsg.demoCancelled, [
+        narrator.say(EngageCLIMsg.demoCancelled, [
             "name": riders[1].name, "promoted": riders.first { $0.id == promoted?.riderID }?.name ?? "-",
         ])
         let (lesson, awarded) = try app.completeLesson(li, id: "lesson-01")
-        narrator.say(EngageMsg.demoLesson, ["name": li.name, "title": localizedName(en: lesson.title, zh: lesson.titleZh), "points": "\(awarded)"])
+        narrator.say(EngageCLIMsg.demoLesson, ["name": li.name, "title": localizedName(en: lesson.title, zh: lesson.titleZh), "points": "\(awarded)"])
         try narrator.record("activities.signup", ["session": session, "promoted": promoted?.riderID ?? ""])
     }
 }

@@ -7,11 +7,11 @@ import TuanjuViews
 extension DemoScript {
     /// A rider between deliveries asks the warm-heart map for the nearest open rest station.
     func mapScene(_ app: Tuanju, _ coordinator: Caller) throws {
-        narrator.step(MapMsg.demoMap)
+        narrator.step(MapCLIMsg.demoMap)
         // Where the rider stands, as the phone's map app reports it: GCJ-02.
         let standing = try Coordinate(lat: 30.2925, lon: 120.1710)
         let phone = standing.gcj02
-        narrator.say(MapMsg.demoMapPhone, [
+        narrator.say(MapCLIMsg.demoMapPhone, [
             "lat": String(format: "%.5f", phone.lat), "lon": String(format: "%.5f", phone.lon),
             "shift": "\(Int(standing.distance(to: phone).rounded()))",
         ])
@@ -21,15 +21,15 @@ extension DemoScript {
         let found = try app.nearest(query)
         try app.flushDemand()
         for result in found {
-            narrator.say(MapMsg.demoMapResult, [
+            narrator.say(MapCLIMsg.demoMapResult, [
                 "name": result.point.name, "distance": PointJSON.metres(result.distanceM),
-                "hours": result.point.openingHours ?? MapMsg.hoursUnknown.text,
+                "hours": result.point.openingHours ?? MapCLIMsg.hoursUnknown.text,
             ])
         }
-        narrator.say(MapMsg.demoMapPrivacy)
+        narrator.say(MapCLIMsg.demoMapPrivacy)
         let demand = try app.mapDemand(coordinator, sinceDay: nil, kind: "station", limit: 1)
         if let cell = demand.first {
-            narrator.say(MapMsg.demoMapDemand, [
+            narrator.say(MapCLIMsg.demoMapDemand, [
                 "lat": String(format: "%.4f", cell.cell.centre.lat), "lon": String(format: "%.4f", cell.cell.centre.lon),
                 "count": "\(cell.queries)",
             ])

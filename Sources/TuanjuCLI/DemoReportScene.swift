@@ -9,10 +9,10 @@ extension DemoScript {
     /// Snap-and-report: a photo with the rider's GPS position in its EXIF goes in; a clean copy is stored;
     /// the coordinator accepts the report and the rider's balance rises.
     func reportScene(_ app: Tuanju, _ coordinator: Caller, li: Caller) throws {
-        narrator.step(ReportMsg.demoReports)
+        narrator.step(ReportCLIMsg.demoReports)
         let photo = try DemoPhoto.write(to: directory.path + "/exports/snapshot.jpg")
         let before = PhotoMetadata(reading: photo.bytes)
-        narrator.say(ReportMsg.demoPhotoIn, [
+        narrator.say(ReportCLIMsg.demoPhotoIn, [
             "lat": String(format: "%.4f", before.gps?.lat ?? 0), "lon": String(format: "%.4f", before.gps?.lon ?? 0),
             "bytes": "\(photo.bytes.count)",
         ])
@@ -20,10 +20,10 @@ extension DemoScript {
             category: "manhole-cover", note: "文晖路口井盖松动,电动车经过会翘起", photoPaths: [photo.path]))
         let stored = try Data(contentsOf: app.storedPhotoURL(report.photos[0]))
         let after = PhotoMetadata(reading: Array(stored))
-        narrator.say(ReportMsg.demoSubmitted, [
+        narrator.say(ReportCLIMsg.demoSubmitted, [
             "id": report.id, "lat": String(format: "%.4f", report.location?.lat ?? 0), "lon": String(format: "%.4f", report.location?.lon ?? 0),
         ])
-        narrator.say(ReportMsg.demoStoredClean, [
+        narrator.say(ReportCLIMsg.demoStoredClean, [
             "hash": String(report.photos[0].prefix(12)), "bytes": "\(stored.count)",
             "exif": after.hasExif.localized, "gps": (after.gps != nil).localized,
         ])
@@ -31,7 +31,7 @@ extension DemoScript {
         let accepted = try app.reviewReport(coordinator, id: report.id, .accept(note: "已核实"))
         let dispatched = try app.reviewReport(coordinator, id: report.id, .dispatch(agency: "拱墅区城管局", note: ""))
         let balanceAfter = try app.pointsBalance(li, riderID: nil).balance
-        narrator.say(ReportMsg.demoAccepted, [
+        narrator.say(ReportCLIMsg.demoAccepted, [
             "points": "\(accepted.pointsAwarded)", "before": "\(balanceBefore)", "after": "\(balanceAfter)", "agency": dispatched.agency ?? "",
         ])
         try narrator.record("reports.submit", [
@@ -51,7 +51,7 @@ extension DemoScript {
         let uprightReport = try app.submitReport(li, ReportSubmission(
             category: "manhole-cover", note: "竖拍的同一井盖", photoPaths: [uprightPath]))
         let stored = try TurboJPEG.dimensions(Array(try Data(contentsOf: app.storedPhotoURL(uprightReport.photos[0]))))
-        narrator.say(PhotoMsg.demoUpright, [
+        narrator.say(PhotoCLIMsg.demoUpright, [
             "width": "\(sent.width)", "height": "\(sent.height)", "stored": "\(stored.width)×\(stored.height)",
         ])
 
@@ -62,7 +62,7 @@ extension DemoScript {
         let copy = try app.submitReport(li, ReportSubmission(
             category: "manhole-cover", location: manhole.location, note: "井盖松动", photoPaths: [resavedPath]))
         let accepted = try app.reviewReport(coordinator, id: copy.id, .accept(note: ""))
-        narrator.say(PhotoMsg.demoReuse, [
+        narrator.say(PhotoCLIMsg.demoReuse, [
             "id": copy.id, "of": copy.possibleReuse?.report ?? "-", "points": "\(accepted.pointsAwarded)",
         ])
         try narrator.record("reports.photos", [
@@ -88,7 +88,7 @@ enum DemoPhoto {
         guard let directory = SeedBundle.directory,
               let text = try? String(contentsOf: directory.appendingPathComponent("sample-photo.jpg.b64"), encoding: .utf8),
               let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters)
-        else { throw InputError.missing(LocalizedText(.seedFileMissing, ["path": "sample-photo.jpg.b64"])) }
+        else { throw InputError.missing(LocalizedText(ServiceMsg.seedFileMissing, ["path": "sample-photo.jpg.b64"])) }
         try data.write(to: URL(fileURLWithPath: path))
         return (path, Array(data))
     }

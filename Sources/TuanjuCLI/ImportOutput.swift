@@ -8,9 +8,9 @@ enum ImportOutput {
         try Output.emit(summary, json: json) {
             for error in summary.errors { console.err("error: \(error.place): \(error.message)") }
             if summary.skipped > summary.errors.count {
-                console.err("error: " + Msg.importMoreBadRows.text(["count": "\(summary.skipped - summary.errors.count)"]))
+                console.err("error: " + CLIMsg.importMoreBadRows.text(["count": "\(summary.skipped - summary.errors.count)"]))
             }
-            console.out(Msg.importSummary.text([
+            console.out(CLIMsg.importSummary.text([
                 "imported": "\(summary.imported)", "updated": "\(summary.updated)",
                 "unchanged": "\(summary.unchanged)", "skipped": "\(summary.skipped)",
             ]))
@@ -18,12 +18,12 @@ enum ImportOutput {
         if summary.skipped > 0 {
             throw CommandFailure(
                 exitCode: ExitCodes.invalidInput, code: "invalid_input",
-                message: Msg.importSkipped.text(["count": "\(summary.skipped)"]))
+                message: CLIMsg.importSkipped.text(["count": "\(summary.skipped)"]))
         }
     }
 
     /// A progress line while a long file is read (terminals only).
     static func progress(_ count: Int) {
-        Console.current.progress(Msg.importProgress.text(["rows": "\(count)"]))
+        Console.current.progress(CLIMsg.importProgress.text(["rows": "\(count)"]))
     }
 }

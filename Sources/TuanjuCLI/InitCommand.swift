@@ -6,7 +6,7 @@ import TuanjuViews
 
 struct InitCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "init", abstract: Msg.initAbstract.text, discussion: Msg.initDiscussion.text)
+        CommandConfiguration(commandName: "init", abstract: CLIMsg.initAbstract.text, discussion: CLIMsg.initDiscussion.text)
     }
 
     @OptionGroup var global: GlobalOptions
@@ -27,15 +27,15 @@ struct InitCommand: ParsableCommand {
         try Output.emit(JSON(data: result.data, schema_version: result.schemaVersion,
                              admin_token: result.adminToken, seed_loaded: result.seedLoaded), json: global.json) {
             let console = Console.current
-            console.out(Msg.initDataDir.text(["path": result.data, "version": "\(result.schemaVersion)"]))
+            console.out(CLIMsg.initDataDir.text(["path": result.data, "version": "\(result.schemaVersion)"]))
             if !result.seedLoaded.isEmpty {
-                console.out(Msg.initSeedLoaded.text(["parts": result.seedLoaded.joined(separator: ", ")]))
+                console.out(CLIMsg.initSeedLoaded.text(["parts": result.seedLoaded.joined(separator: ", ")]))
             }
             if let token = result.adminToken {
-                console.out(Msg.initAdminToken.text)
+                console.out(CLIMsg.initAdminToken.text)
                 console.out("  \(token)")
             } else {
-                console.out(Msg.initAlready.text)
+                console.out(CLIMsg.initAlready.text)
             }
         }
     }
@@ -43,7 +43,7 @@ struct InitCommand: ParsableCommand {
 
 struct WhoamiCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "whoami", abstract: Msg.whoamiAbstract.text)
+        CommandConfiguration(commandName: "whoami", abstract: CLIMsg.whoamiAbstract.text)
     }
 
     @OptionGroup var global: GlobalOptions

@@ -5,9 +5,9 @@ import TuanjuViews
 
 /// `--limit`, `--after` and `--all`: the paging options of every list command.
 struct PagingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(PageMsg.optPageLimit)) var limit = PageRequest.defaultLimit
-    @Option(help: ArgumentHelp(PageMsg.optAfter, valueName: "id")) var after: String?
-    @Flag(help: ArgumentHelp(PageMsg.optAll)) var all = false
+    @Option(help: ArgumentHelp(PageCLIMsg.optPageLimit)) var limit = PageRequest.defaultLimit
+    @Option(help: ArgumentHelp(PageCLIMsg.optAfter, valueName: "id")) var after: String?
+    @Flag(help: ArgumentHelp(PageCLIMsg.optAll)) var all = false
 
     var request: PageRequest { PageRequest(after: after, limit: limit) }
 }
@@ -38,7 +38,7 @@ enum Listing {
                 var table = Table(headers)
                 for row in page.rows { table.add(cells(row)) }
                 table.print()
-                if let next = page.next { console.err(PageMsg.nextPage.text(["id": next])) }
+                if let next = page.next { console.err(PageCLIMsg.nextPage.text(["id": next])) }
             }
             return
         }

@@ -8,7 +8,7 @@ import TuanjuViews
 struct MapCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "map", abstract: MapMsg.mapAbstract.text,
+            commandName: "map", abstract: MapCLIMsg.mapAbstract.text,
             subcommands: [
                 Nearest.self, Show.self, Kinds.self, Add.self, Update.self, Remove.self, Import.self, Export.self,
                 Demand.self,
@@ -17,18 +17,18 @@ struct MapCommand: ParsableCommand {
 
     struct Nearest: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: MapMsg.nearestAbstract.text, discussion: MapMsg.nearestDiscussion.text)
+            CommandConfiguration(abstract: MapCLIMsg.nearestAbstract.text, discussion: MapCLIMsg.nearestDiscussion.text)
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(MapMsg.optLat, valueName: "degrees")) var lat: String
-        @Option(help: ArgumentHelp(MapMsg.optLon, valueName: "degrees")) var lon: String
-        @Option(help: ArgumentHelp(MapMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
-        @Option(help: ArgumentHelp(MapMsg.optKind)) var kind: String?
-        @Option(help: ArgumentHelp(MapMsg.optLimit)) var limit = NearestQuery.defaultLimit
-        @Option(help: ArgumentHelp(MapMsg.optWithin, valueName: "metres")) var within: Double?
-        @Flag(help: ArgumentHelp(MapMsg.optOpenNow)) var openNow = false
-        @Option(help: ArgumentHelp(MapMsg.optAt, valueName: "iso")) var at: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optLat, valueName: "degrees")) var lat: String
+        @Option(help: ArgumentHelp(MapCLIMsg.optLon, valueName: "degrees")) var lon: String
+        @Option(help: ArgumentHelp(MapCLIMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
+        @Option(help: ArgumentHelp(MapCLIMsg.optKind)) var kind: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optLimit)) var limit = NearestQuery.defaultLimit
+        @Option(help: ArgumentHelp(MapCLIMsg.optWithin, valueName: "metres")) var within: Double?
+        @Flag(help: ArgumentHelp(MapCLIMsg.optOpenNow)) var openNow = false
+        @Option(help: ArgumentHelp(MapCLIMsg.optAt, valueName: "iso")) var at: String?
 
         func run() throws {
             let app = try global.openApp()
@@ -39,9 +39,9 @@ struct MapCommand: ParsableCommand {
             let results = try app.nearest(query)
             try app.flushDemand()
             try Output.emit(results.map { PointJSON($0.point, distance: $0.distanceM, at: instant) }, json: global.json) {
-                guard !results.isEmpty else { return Console.current.out(MapMsg.nearestNone.text) }
-                var table = Table([Msg.colID.text, Msg.colName.text, MapMsg.colKind.text, MapMsg.colDistance.text,
-                                   MapMsg.colOpen.text, MapMsg.colAddress.text])
+                guard !results.isEmpty else { return Console.current.out(MapCLIMsg.nearestNone.text) }
+                var table = Table([CLIMsg.colID.text, CLIMsg.colName.text, MapCLIMsg.colKind.text, MapCLIMsg.colDistance.text,
+                                   MapCLIMsg.colOpen.text, MapCLIMsg.colAddress.text])
                 for result in results {
                     table.add([result.point.id, result.point.name, result.point.kind, PointJSON.metres(result.distanceM),
                                PointJSON.openText(result.point, at: instant), result.point.address])
@@ -52,10 +52,10 @@ struct MapCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapMsg.showAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapCLIMsg.showAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(MapMsg.argPointID)) var id: String
+        @Argument(help: ArgumentHelp(MapCLIMsg.argPointID)) var id: String
 
         func run() throws {
             let point = try global.openApp().servicePoint(id: id)
@@ -64,14 +64,14 @@ struct MapCommand: ParsableCommand {
     }
 
     struct Kinds: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapMsg.kindsAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapCLIMsg.kindsAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let kinds = try global.openApp().mapKinds()
             try Output.emit(kinds, json: global.json) {
-                var table = Table([MapMsg.colKind.text, Msg.colName.text])
+                var table = Table([MapCLIMsg.colKind.text, CLIMsg.colName.text])
                 for kind in kinds { table.add([kind.code, localizedName(en: kind.name, zh: kind.nameZh)]) }
                 table.print()
             }
@@ -79,19 +79,19 @@ struct MapCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapMsg.addAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapCLIMsg.addAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(MapMsg.optKind)) var kind: String
-        @Option(help: ArgumentHelp(MapMsg.optName)) var name: String
-        @Option(help: ArgumentHelp(MapMsg.optLat, valueName: "degrees")) var lat: String
-        @Option(help: ArgumentHelp(MapMsg.optLon, valueName: "degrees")) var lon: String
-        @Option(help: ArgumentHelp(MapMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
-        @Option(help: ArgumentHelp(MapMsg.optAddress)) var address = ""
-        @Option(help: ArgumentHelp(MapMsg.optHours, valueName: "hours")) var hours: String?
-        @Option(help: ArgumentHelp(MapMsg.optAmenities, valueName: "list")) var amenities = ""
-        @Option(help: ArgumentHelp(MapMsg.optContact)) var contact = ""
-        @Option(help: ArgumentHelp(MapMsg.optExternalID, valueName: "id")) var externalID: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optKind)) var kind: String
+        @Option(help: ArgumentHelp(MapCLIMsg.optName)) var name: String
+        @Option(help: ArgumentHelp(MapCLIMsg.optLat, valueName: "degrees")) var lat: String
+        @Option(help: ArgumentHelp(MapCLIMsg.optLon, valueName: "degrees")) var lon: String
+        @Option(help: ArgumentHelp(MapCLIMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
+        @Option(help: ArgumentHelp(MapCLIMsg.optAddress)) var address = ""
+        @Option(help: ArgumentHelp(MapCLIMsg.optHours, valueName: "hours")) var hours: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optAmenities, valueName: "list")) var amenities = ""
+        @Option(help: ArgumentHelp(MapCLIMsg.optContact)) var contact = ""
+        @Option(help: ArgumentHelp(MapCLIMsg.optExternalID, valueName: "id")) var externalID: String?
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -101,26 +101,26 @@ struct MapCommand: ParsableCommand {
                 openingHours: hours, amenities: amenities, contact: contact)
             let point = try app.addServicePoint(caller, draft)
             try Output.emit(PointJSON(point), json: global.json) {
-                Console.current.out(MapMsg.pointAdded.text(["id": point.id]))
+                Console.current.out(MapCLIMsg.pointAdded.text(["id": point.id]))
             }
         }
     }
 
     struct Update: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapMsg.updateAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapCLIMsg.updateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(MapMsg.argPointID)) var id: String
-        @Option(help: ArgumentHelp(MapMsg.optKind)) var kind: String?
-        @Option(help: ArgumentHelp(MapMsg.optName)) var name: String?
-        @Option(help: ArgumentHelp(MapMsg.optLat, valueName: "degrees")) var lat: String?
-        @Option(help: ArgumentHelp(MapMsg.optLon, valueName: "degrees")) var lon: String?
-        @Option(help: ArgumentHelp(MapMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
-        @Option(help: ArgumentHelp(MapMsg.optAddress)) var address: String?
-        @Option(help: ArgumentHelp(MapMsg.optHours, valueName: "hours")) var hours: String?
-        @Flag(help: ArgumentHelp(MapMsg.optClearHours)) var clearHours = false
-        @Option(help: ArgumentHelp(MapMsg.optAmenities, valueName: "list")) var amenities: String?
-        @Option(help: ArgumentHelp(MapMsg.optContact)) var contact: String?
+        @Argument(help: ArgumentHelp(MapCLIMsg.argPointID)) var id: String
+        @Option(help: ArgumentHelp(MapCLIMsg.optKind)) var kind: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optName)) var name: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optLat, valueName: "degrees")) var lat: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optLon, valueName: "degrees")) var lon: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
+        @Option(help: ArgumentHelp(MapCLIMsg.optAddress)) var address: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optHours, valueName: "hours")) var hours: String?
+        @Flag(help: ArgumentHelp(MapCLIMsg.optClearHours)) var clearHours = false
+        @Option(help: ArgumentHelp(MapCLIMsg.optAmenities, valueName: "list")) var amenities: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optContact)) var contact: String?
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -136,34 +136,34 @@ struct MapCommand: ParsableCommand {
             changes.contact = contact
             let point = try app.updateServicePoint(caller, id: id, changes)
             try Output.emit(PointJSON(point), json: global.json) {
-                Console.current.out(MapMsg.pointUpdated.text(["id": point.id]))
+                Console.current.out(MapCLIMsg.pointUpdated.text(["id": point.id]))
             }
         }
     }
 
     struct Remove: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapMsg.removeAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapCLIMsg.removeAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(MapMsg.argPointID)) var id: String
+        @Argument(help: ArgumentHelp(MapCLIMsg.argPointID)) var id: String
 
         func run() throws {
             let (app, caller) = try global.session()
             let point = try app.removeServicePoint(caller, id: id)
             try Output.emit(PointJSON(point), json: global.json) {
-                Console.current.out(MapMsg.pointRemoved.text(["id": point.id]))
+                Console.current.out(MapCLIMsg.pointRemoved.text(["id": point.id]))
             }
         }
     }
 
     struct Import: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: MapMsg.importAbstract.text, discussion: MapMsg.importDiscussion.text)
+            CommandConfiguration(abstract: MapCLIMsg.importAbstract.text, discussion: MapCLIMsg.importDiscussion.text)
         }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(MapMsg.argMapFile)) var file: String
-        @Option(help: ArgumentHelp(MapMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
+        @Argument(help: ArgumentHelp(MapCLIMsg.argMapFile)) var file: String
+        @Option(help: ArgumentHelp(MapCLIMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
         @Flag(help: ArgumentHelp(.optStrict)) var strict = false
 
         func run() throws {
@@ -176,23 +176,23 @@ struct MapCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapMsg.exportAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapCLIMsg.exportAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(MapMsg.optFormat, valueName: "geojson|csv")) var format = "geojson"
-        @Option(help: ArgumentHelp(MapMsg.optKind)) var kind: String?
-        @Option(name: .shortAndLong, help: ArgumentHelp(MapMsg.optOutput, valueName: "file")) var output: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optFormat, valueName: "geojson|csv")) var format = "geojson"
+        @Option(help: ArgumentHelp(MapCLIMsg.optKind)) var kind: String?
+        @Option(name: .shortAndLong, help: ArgumentHelp(MapCLIMsg.optOutput, valueName: "file")) var output: String?
 
         func run() throws {
             guard let chosen = MapExport.Format(rawValue: format.lowercased()) else {
-                throw InputError.invalid(MapMsg.formatUnknown, ["value": format, "known": "geojson, csv"])
+                throw InputError.invalid(MapCLIMsg.formatUnknown, ["value": format, "known": "geojson, csv"])
             }
             let app = try global.openApp()
             let stream = try StreamedOutput(path: output)
             do {
                 let count = try app.exportMap(format: chosen, kind: kind, write: stream.write)
                 try stream.finish()
-                if let output { Console.current.err(MapMsg.exportDone.text(["count": "\(count)", "path": output])) }
+                if let output { Console.current.err(MapCLIMsg.exportDone.text(["count": "\(count)", "path": output])) }
             } catch {
                 stream.abandon()
                 throw error
@@ -202,12 +202,12 @@ struct MapCommand: ParsableCommand {
 
     struct Demand: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: MapMsg.demandAbstract.text, discussion: MapMsg.demandDiscussion.text)
+            CommandConfiguration(abstract: MapCLIMsg.demandAbstract.text, discussion: MapCLIMsg.demandDiscussion.text)
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(MapMsg.optSince, valueName: "day")) var since: String?
-        @Option(help: ArgumentHelp(MapMsg.optKind)) var kind: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optSince, valueName: "day")) var since: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optKind)) var kind: String?
         @Option(help: ArgumentHelp(.optLimit)) var limit = 20
 
         func run() throws {
@@ -215,7 +215,7 @@ struct MapCommand: ParsableCommand {
             let rows = try app.mapDemand(caller, sinceDay: since, kind: kind, limit: limit)
             let json = rows.map(DemandRowJSON.init)
             try Output.emit(json, json: global.json) {
-                var table = Table([MapMsg.colCell.text, MapMsg.colQueries.text, MapMsg.colNearest.text, MapMsg.colDistance.text])
+                var table = Table([MapCLIMsg.colCell.text, MapCLIMsg.colQueries.text, MapCLIMsg.colNearest.text, MapCLIMsg.colDistance.text])
                 for row in rows {
                     let centre = row.cell.centre
                     table.add([String(format: "%.5f,%.5f", centre.lat, centre.lon), "\(row.queries)",

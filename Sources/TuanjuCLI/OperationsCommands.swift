@@ -54,7 +54,7 @@ struct AuditCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colWhen.text, OpsMsg.colActor.text, OpsMsg.colAction.text, OpsMsg.colTarget.text, OpsMsg.colCommand.text],
+                headers: [CLIMsg.colWhen.text, OpsMsg.colActor.text, OpsMsg.colAction.text, OpsMsg.colTarget.text, OpsMsg.colCommand.text],
                 fetch: { page in try app.auditLog(caller, actor: actor, since: sinceDate, page: page) },
                 encode: AuditEntryJSON.init,
                 cells: { entry in [DisplayTime.of(entry.at), entry.actorID, entry.action, entry.target ?? "", entry.command] })

@@ -11,22 +11,22 @@ extension PointJSON {
     }
 
     static func openText(_ point: ServicePoint, at instant: Date) -> String {
-        guard point.openingHours != nil else { return MapMsg.hoursUnknown.text }
-        return (point.isOpen(at: instant) ? MapMsg.openNow : MapMsg.closedNow).text
+        guard point.openingHours != nil else { return MapCLIMsg.hoursUnknown.text }
+        return (point.isOpen(at: instant) ? MapCLIMsg.openNow : MapCLIMsg.closedNow).text
     }
 
     static func emit(_ point: ServicePoint, json: Bool) throws {
         try Output.emit(PointJSON(point), json: json) {
             Output.fields([
-                (Msg.colID.text, point.id),
-                (Msg.colName.text, point.name),
-                (MapMsg.colKind.text, point.kind),
-                (MapMsg.colAddress.text, point.address.isEmpty ? "-" : point.address),
+                (CLIMsg.colID.text, point.id),
+                (CLIMsg.colName.text, point.name),
+                (MapCLIMsg.colKind.text, point.kind),
+                (MapCLIMsg.colAddress.text, point.address.isEmpty ? "-" : point.address),
                 ("WGS-84", String(format: "%.6f, %.6f", point.location.lat, point.location.lon)),
-                (MapMsg.colHours.text, point.openingHours ?? MapMsg.hoursUnknown.text),
-                (MapMsg.colOpen.text, openText(point, at: Date())),
-                (MapMsg.colAmenities.text, point.amenities.isEmpty ? "-" : point.amenities.joined(separator: ", ")),
-                (Msg.colStatus.text, (point.active ? Msg.statusActive : Msg.statusDeactivated).text),
+                (MapCLIMsg.colHours.text, point.openingHours ?? MapCLIMsg.hoursUnknown.text),
+                (MapCLIMsg.colOpen.text, openText(point, at: Date())),
+                (MapCLIMsg.colAmenities.text, point.amenities.isEmpty ? "-" : point.amenities.joined(separator: ", ")),
+                (CLIMsg.colStatus.text, (point.active ? CLIMsg.statusActive : CLIMsg.statusDeactivated).text),
             ])
         }
     }

@@ -8,13 +8,13 @@ import TuanjuViews
 struct PointsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "points", abstract: Msg.pointsAbstract.text,
+            commandName: "points", abstract: CLIMsg.pointsAbstract.text,
             subcommands: [BalanceCommand.self, History.self, Award.self, Adjust.self, Verify.self])
     }
 
     struct BalanceCommand: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "balance", abstract: Msg.pointsBalanceAbstract.text)
+            CommandConfiguration(commandName: "balance", abstract: CLIMsg.pointsBalanceAbstract.text)
         }
 
         @OptionGroup var global: GlobalOptions
@@ -28,7 +28,7 @@ struct PointsCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.pointsHistoryAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.pointsHistoryAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optRiderSelf)) var rider: String?
@@ -38,7 +38,7 @@ struct PointsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colWhen.text, Msg.colPoints.text, Msg.colKind.text, Msg.colReason.text],
+                headers: [CLIMsg.colWhen.text, CLIMsg.colPoints.text, CLIMsg.colKind.text, CLIMsg.colReason.text],
                 fetch: { page in try app.pointsHistory(caller, riderID: rider, page: page) },
                 encode: TransferJSON.init,
                 cells: { transfer in
@@ -49,7 +49,7 @@ struct PointsCommand: ParsableCommand {
     }
 
     struct Award: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.pointsAwardAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.pointsAwardAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.argRiderID)) var rider: String
@@ -66,7 +66,7 @@ struct PointsCommand: ParsableCommand {
     }
 
     struct Adjust: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.pointsAdjustAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.pointsAdjustAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.argRiderID)) var rider: String
@@ -82,7 +82,7 @@ struct PointsCommand: ParsableCommand {
     }
 
     struct Verify: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.pointsVerifyAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.pointsVerifyAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
 
@@ -90,12 +90,12 @@ struct PointsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let problems = try app.verifyLedger(caller)
             try Output.emit(LedgerCheckJSON(problems: problems), json: global.json) {
-                if problems.isEmpty { Console.current.out(Msg.ledgerSound.text) }
+                if problems.isEmpty { Console.current.out(CLIMsg.ledgerSound.text) }
                 for problem in problems { Console.current.out("- " + problem) }
             }
             if !problems.isEmpty {
                 throw CommandFailure(exitCode: ExitCodes.refused, code: "ledger_unsound",
-                                     message: Msg.ledgerUnsound.text(["count": "\(problems.count)"]))
+                                     message: CLIMsg.ledgerUnsound.text(["count": "\(problems.count)"]))
             }
         }
     }
@@ -104,8 +104,8 @@ struct PointsCommand: ParsableCommand {
 extension BalanceJSON {
     static func printHuman(_ balance: Balance) {
         Output.fields([
-            (Msg.labelRider.text, balance.riderId), (Msg.labelBalance.text, "\(balance.balance)"),
-            (Msg.labelHeld.text, "\(balance.held)"), (Msg.labelAvailable.text, "\(balance.available)"),
+            (CLIMsg.labelRider.text, balance.riderId), (CLIMsg.labelBalance.text, "\(balance.balance)"),
+            (CLIMsg.labelHeld.text, "\(balance.held)"), (CLIMsg.labelAvailable.text, "\(balance.available)"),
         ])
     }
 }

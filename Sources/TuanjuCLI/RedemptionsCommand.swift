@@ -7,13 +7,13 @@ import TuanjuViews
 struct RedemptionsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "redemptions", abstract: Msg.redemptionsAbstract.text,
+            commandName: "redemptions", abstract: CLIMsg.redemptionsAbstract.text,
             subcommands: [Run.self, List.self, Cancel.self])
     }
 
     struct Run: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: Msg.redemptionsRunAbstract.text, discussion: Msg.redemptionsRunDiscussion.text)
+            CommandConfiguration(abstract: CLIMsg.redemptionsRunAbstract.text, discussion: CLIMsg.redemptionsRunDiscussion.text)
         }
 
         @OptionGroup var global: GlobalOptions
@@ -24,23 +24,23 @@ struct RedemptionsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let console = Console.current
             let summary = try app.runRedemptions(caller, limit: limit, dryRun: dryRun) { done, total in
-                console.progress(Msg.batchProgress.text(["done": "\(done)", "total": "\(total)"]))
+                console.progress(CLIMsg.batchProgress.text(["done": "\(done)", "total": "\(total)"]))
             }
             console.endProgress()
             let json = BatchJSON(summary)
             try Output.emit(json, json: global.json) {
-                if summary.resumed { console.out(Msg.batchResumed.text(["id": summary.batchId ?? ""])) }
-                if summary.expired > 0 { console.out(Msg.batchExpired.text(["count": "\(summary.expired)"])) }
-                console.out((summary.dryRun ? Msg.batchPreview : Msg.batchSummary).text([
+                if summary.resumed { console.out(CLIMsg.batchResumed.text(["id": summary.batchId ?? ""])) }
+                if summary.expired > 0 { console.out(CLIMsg.batchExpired.text(["count": "\(summary.expired)"])) }
+                console.out((summary.dryRun ? CLIMsg.batchPreview : CLIMsg.batchSummary).text([
                     "requests": "\(summary.requests)", "fulfilled": "\(summary.fulfilled)", "rejected": "\(summary.rejected)",
                 ]))
-                if let report = summary.report { console.out(Msg.batchReport.text(["path": report])) }
+                if let report = summary.report { console.out(CLIMsg.batchReport.text(["path": report])) }
             }
         }
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.redemptionsListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.redemptionsListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optRedemptionStatus)) var status: Redemption.State?
@@ -51,8 +51,8 @@ struct RedemptionsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colRider.text, Msg.colReward.text, Msg.colQuantity.text,
-                          Msg.colPoints.text, Msg.colStatus.text, Msg.colWhen.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colRider.text, CLIMsg.colReward.text, CLIMsg.colQuantity.text,
+                          CLIMsg.colPoints.text, CLIMsg.colStatus.text, CLIMsg.colWhen.text],
                 fetch: { page in try app.listRedemptions(caller, state: status, riderID: rider, page: page) },
                 encode: RedemptionJSON.init,
                 cells: { item in
@@ -63,7 +63,7 @@ struct RedemptionsCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.redemptionsCancelAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.redemptionsCancelAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argRedemptionID)) var id: String
@@ -72,7 +72,7 @@ struct RedemptionsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let redemption = try app.cancelRedemption(caller, id: id)
             try Output.emit(RedemptionJSON(redemption), json: global.json) {
-                Console.current.out(Msg.redemptionCancelled.text(["id": redemption.id, "points": "\(redemption.points)"]))
+                Console.current.out(CLIMsg.redemptionCancelled.text(["id": redemption.id, "points": "\(redemption.points)"]))
             }
         }
     }

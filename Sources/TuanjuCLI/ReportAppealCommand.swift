@@ -9,7 +9,7 @@ extension ReportsCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: AppealMsg.abstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
+        @Argument(help: ArgumentHelp(ReportCLIMsg.argReportID)) var id: String
         @Option(help: ArgumentHelp(AppealMsg.optReason)) var reason: String
 
         func run() throws {

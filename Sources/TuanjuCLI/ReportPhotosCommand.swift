@@ -6,11 +6,11 @@ import TuanjuService
 extension ReportsCommand {
     /// `reports photos RPT --output DIR`: copies a report's photos and thumbnails out of the store.
     struct Photos: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: PhotoMsg.photosOfReportAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: PhotoCLIMsg.photosOfReportAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
-        @Option(name: .shortAndLong, help: ArgumentHelp(PhotoMsg.optOutputDirectory, valueName: "dir")) var output: String
+        @Argument(help: ArgumentHelp(ReportCLIMsg.argReportID)) var id: String
+        @Option(name: .shortAndLong, help: ArgumentHelp(PhotoCLIMsg.optOutputDirectory, valueName: "dir")) var output: String
 
         struct Copied: Encodable {
             let photo: Int
@@ -25,7 +25,7 @@ extension ReportsCommand {
             let directory = URL(fileURLWithPath: output, isDirectory: true)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else { throw InputError.invalid(PhotoMsg.outputNotDirectory, ["path": output]) }
+                guard isDirectory.boolValue else { throw InputError.invalid(PhotoCLIMsg.outputNotDirectory, ["path": output]) }
             } else {
                 do {
                     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -56,7 +56,7 @@ extension ReportsCommand {
                 for entry in copied {
                     for path in [entry.original, entry.thumbnail].compactMap({ $0 }) { Console.current.out(path) }
                 }
-                Console.current.out(PhotoMsg.copiedPhotos.text(["count": "\(count)", "path": directory.path]))
+                Console.current.out(PhotoCLIMsg.copiedPhotos.text(["count": "\(count)", "path": directory.path]))
             }
         }
     }
@@ -66,11 +66,11 @@ extension PhotosCommand {
     /// `photos rebuild`: thumbnails and hashes for photos stored before they existed.
     struct Rebuild: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "rebuild", abstract: PhotoMsg.rebuildAbstract.text)
+            CommandConfiguration(commandName: "rebuild", abstract: PhotoCLIMsg.rebuildAbstract.text)
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(PhotoMsg.optChunk)) var chunk = 100
+        @Option(help: ArgumentHelp(PhotoCLIMsg.optChunk)) var chunk = 100
 
         struct Result: Encodable {
             let made: Int
@@ -83,12 +83,12 @@ extension PhotosCommand {
             let (app, caller) = try global.session()
             // Progress goes to stderr, so stdout stays the result (CLI.md).
             let summary = try app.rebuildPhotoPrints(caller, chunk: chunk) { done, total, made in
-                Console.current.err(PhotoMsg.rebuildProgress.text(["done": "\(done)", "total": "\(total)", "made": "\(made)"]))
+                Console.current.err(PhotoCLIMsg.rebuildProgress.text(["done": "\(done)", "total": "\(total)", "made": "\(made)"]))
             }
             let result = Result(made: summary.made, thumbnails_restored: summary.thumbnailsRestored,
                                 missing: summary.missing, undecodable: summary.undecodable)
             try Output.emit(result, json: global.json) {
-                Console.current.out(PhotoMsg.rebuildDone.text(["made": "\(summary.made)", "missing": "\(summary.missing.count)"]))
+                Console.current.out(PhotoCLIMsg.rebuildDone.text(["made": "\(summary.made)", "missing": "\(summary.missing.count)"]))
             }
         }
     }

@@ -9,7 +9,7 @@ import TuanjuViews
 struct ReportsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "reports", abstract: ReportMsg.reportsAbstract.text,
+            commandName: "reports", abstract: ReportCLIMsg.reportsAbstract.text,
             subcommands: [
                 Submit.self, List.self, Show.self, Review.self, Dispatch.self, Resolve.self, Reopen.self, Appeal.self, Export.self,
                 Services.self, Photos.self,
@@ -18,17 +18,17 @@ struct ReportsCommand: ParsableCommand {
 
     struct Submit: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: ReportMsg.submitAbstract.text, discussion: ReportMsg.submitDiscussion.text)
+            CommandConfiguration(abstract: ReportCLIMsg.submitAbstract.text, discussion: ReportCLIMsg.submitDiscussion.text)
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(ReportMsg.optCategory, valueName: "code")) var category: String
-        @Option(help: ArgumentHelp(ReportMsg.optTask, valueName: "id")) var task: String?
-        @Option(help: ArgumentHelp(MapMsg.optLat, valueName: "degrees")) var lat: String?
-        @Option(help: ArgumentHelp(MapMsg.optLon, valueName: "degrees")) var lon: String?
-        @Option(help: ArgumentHelp(MapMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
-        @Option(help: ArgumentHelp(ReportMsg.optPhoto, valueName: "file")) var photo: [String] = []
-        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+        @Option(help: ArgumentHelp(ReportCLIMsg.optCategory, valueName: "code")) var category: String
+        @Option(help: ArgumentHelp(ReportCLIMsg.optTask, valueName: "id")) var task: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optLat, valueName: "degrees")) var lat: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optLon, valueName: "degrees")) var lon: String?
+        @Option(help: ArgumentHelp(MapCLIMsg.optCRS, valueName: "wgs84|gcj02")) var crs = "wgs84"
+        @Option(help: ArgumentHelp(ReportCLIMsg.optPhoto, valueName: "file")) var photo: [String] = []
+        @Option(help: ArgumentHelp(ReportCLIMsg.optNote)) var note: String?
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -40,22 +40,22 @@ struct ReportsCommand: ParsableCommand {
                 category: category, taskID: task, location: location, note: note, photoPaths: photo))
             let result = ReportSubmitJSON(report)
             try Output.emit(result, json: global.json) {
-                Console.current.out(ReportMsg.submitted.text(["id": report.id, "count": "\(report.photos.count)"]))
+                Console.current.out(ReportCLIMsg.submitted.text(["id": report.id, "count": "\(report.photos.count)"]))
                 if let duplicate = report.duplicateOf {
-                    Console.current.out(ReportMsg.suggestedDuplicate.text(["id": duplicate]))
+                    Console.current.out(ReportCLIMsg.suggestedDuplicate.text(["id": duplicate]))
                 }
             }
         }
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.listAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportCLIMsg.listAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(ReportMsg.optStatus)) var status: String?
-        @Flag(help: ArgumentHelp(ReportMsg.optMine)) var mine = false
-        @Option(help: ArgumentHelp(ReportMsg.optRider, valueName: "id")) var rider: String?
-        @Option(help: ArgumentHelp(ReportMsg.optCategory, valueName: "code")) var category: String?
+        @Option(help: ArgumentHelp(ReportCLIMsg.optStatus)) var status: String?
+        @Flag(help: ArgumentHelp(ReportCLIMsg.optMine)) var mine = false
+        @Option(help: ArgumentHelp(ReportCLIMsg.optRider, valueName: "id")) var rider: String?
+        @Option(help: ArgumentHelp(ReportCLIMsg.optCategory, valueName: "code")) var category: String?
         @OptionGroup var paging: PagingOptions
 
         func run() throws {
@@ -66,8 +66,8 @@ struct ReportsCommand: ParsableCommand {
             filter.category = category
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colStatus.text, Msg.colCategory.text, ReportMsg.colSubmitted.text,
-                          ReportMsg.colPhotos.text, Msg.colRider.text, PhotoMsg.colReuse.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colStatus.text, CLIMsg.colCategory.text, ReportCLIMsg.colSubmitted.text,
+                          ReportCLIMsg.colPhotos.text, CLIMsg.colRider.text, PhotoCLIMsg.colReuse.text],
                 fetch: { [filter] page in try app.listReports(caller, filter, page: page) },
                 encode: { ReportJSON($0) },
                 cells: { report in
@@ -78,10 +78,10 @@ struct ReportsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.showAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportCLIMsg.showAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
+        @Argument(help: ArgumentHelp(ReportCLIMsg.argReportID)) var id: String
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -99,32 +99,32 @@ struct ReportsCommand: ParsableCommand {
         let (app, caller) = try global.session()
         let report = try app.reviewReport(caller, id: id, action, points: points, original: original)
         try Output.emit(ReviewResultJSON(report), json: global.json) {
-            Console.current.out(ReportMsg.reviewed.text(["id": report.id, "status": report.status.rawValue]))
+            Console.current.out(ReportCLIMsg.reviewed.text(["id": report.id, "status": report.status.rawValue]))
             if report.pointsAwarded > 0, report.status == .accepted {
-                Console.current.out(ReportMsg.awarded.text(["points": "\(report.pointsAwarded)"]))
+                Console.current.out(ReportCLIMsg.awarded.text(["points": "\(report.pointsAwarded)"]))
             } else if report.status == .accepted, let reuse = report.possibleReuse, !reuse.cleared {
-                Console.current.out(PhotoMsg.reuseNoPoints.text(["report": reuse.report]))
+                Console.current.out(PhotoCLIMsg.reuseNoPoints.text(["report": reuse.report]))
             }
         }
     }
 
     struct Review: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.reviewAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportCLIMsg.reviewAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
-        @Flag(help: ArgumentHelp(ReportMsg.optAccept)) var accept = false
-        @Flag(help: ArgumentHelp(ReportMsg.optReject)) var reject = false
-        @Option(help: ArgumentHelp(ReportMsg.optReason)) var reason: String?
-        @Option(help: ArgumentHelp(ReportMsg.optDuplicateOf, valueName: "id")) var duplicateOf: String?
-        @Option(help: ArgumentHelp(ReportMsg.optReviewPoints)) var points: Int?
-        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
-        @Flag(help: ArgumentHelp(PhotoMsg.optOriginal)) var original = false
+        @Argument(help: ArgumentHelp(ReportCLIMsg.argReportID)) var id: String
+        @Flag(help: ArgumentHelp(ReportCLIMsg.optAccept)) var accept = false
+        @Flag(help: ArgumentHelp(ReportCLIMsg.optReject)) var reject = false
+        @Option(help: ArgumentHelp(ReportCLIMsg.optReason)) var reason: String?
+        @Option(help: ArgumentHelp(ReportCLIMsg.optDuplicateOf, valueName: "id")) var duplicateOf: String?
+        @Option(help: ArgumentHelp(ReportCLIMsg.optReviewPoints)) var points: Int?
+        @Option(help: ArgumentHelp(ReportCLIMsg.optNote)) var note: String?
+        @Flag(help: ArgumentHelp(PhotoCLIMsg.optOriginal)) var original = false
 
         func validate() throws {
             let chosen = [accept, reject, duplicateOf != nil].filter { $0 }.count
-            guard chosen == 1 else { throw ValidationError(ReportMsg.reviewChooseOne.text) }
-            guard !original || accept else { throw ValidationError(PhotoMsg.originalOnlyOnAccept.text) }
+            guard chosen == 1 else { throw ValidationError(ReportCLIMsg.reviewChooseOne.text) }
+            guard !original || accept else { throw ValidationError(ServiceMsg.originalOnlyOnAccept.text) }
         }
 
         func run() throws {
@@ -141,12 +141,12 @@ struct ReportsCommand: ParsableCommand {
     }
 
     struct Dispatch: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.dispatchAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportCLIMsg.dispatchAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
-        @Option(help: ArgumentHelp(ReportMsg.optAgency)) var agency: String
-        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+        @Argument(help: ArgumentHelp(ReportCLIMsg.argReportID)) var id: String
+        @Option(help: ArgumentHelp(ReportCLIMsg.optAgency)) var agency: String
+        @Option(help: ArgumentHelp(ReportCLIMsg.optNote)) var note: String?
 
         func run() throws {
             try ReportsCommand.apply(global, id: id, .dispatch(agency: agency, note: note ?? ""))
@@ -154,11 +154,11 @@ struct ReportsCommand: ParsableCommand {
     }
 
     struct Resolve: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.resolveAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportCLIMsg.resolveAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
-        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+        @Argument(help: ArgumentHelp(ReportCLIMsg.argReportID)) var id: String
+        @Option(help: ArgumentHelp(ReportCLIMsg.optNote)) var note: String?
 
         func run() throws {
             try ReportsCommand.apply(global, id: id, .resolve(note: note ?? ""))
@@ -166,11 +166,11 @@ struct ReportsCommand: ParsableCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.reopenAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportCLIMsg.reopenAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(ReportMsg.argReportID)) var id: String
-        @Option(help: ArgumentHelp(ReportMsg.optNote)) var note: String?
+        @Argument(help: ArgumentHelp(ReportCLIMsg.argReportID)) var id: String
+        @Option(help: ArgumentHelp(ReportCLIMsg.optNote)) var note: String?
 
         func run() throws {
             try ReportsCommand.apply(global, id: id, .reopen(note: note ?? ""))
@@ -178,17 +178,17 @@ struct ReportsCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.exportAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportCLIMsg.exportAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(ReportMsg.optFormat, valueName: "open311|geojson|csv")) var format = "open311"
-        @Option(help: ArgumentHelp(ReportMsg.optSince, valueName: "iso")) var since: String?
-        @Option(help: ArgumentHelp(ReportMsg.optMediaBase, valueName: "url")) var mediaBaseURL: String?
-        @Option(name: .shortAndLong, help: ArgumentHelp(ReportMsg.optOutput, valueName: "file")) var output: String?
+        @Option(help: ArgumentHelp(ReportCLIMsg.optFormat, valueName: "open311|geojson|csv")) var format = "open311"
+        @Option(help: ArgumentHelp(ReportCLIMsg.optSince, valueName: "iso")) var since: String?
+        @Option(help: ArgumentHelp(ReportCLIMsg.optMediaBase, valueName: "url")) var mediaBaseURL: String?
+        @Option(name: .shortAndLong, help: ArgumentHelp(ReportCLIMsg.optOutput, valueName: "file")) var output: String?
 
         func run() throws {
             guard let chosen = ReportExport.Format(rawValue: format.lowercased()) else {
-                throw InputError.invalid(ReportMsg.formatUnknown, ["value": format, "known": "open311, geojson, csv"])
+                throw InputError.invalid(ReportCLIMsg.formatUnknown, ["value": format, "known": "open311, geojson, csv"])
             }
             let sinceDate = try parseTime(since)
             let (app, caller) = try global.session()
@@ -197,7 +197,7 @@ struct ReportsCommand: ParsableCommand {
             do {
                 let count = try app.exportReports(caller, format: chosen, since: sinceDate, mediaBaseURL: base, write: stream.write)
                 try stream.finish()
-                if let output { Console.current.err(ReportMsg.exported.text(["count": "\(count)", "path": output])) }
+                if let output { Console.current.err(ReportCLIMsg.exported.text(["count": "\(count)", "path": output])) }
             } catch {
                 stream.abandon()
                 throw error
@@ -206,14 +206,14 @@ struct ReportsCommand: ParsableCommand {
     }
 
     struct Services: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportMsg.servicesAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: ReportCLIMsg.servicesAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(ReportMsg.optFormat, valueName: "open311")) var format = "open311"
+        @Option(help: ArgumentHelp(ReportCLIMsg.optFormat, valueName: "open311")) var format = "open311"
 
         func run() throws {
             guard format.lowercased() == "open311" else {
-                throw InputError.invalid(ReportMsg.formatUnknown, ["value": format, "known": "open311"])
+                throw InputError.invalid(ReportCLIMsg.formatUnknown, ["value": format, "known": "open311"])
             }
             let roles = try global.openApp().roles()
             try Output.json(Open311ServiceJSON.all(roles))
@@ -223,14 +223,14 @@ struct ReportsCommand: ParsableCommand {
 
 struct PhotosCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "photos", abstract: ReportMsg.photosAbstract.text, subcommands: [GC.self, Rebuild.self])
+        CommandConfiguration(commandName: "photos", abstract: ReportCLIMsg.photosAbstract.text, subcommands: [GC.self, Rebuild.self])
     }
 
     struct GC: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "gc", abstract: ReportMsg.gcAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "gc", abstract: ReportCLIMsg.gcAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Flag(help: ArgumentHelp(ReportMsg.optDryRun)) var dryRun = false
+        @Flag(help: ArgumentHelp(ReportCLIMsg.optDryRun)) var dryRun = false
 
         struct Result: Encodable {
             let removed: [String]
@@ -241,7 +241,7 @@ struct PhotosCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let removed = try app.collectPhotoGarbage(caller, dryRun: dryRun)
             try Output.emit(Result(removed: removed, dry_run: dryRun), json: global.json) {
-                Console.current.out((dryRun ? ReportMsg.gcDryRun : ReportMsg.gcSummary).text(["count": "\(removed.count)"]))
+                Console.current.out((dryRun ? ReportCLIMsg.gcDryRun : ReportCLIMsg.gcSummary).text(["count": "\(removed.count)"]))
             }
         }
     }

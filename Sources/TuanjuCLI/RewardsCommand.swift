@@ -7,12 +7,12 @@ import TuanjuViews
 struct RewardsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "rewards", abstract: Msg.rewardsAbstract.text,
+            commandName: "rewards", abstract: CLIMsg.rewardsAbstract.text,
             subcommands: [Add.self, Update.self, List.self, Redeem.self])
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsAddAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.rewardsAddAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optRewardName)) var name: String
@@ -24,13 +24,13 @@ struct RewardsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let reward = try app.addReward(caller, name: name, nameZh: nameZh, cost: cost, stock: stock)
             try Output.emit(RewardJSON(reward), json: global.json) {
-                Console.current.out(Msg.rewardAdded.text(["name": localizedName(en: reward.name, zh: reward.nameZh), "id": reward.id]))
+                Console.current.out(CLIMsg.rewardAdded.text(["name": localizedName(en: reward.name, zh: reward.nameZh), "id": reward.id]))
             }
         }
     }
 
     struct Update: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsUpdateAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.rewardsUpdateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argRewardID)) var id: String
@@ -50,13 +50,13 @@ struct RewardsCommand: ParsableCommand {
             changes.active = active
             let reward = try app.updateReward(caller, id: id, changes)
             try Output.emit(RewardJSON(reward), json: global.json) {
-                Console.current.out(Msg.rewardUpdated.text(["name": localizedName(en: reward.name, zh: reward.nameZh), "id": reward.id]))
+                Console.current.out(CLIMsg.rewardUpdated.text(["name": localizedName(en: reward.name, zh: reward.nameZh), "id": reward.id]))
             }
         }
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.rewardsListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PagingOptions
@@ -65,18 +65,18 @@ struct RewardsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colTitle.text, Msg.colPoints.text, Msg.colStock.text, Msg.colStatus.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colTitle.text, CLIMsg.colPoints.text, CLIMsg.colStock.text, CLIMsg.colStatus.text],
                 fetch: { page in try app.listRewards(caller, page: page) },
                 encode: RewardJSON.init,
                 cells: { reward in
                     [reward.id, localizedName(en: reward.name, zh: reward.nameZh), "\(reward.cost)", "\(reward.stock)",
-                     (reward.active ? Msg.statusActive : Msg.statusDeactivated).text]
+                     (reward.active ? CLIMsg.statusActive : CLIMsg.statusDeactivated).text]
                 })
         }
     }
 
     struct Redeem: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rewardsRedeemAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.rewardsRedeemAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argRewardID)) var reward: String
@@ -86,7 +86,7 @@ struct RewardsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let redemption = try app.redeem(caller, rewardID: reward, quantity: quantity)
             try Output.emit(RedeemJSON(redemption), json: global.json) {
-                Console.current.out(Msg.redeemed.text(["id": redemption.id, "points": "\(redemption.points)"]))
+                Console.current.out(CLIMsg.redeemed.text(["id": redemption.id, "points": "\(redemption.points)"]))
             }
         }
     }

@@ -7,7 +7,7 @@ import TuanjuViews
 struct RidersCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "riders", abstract: Msg.ridersAbstract.text,
+            commandName: "riders", abstract: CLIMsg.ridersAbstract.text,
             subcommands: [
                 Register.self, Import.self, Show.self, List.self, Update.self,
                 Deactivate.self, Reactivate.self, IssueToken.self,
@@ -15,7 +15,7 @@ struct RidersCommand: ParsableCommand {
     }
 
     struct Register: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersRegisterAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.ridersRegisterAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optRiderName)) var name: String
@@ -29,15 +29,15 @@ struct RidersCommand: ParsableCommand {
             let issued = try app.registerRider(
                 caller, name: name, phone: phone, platform: platform, partyMember: partyMember, branch: branch)
             try Output.emit(RiderJSON(issued.profile, token: issued.token), json: global.json) {
-                Console.current.out(Msg.riderRegistered.text(["name": issued.profile.name, "id": issued.profile.id]))
-                Console.current.out(Msg.riderTokenOnce.text(["token": issued.token]))
+                Console.current.out(CLIMsg.riderRegistered.text(["name": issued.profile.name, "id": issued.profile.id]))
+                Console.current.out(CLIMsg.riderTokenOnce.text(["token": issued.token]))
             }
         }
     }
 
     struct Import: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: Msg.ridersImportAbstract.text, discussion: Msg.ridersImportDiscussion.text)
+            CommandConfiguration(abstract: CLIMsg.ridersImportAbstract.text, discussion: CLIMsg.ridersImportDiscussion.text)
         }
 
         @OptionGroup var global: GlobalOptions
@@ -52,7 +52,7 @@ struct RidersCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersShowAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.ridersShowAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argRiderIDOptional)) var id: String?
@@ -65,7 +65,7 @@ struct RidersCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.ridersListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optFilterPlatform)) var platform: String?
@@ -85,17 +85,17 @@ struct RidersCommand: ParsableCommand {
             filter.status = status
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colName.text, Msg.colPhone.text, Msg.colPlatform.text, Msg.colParty.text, Msg.colBranch.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colName.text, CLIMsg.colPhone.text, CLIMsg.colPlatform.text, CLIMsg.colParty.text, CLIMsg.colBranch.text],
                 fetch: { [filter] page in try app.listRiders(caller, filter, page: page) },
                 encode: { RiderJSON($0) },
                 cells: { rider in
-                    [rider.id, rider.name, rider.phone, rider.platform.localized, rider.partyMember ? Msg.yes.text : "", rider.branch ?? ""]
+                    [rider.id, rider.name, rider.phone, rider.platform.localized, rider.partyMember ? CLIMsg.yes.text : "", rider.branch ?? ""]
                 })
         }
     }
 
     struct Update: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersUpdateAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.ridersUpdateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argRiderIDOptional)) var id: String?
@@ -120,7 +120,7 @@ struct RidersCommand: ParsableCommand {
     }
 
     struct Deactivate: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersDeactivateAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.ridersDeactivateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argRiderID)) var id: String
@@ -129,13 +129,13 @@ struct RidersCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let profile = try app.deactivateRider(caller, id: id)
             try Output.emit(RiderJSON(profile), json: global.json) {
-                Console.current.out(Msg.riderDeactivated.text(["name": profile.name, "id": profile.id]))
+                Console.current.out(CLIMsg.riderDeactivated.text(["name": profile.name, "id": profile.id]))
             }
         }
     }
 
     struct Reactivate: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.ridersReactivateAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.ridersReactivateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argRiderID)) var id: String
@@ -144,13 +144,13 @@ struct RidersCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let profile = try app.reactivateRider(caller, id: id)
             try Output.emit(RiderJSON(profile), json: global.json) {
-                Console.current.out(Msg.riderReactivated.text(["name": profile.name, "id": profile.id]))
+                Console.current.out(CLIMsg.riderReactivated.text(["name": profile.name, "id": profile.id]))
             }
         }
     }
 
     struct IssueToken: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "token", abstract: Msg.ridersTokenAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "token", abstract: CLIMsg.ridersTokenAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argRiderID)) var id: String
@@ -159,7 +159,7 @@ struct RidersCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let issued = try app.issueRiderToken(caller, id: id)
             try Output.emit(RiderJSON(issued.profile, token: issued.token), json: global.json) {
-                Console.current.out(Msg.riderNewToken.text(["name": issued.profile.name, "token": issued.token]))
+                Console.current.out(CLIMsg.riderNewToken.text(["name": issued.profile.name, "token": issued.token]))
             }
         }
     }
@@ -171,11 +171,11 @@ extension RiderFilter.Status: ExpressibleByArgument {}
 extension RiderJSON {
     static func printHuman(_ profile: RiderProfile) {
         Output.fields([
-            (Msg.labelID.text, profile.id), (Msg.labelName.text, profile.name), (Msg.labelPhone.text, profile.phone),
-            (Msg.labelPlatform.text, profile.platform.localized), (Msg.labelPartyMember.text, profile.partyMember.localized),
-            (Msg.labelBranch.text, profile.branch ?? "-"),
-            (Msg.labelStatus.text, (profile.active ? Msg.statusActive : Msg.statusDeactivated).text),
-            (Msg.labelRegistered.text, DisplayTime.of(profile.registeredAt)),
+            (CLIMsg.labelID.text, profile.id), (CLIMsg.labelName.text, profile.name), (CLIMsg.labelPhone.text, profile.phone),
+            (CLIMsg.labelPlatform.text, profile.platform.localized), (CLIMsg.labelPartyMember.text, profile.partyMember.localized),
+            (CLIMsg.labelBranch.text, profile.branch ?? "-"),
+            (CLIMsg.labelStatus.text, (profile.active ? CLIMsg.statusActive : CLIMsg.statusDeactivated).text),
+            (CLIMsg.labelRegistered.text, DisplayTime.of(profile.registeredAt)),
         ])
     }
 }

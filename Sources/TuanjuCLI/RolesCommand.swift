@@ -7,11 +7,11 @@ import TuanjuViews
 struct RolesCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "roles", abstract: Msg.rolesAbstract.text, subcommands: [List.self], defaultSubcommand: List.self)
+            commandName: "roles", abstract: CLIMsg.rolesAbstract.text, subcommands: [List.self], defaultSubcommand: List.self)
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.rolesListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.rolesListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
 
@@ -19,7 +19,7 @@ struct RolesCommand: ParsableCommand {
             let roles = try global.openApp().roles()
             let json = roles.map(RoleJSON.init)
             try Output.emit(json, json: global.json) {
-                var table = Table([Msg.colRole.text, Msg.colTitle.text, Msg.colCategory.text, Msg.colPoints.text])
+                var table = Table([CLIMsg.colRole.text, CLIMsg.colTitle.text, CLIMsg.colCategory.text, CLIMsg.colPoints.text])
                 for entry in roles {
                     for (index, category) in entry.categories.enumerated() {
                         table.add([

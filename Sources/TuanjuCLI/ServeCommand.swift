@@ -8,28 +8,28 @@ import TuanjuService
 /// `tuanju serve`: the HTTP JSON API and Open311 over the same service layer as every other command.
 struct ServeCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "serve", abstract: HTTPMsg.serveAbstract.text, discussion: HTTPMsg.serveDiscussion.text)
+        CommandConfiguration(commandName: "serve", abstract: ServeMsg.serveAbstract.text, discussion: ServeMsg.serveDiscussion.text)
     }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp(HTTPMsg.optHost, valueName: "address")) var host = "127.0.0.1"
-    @Option(help: ArgumentHelp(HTTPMsg.optPort, valueName: "port")) var port = 8080
-    @Option(help: ArgumentHelp(HTTPMsg.optRateLimit, valueName: "n")) var rateLimit = 300
-    @Option(help: ArgumentHelp(HTTPMsg.optMaxBody, valueName: "KiB")) var maxBodyKib = 64
-    @Option(help: ArgumentHelp(HTTPMsg.optMaxUpload, valueName: "MiB")) var maxUploadMib = 52
-    @Option(help: ArgumentHelp(HTTPMsg.optMediaBase, valueName: "url")) var mediaBaseURL: String?
-    @Option(help: ArgumentHelp(HTTPMsg.optHeaderTimeout, valueName: "seconds")) var headerTimeout = 10
-    @Option(help: ArgumentHelp(HTTPMsg.optBodyTimeout, valueName: "seconds")) var bodyTimeout = 120
-    @Option(help: ArgumentHelp(HTTPMsg.optIdleTimeout, valueName: "seconds")) var idleTimeout = 60
-    @Option(help: ArgumentHelp(HTTPMsg.optMaxConnections, valueName: "n")) var maxConnections = 1024
+    @Option(help: ArgumentHelp(ServeMsg.optHost, valueName: "address")) var host = "127.0.0.1"
+    @Option(help: ArgumentHelp(ServeMsg.optPort, valueName: "port")) var port = 8080
+    @Option(help: ArgumentHelp(ServeMsg.optRateLimit, valueName: "n")) var rateLimit = 300
+    @Option(help: ArgumentHelp(ServeMsg.optMaxBody, valueName: "KiB")) var maxBodyKib = 64
+    @Option(help: ArgumentHelp(ServeMsg.optMaxUpload, valueName: "MiB")) var maxUploadMib = 52
+    @Option(help: ArgumentHelp(ServeMsg.optMediaBase, valueName: "url")) var mediaBaseURL: String?
+    @Option(help: ArgumentHelp(ServeMsg.optHeaderTimeout, valueName: "seconds")) var headerTimeout = 10
+    @Option(help: ArgumentHelp(ServeMsg.optBodyTimeout, valueName: "seconds")) var bodyTimeout = 120
+    @Option(help: ArgumentHelp(ServeMsg.optIdleTimeout, valueName: "seconds")) var idleTimeout = 60
+    @Option(help: ArgumentHelp(ServeMsg.optMaxConnections, valueName: "n")) var maxConnections = 1024
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError(HTTPMsg.optPort.text) }
-        guard rateLimit >= 0, maxBodyKib > 0, maxUploadMib > 0 else { throw ValidationError(HTTPMsg.optRateLimit.text) }
+        guard (0...65535).contains(port) else { throw ValidationError(ServeMsg.optPort.text) }
+        guard rateLimit >= 0, maxBodyKib > 0, maxUploadMib > 0 else { throw ValidationError(ServeMsg.optRateLimit.text) }
         for (name, value, max) in [("header-timeout", headerTimeout, 3600), ("body-timeout", bodyTimeout, 3600),
                                    ("idle-timeout", idleTimeout, 3600), ("max-connections", maxConnections, 1_000_000)]
         where !(1...max).contains(value) {
-            throw ValidationError(HTTPMsg.optPositive.text(["name": name, "max": "\(max)"]))
+            throw ValidationError(ServeMsg.optPositive.text(["name": name, "max": "\(max)"]))
         }
     }
 
@@ -53,7 +53,7 @@ struct ServeCommand: ParsableCommand {
         Task.detached {
             do {
                 try await TuanjuAPI.serve(app: app, configuration: configuration) { address in
-                    console.out(HTTPMsg.serveListening.text(["address": address], in: language))
+                    console.out(ServeMsg.serveListening.text(["address": address], in: language))
                 }
             } catch {
                 outcome.result.withLock { $0 = .failure(error) }
@@ -62,7 +62,7 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         try outcome.result.withLock { try $0.get() }
-        console.out(HTTPMsg.serveStopped.text)
+        console.out(ServeMsg.serveStopped.text)
     }
 }
 

@@ -4,7 +4,7 @@ import TuanjuService
 
 struct SettingsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "settings", abstract: Msg.settingsAbstract.text, subcommands: [List.self, Set.self])
+        CommandConfiguration(commandName: "settings", abstract: CLIMsg.settingsAbstract.text, subcommands: [List.self, Set.self])
     }
 
     struct SettingJSON: Encodable {
@@ -20,7 +20,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.settingsListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.settingsListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
 
@@ -28,7 +28,7 @@ struct SettingsCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let settings = try app.settings(caller)
             try Output.emit(settings.map(SettingJSON.init), json: global.json) {
-                var table = Table([Msg.colKey.text, Msg.colValue.text, Msg.colDefault.text])
+                var table = Table([CLIMsg.colKey.text, CLIMsg.colValue.text, CLIMsg.colDefault.text])
                 for setting in settings { table.add([setting.key, "\(setting.value)", "\(setting.defaultValue)"]) }
                 table.print()
             }
@@ -36,7 +36,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.settingsSetAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.settingsSetAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argSettingKey)) var key: String

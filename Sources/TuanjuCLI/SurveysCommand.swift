@@ -8,12 +8,12 @@ import TuanjuViews
 struct SurveysCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "surveys", abstract: EngageMsg.surveysAbstract.text,
+            commandName: "surveys", abstract: EngageCLIMsg.surveysAbstract.text,
             subcommands: [List.self, Show.self, Answer.self, Portrait.self])
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.surveysListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.surveysListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PagingOptions
@@ -22,7 +22,7 @@ struct SurveysCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, EngageMsg.colVersion.text, Msg.colTitle.text, EngageMsg.colQuestions.text],
+                headers: [CLIMsg.colID.text, EngageCLIMsg.colVersion.text, CLIMsg.colTitle.text, EngageCLIMsg.colQuestions.text],
                 fetch: { page in try app.surveys(caller, page: page) },
                 encode: SurveyJSON.init,
                 cells: { survey in [survey.id, "\(survey.version)", survey.title.text(), "\(survey.questions.count)"] })
@@ -30,10 +30,10 @@ struct SurveysCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageMsg.surveysShowAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: EngageCLIMsg.surveysShowAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(EngageMsg.argSurveyID)) var id: String
+        @Argument(help: ArgumentHelp(EngageCLIMsg.argSurveyID)) var id: String
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -45,7 +45,7 @@ struct SurveysCommand: ParsableCommand {
                     Console.current.out("\(marker) \(question.id) [\(question.kind.typeName)] \(question.prompt.text())")
                     for option in question.kind.options { Console.current.out("      \(option.id): \(option.label.text())") }
                     if let condition = question.shownIf {
-                        Console.current.out("      " + EngageMsg.shownIf.text(["question": condition.question, "test": condition.testText]))
+                        Console.current.out("      " + EngageCLIMsg.shownIf.text(["question": condition.question, "test": condition.testText]))
                     }
                 }
             }
@@ -54,12 +54,12 @@ struct SurveysCommand: ParsableCommand {
 
     struct Answer: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: EngageMsg.surveysAnswerAbstract.text, discussion: EngageMsg.surveysAnswerDiscussion.text)
+            CommandConfiguration(abstract: EngageCLIMsg.surveysAnswerAbstract.text, discussion: EngageCLIMsg.surveysAnswerDiscussion.text)
         }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(EngageMsg.argSurveyID)) var id: String
-        @Option(help: ArgumentHelp(EngageMsg.optAnswers, valueName: "file.json")) var answers: String
+        @Argument(help: ArgumentHelp(EngageCLIMsg.argSurveyID)) var id: String
+        @Option(help: ArgumentHelp(EngageCLIMsg.optAnswers, valueName: "file.json")) var answers: String
 
         func run() throws {
             let (app, caller) = try global.session()
@@ -69,7 +69,7 @@ struct SurveysCommand: ParsableCommand {
             let (response, replaced) = try app.answerSurvey(caller, id: id, submission: try SurveySubmission.parse(data))
             let result = SurveyAnswerJSON(response, replaced: replaced)
             try Output.emit(result, json: global.json) {
-                Console.current.out((replaced ? EngageMsg.answerReplaced : EngageMsg.answerSaved).text([
+                Console.current.out((replaced ? EngageCLIMsg.answerReplaced : EngageCLIMsg.answerSaved).text([
                     "id": response.surveyID, "count": "\(response.answers.count)",
                 ]))
             }
@@ -78,18 +78,18 @@ struct SurveysCommand: ParsableCommand {
 
     struct Portrait: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(abstract: EngageMsg.portraitAbstract.text, discussion: EngageMsg.portraitDiscussion.text)
+            CommandConfiguration(abstract: EngageCLIMsg.portraitAbstract.text, discussion: EngageCLIMsg.portraitDiscussion.text)
         }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: ArgumentHelp(EngageMsg.argSurveyID)) var id: String
-        @Option(help: ArgumentHelp(EngageMsg.optBy, valueName: "platform|branch|party_member")) var by: String?
-        @Option(help: ArgumentHelp(EngageMsg.optPortraitFormat, valueName: "table|csv")) var format = "table"
+        @Argument(help: ArgumentHelp(EngageCLIMsg.argSurveyID)) var id: String
+        @Option(help: ArgumentHelp(EngageCLIMsg.optBy, valueName: "platform|branch|party_member")) var by: String?
+        @Option(help: ArgumentHelp(EngageCLIMsg.optPortraitFormat, valueName: "table|csv")) var format = "table"
 
         func run() throws {
             let field = try by.map { text throws(InputError) in try PortraitField(parsing: text) }
             guard ["table", "csv"].contains(format) else {
-                throw InputError.invalid(EngageMsg.formatUnknown, ["value": format, "known": "table, csv"])
+                throw InputError.invalid(EngageCLIMsg.formatUnknown, ["value": format, "known": "table, csv"])
             }
             let (app, caller) = try global.session()
             let portrait = try app.surveyPortrait(caller, id: id, by: field)
@@ -103,12 +103,12 @@ struct SurveysCommand: ParsableCommand {
 /// The portrait as text: one table per question, a column per group, `<5` where a cell is hidden.
 enum PortraitTable {
     static func print(_ portrait: SurveyPortrait) {
-        let headers = [EngageMsg.colAnswer.text, EngageMsg.colAll.text] + portrait.groups
+        let headers = [EngageCLIMsg.colAnswer.text, EngageCLIMsg.colAll.text] + portrait.groups
         func cell(_ count: PortraitCount) -> String {
             guard let value = count.count else { return count.suppressed ? "<5" : "-" }
             return count.share.map { "\(value) (\(Int(($0 * 100).rounded()))%)" } ?? "\(value)"
         }
-        Console.current.out(EngageMsg.portraitRespondents.text(["threshold": "\(portrait.threshold)"]))
+        Console.current.out(EngageCLIMsg.portraitRespondents.text(["threshold": "\(portrait.threshold)"]))
         var mix = Table(headers)
         mix.add([portrait.respondents.option, cell(portrait.respondents.all)] + portrait.respondents.groups.map(cell))
         mix.print()

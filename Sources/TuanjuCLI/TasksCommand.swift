@@ -8,7 +8,7 @@ import TuanjuViews
 struct TasksCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "tasks", abstract: Msg.tasksAbstract.text,
+            commandName: "tasks", abstract: CLIMsg.tasksAbstract.text,
             subcommands: [
                 Create.self, Update.self, Close.self, List.self, Show.self,
                 ClaimSeat.self, Release.self, Revoke.self, History.self,
@@ -16,7 +16,7 @@ struct TasksCommand: ParsableCommand {
     }
 
     struct Create: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksCreateAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.tasksCreateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optRoleCode)) var role: String
@@ -35,13 +35,13 @@ struct TasksCommand: ParsableCommand {
                 capacity: capacity, startsAt: try parseTime(starts), endsAt: try parseTime(ends), points: points)
             let task = try app.createTask(caller, draft)
             try Output.emit(TaskJSON(task), json: global.json) {
-                Console.current.out(Msg.taskCreated.text(["id": task.id, "title": task.title, "capacity": "\(task.capacity)"]))
+                Console.current.out(CLIMsg.taskCreated.text(["id": task.id, "title": task.title, "capacity": "\(task.capacity)"]))
             }
         }
     }
 
     struct Update: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksUpdateAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.tasksUpdateAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argTaskID)) var id: String
@@ -65,7 +65,7 @@ struct TasksCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksCloseAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.tasksCloseAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argTaskID)) var id: String
@@ -74,13 +74,13 @@ struct TasksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let task = try app.closeTask(caller, id: id)
             try Output.emit(TaskJSON(task), json: global.json) {
-                Console.current.out(Msg.taskClosedDone.text(["id": task.id, "title": task.title]))
+                Console.current.out(CLIMsg.taskClosedDone.text(["id": task.id, "title": task.title]))
             }
         }
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.tasksListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: ArgumentHelp(.optOpenOnly)) var open = false
@@ -96,7 +96,7 @@ struct TasksCommand: ParsableCommand {
             filter.near = try near.map { text throws(InputError) in try Coordinate(parsing: text) }
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colRole.text, Msg.colTitleTask.text, Msg.colSeats.text, Msg.colStatus.text, Msg.colEnds.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colRole.text, CLIMsg.colTitleTask.text, CLIMsg.colSeats.text, CLIMsg.colStatus.text, CLIMsg.colEnds.text],
                 fetch: { [filter] page in try app.listTasks(caller, filter, page: page) },
                 encode: { TaskJSON($0, near: filter.near) },
                 cells: { task in
@@ -107,7 +107,7 @@ struct TasksCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksShowAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.tasksShowAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argTaskID)) var id: String
@@ -123,7 +123,7 @@ struct TasksCommand: ParsableCommand {
 
     struct ClaimSeat: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "claim", abstract: Msg.tasksClaimAbstract.text)
+            CommandConfiguration(commandName: "claim", abstract: CLIMsg.tasksClaimAbstract.text)
         }
 
         @OptionGroup var global: GlobalOptions
@@ -133,13 +133,13 @@ struct TasksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let claim = try app.claimTask(caller, id: id)
             try Output.emit(ClaimJSON(claim), json: global.json) {
-                Console.current.out(Msg.taskClaimedDone.text(["task": claim.taskId, "claim": claim.id]))
+                Console.current.out(CLIMsg.taskClaimedDone.text(["task": claim.taskId, "claim": claim.id]))
             }
         }
     }
 
     struct Release: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksReleaseAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.tasksReleaseAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argTaskID)) var id: String
@@ -148,13 +148,13 @@ struct TasksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let claim = try app.releaseTask(caller, id: id)
             try Output.emit(ClaimJSON(claim), json: global.json) {
-                Console.current.out(Msg.taskReleasedDone.text(["task": claim.taskId]))
+                Console.current.out(CLIMsg.taskReleasedDone.text(["task": claim.taskId]))
             }
         }
     }
 
     struct Revoke: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.tasksRevokeAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.tasksRevokeAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argTaskID)) var id: String
@@ -165,14 +165,14 @@ struct TasksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let claim = try app.revokeClaim(caller, taskID: id, riderID: rider, reason: reason)
             try Output.emit(ClaimJSON(claim), json: global.json) {
-                Console.current.out(Msg.claimRevokedDone.text(["rider": claim.riderId, "task": claim.taskId]))
+                Console.current.out(CLIMsg.claimRevokedDone.text(["rider": claim.riderId, "task": claim.taskId]))
             }
         }
     }
 
     struct History: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "claims", abstract: Msg.tasksClaimsAbstract.text)
+            CommandConfiguration(commandName: "claims", abstract: CLIMsg.tasksClaimsAbstract.text)
         }
 
         @OptionGroup var global: GlobalOptions
@@ -186,7 +186,7 @@ struct TasksCommand: ParsableCommand {
             let riderID = mine ? caller.id : rider
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colClaim.text, Msg.colTask.text, Msg.colRider.text, Msg.colStatus.text, Msg.colWhen.text, Msg.colReason.text],
+                headers: [CLIMsg.colClaim.text, CLIMsg.colTask.text, CLIMsg.colRider.text, CLIMsg.colStatus.text, CLIMsg.colWhen.text, CLIMsg.colReason.text],
                 fetch: { page in try app.claimHistory(caller, taskID: task, riderID: riderID, page: page) },
                 encode: ClaimJSON.init,
                 cells: { claim in

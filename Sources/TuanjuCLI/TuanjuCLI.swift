@@ -68,7 +68,7 @@ public enum TuanjuCLI {
                     report(code: "usage", message: text, json: json, plain: true)
                     return ExitCodes.usage
                 }
-                report(code: "internal", message: Msg.internalError.text(["detail": "\(error)"]), json: json)
+                report(code: "internal", message: CLIMsg.internalError.text(["detail": "\(error)"]), json: json)
                 return ExitCodes.software
             }
     }

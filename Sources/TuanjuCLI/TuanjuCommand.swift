@@ -6,8 +6,8 @@ public struct TuanjuCommand: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
         commandName: "tuanju",
-        abstract: Msg.appAbstract.text,
-        discussion: Msg.appDiscussion.text,
+        abstract: CLIMsg.appAbstract.text,
+        discussion: CLIMsg.appDiscussion.text,
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, WhoamiCommand.self,

@@ -6,7 +6,7 @@ import TuanjuService
 struct UsersCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "users", abstract: Msg.usersAbstract.text, subcommands: [Add.self, List.self, Revoke.self])
+            commandName: "users", abstract: CLIMsg.usersAbstract.text, subcommands: [Add.self, List.self, Revoke.self])
     }
 
     struct UserJSON: Encodable {
@@ -28,7 +28,7 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.usersAddAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.usersAddAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optPersonName)) var name: String
@@ -38,16 +38,16 @@ struct UsersCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let issued = try app.addUser(caller, name: name, role: role)
             try Output.emit(UserJSON(issued.user, token: issued.token), json: global.json) {
-                Console.current.out(Msg.userAdded.text([
+                Console.current.out(CLIMsg.userAdded.text([
                     "role": issued.user.role.rawValue, "name": issued.user.name, "id": issued.user.id,
                 ]))
-                Console.current.out(Msg.tokenShownOnce.text(["token": issued.token]))
+                Console.current.out(CLIMsg.tokenShownOnce.text(["token": issued.token]))
             }
         }
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.usersListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.usersListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PagingOptions
@@ -56,15 +56,15 @@ struct UsersCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colName.text, Msg.colRole.text, Msg.colStatus.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colName.text, CLIMsg.colRole.text, CLIMsg.colStatus.text],
                 fetch: { page in try app.listUsers(caller, page: page) },
                 encode: { UserJSON($0) },
-                cells: { user in [user.id, user.name, user.role.rawValue, (user.isActive ? Msg.statusActive : Msg.statusRevoked).text] })
+                cells: { user in [user.id, user.name, user.role.rawValue, (user.isActive ? CLIMsg.statusActive : CLIMsg.statusRevoked).text] })
         }
     }
 
     struct Revoke: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.usersRevokeAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.usersRevokeAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argUserID)) var id: String
@@ -73,7 +73,7 @@ struct UsersCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let user = try app.revokeUser(caller, id: id)
             try Output.emit(UserJSON(user), json: global.json) {
-                Console.current.out(Msg.userRevoked.text(["name": user.name, "id": user.id]))
+                Console.current.out(CLIMsg.userRevoked.text(["name": user.name, "id": user.id]))
             }
         }
     }

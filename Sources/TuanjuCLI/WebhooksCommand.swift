@@ -7,7 +7,7 @@ import TuanjuService
 struct WebhooksCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "webhooks", abstract: Msg.webhooksAbstract.text,
+            commandName: "webhooks", abstract: CLIMsg.webhooksAbstract.text,
             subcommands: [Add.self, List.self, Remove.self, RotateSecret.self, Enable.self, Deliver.self, RunForever.self,
                           Deliveries.self, Replay.self, Events.self])
     }
@@ -35,7 +35,7 @@ struct WebhooksCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksAddAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.webhooksAddAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argWebhookURL)) var url: String
@@ -46,14 +46,14 @@ struct WebhooksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let endpoint = try app.addWebhook(caller, url: url, events: events, allowPrivate: allowPrivate)
             try Output.emit(EndpointJSON(endpoint, showSecret: true), json: global.json) {
-                Console.current.out(Msg.webhookAdded.text(["id": endpoint.id, "url": endpoint.url]))
-                Console.current.out(Msg.webhookSecretOnce.text(["secret": endpoint.secret]))
+                Console.current.out(CLIMsg.webhookAdded.text(["id": endpoint.id, "url": endpoint.url]))
+                Console.current.out(CLIMsg.webhookSecretOnce.text(["secret": endpoint.secret]))
             }
         }
     }
 
     struct List: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksListAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.webhooksListAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var paging: PagingOptions
@@ -62,18 +62,18 @@ struct WebhooksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colURL.text, Msg.colEvents.text, Msg.colStatus.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colURL.text, CLIMsg.colEvents.text, CLIMsg.colStatus.text],
                 fetch: { page in try app.listWebhooks(caller, page: page) },
                 encode: { EndpointJSON($0) },
                 cells: { endpoint in
                     [endpoint.id, endpoint.url, endpoint.events == "*" ? "all" : endpoint.events,
-                     endpoint.enabled ? Msg.statusActive.text : (endpoint.disabledReason ?? Msg.statusDeactivated.text)]
+                     endpoint.enabled ? CLIMsg.statusActive.text : (endpoint.disabledReason ?? CLIMsg.statusDeactivated.text)]
                 })
         }
     }
 
     struct Remove: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksRemoveAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.webhooksRemoveAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argWebhookID)) var id: String
@@ -82,14 +82,14 @@ struct WebhooksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let endpoint = try app.removeWebhook(caller, id: id)
             try Output.emit(EndpointJSON(endpoint), json: global.json) {
-                Console.current.out(Msg.webhookRemoved.text(["id": endpoint.id]))
+                Console.current.out(CLIMsg.webhookRemoved.text(["id": endpoint.id]))
             }
         }
     }
 
     struct RotateSecret: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "rotate-secret", abstract: Msg.webhooksRotateAbstract.text)
+            CommandConfiguration(commandName: "rotate-secret", abstract: CLIMsg.webhooksRotateAbstract.text)
         }
 
         @OptionGroup var global: GlobalOptions
@@ -99,13 +99,13 @@ struct WebhooksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let endpoint = try app.rotateWebhookSecret(caller, id: id)
             try Output.emit(EndpointJSON(endpoint, showSecret: true), json: global.json) {
-                Console.current.out(Msg.webhookSecretOnce.text(["secret": endpoint.secret]))
+                Console.current.out(CLIMsg.webhookSecretOnce.text(["secret": endpoint.secret]))
             }
         }
     }
 
     struct Enable: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksEnableAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.webhooksEnableAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argWebhookID)) var id: String
@@ -114,13 +114,13 @@ struct WebhooksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let endpoint = try app.enableWebhook(caller, id: id)
             try Output.emit(EndpointJSON(endpoint), json: global.json) {
-                Console.current.out(Msg.webhookEnabled.text(["id": endpoint.id]))
+                Console.current.out(CLIMsg.webhookEnabled.text(["id": endpoint.id]))
             }
         }
     }
 
     struct Deliver: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksDeliverAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.webhooksDeliverAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: ArgumentHelp(.optUntilIdle)) var untilIdle = false
@@ -137,12 +137,12 @@ struct WebhooksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let console = Console.current
             let summary = try app.deliverWebhooks(caller, untilIdle: untilIdle, maxSeconds: maxSeconds) { summary in
-                console.progress(Msg.deliverProgress.text(["delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)"]))
+                console.progress(CLIMsg.deliverProgress.text(["delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)"]))
             }
             console.endProgress()
             try Output.emit(JSON(delivered: summary.delivered, retrying: summary.retrying, dead: summary.dead, held: summary.held),
                             json: global.json) {
-                console.out(Msg.deliverSummary.text([
+                console.out(CLIMsg.deliverSummary.text([
                     "delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)", "dead": "\(summary.dead)",
                     "held": "\(summary.held)",
                 ]))
@@ -152,7 +152,7 @@ struct WebhooksCommand: ParsableCommand {
 
     struct RunForever: ParsableCommand {
         static var configuration: CommandConfiguration {
-            CommandConfiguration(commandName: "run", abstract: Msg.webhooksRunAbstract.text)
+            CommandConfiguration(commandName: "run", abstract: CLIMsg.webhooksRunAbstract.text)
         }
 
         @OptionGroup var global: GlobalOptions
@@ -163,12 +163,12 @@ struct WebhooksCommand: ParsableCommand {
             let stop = StopSignal()
             let console = Console.current
             let summary = try app.runWebhooks(caller, interval: interval, shouldStop: { stop.requested }) { total in
-                console.progress(Msg.deliverProgress.text(["delivered": "\(total.delivered)", "retrying": "\(total.retrying)"]))
+                console.progress(CLIMsg.deliverProgress.text(["delivered": "\(total.delivered)", "retrying": "\(total.retrying)"]))
             }
             console.endProgress()
             try Output.emit(Deliver.JSON(delivered: summary.delivered, retrying: summary.retrying, dead: summary.dead, held: summary.held),
                             json: global.json) {
-                console.out(Msg.deliverSummary.text([
+                console.out(CLIMsg.deliverSummary.text([
                     "delivered": "\(summary.delivered)", "retrying": "\(summary.retrying)", "dead": "\(summary.dead)",
                     "held": "\(summary.held)",
                 ]))
@@ -177,7 +177,7 @@ struct WebhooksCommand: ParsableCommand {
     }
 
     struct Deliveries: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksDeliveriesAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.webhooksDeliveriesAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optDeliveryStatus)) var status: String?
@@ -220,7 +220,7 @@ struct WebhooksCommand: ParsableCommand {
             }
             try Listing.print(
                 paging, json: global.json,
-                headers: [Msg.colID.text, Msg.colEndpoint.text, Msg.colStatus.text, Msg.colAttempts.text, Msg.colReason.text],
+                headers: [CLIMsg.colID.text, CLIMsg.colEndpoint.text, CLIMsg.colStatus.text, CLIMsg.colAttempts.text, CLIMsg.colReason.text],
                 fetch: { page in try app.listDeliveries(caller, state: status, page: page) },
                 encode: {
                     JSON(id: $0.id, endpoint_id: $0.endpointId, event_seq: $0.eventSeq, status: $0.state, attempts: $0.attempts,
@@ -235,7 +235,7 @@ struct WebhooksCommand: ParsableCommand {
     }
 
     struct Replay: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: Msg.webhooksReplayAbstract.text) }
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CLIMsg.webhooksReplayAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(.argDeliveryID)) var id: String
@@ -244,7 +244,7 @@ struct WebhooksCommand: ParsableCommand {
             let (app, caller) = try global.session()
             let delivery = try app.replayDelivery(caller, id: id)
             try Output.emit(["id": delivery.id, "status": delivery.state], json: global.json) {
-                Console.current.out(Msg.deliveryReplayed.text(["id": delivery.id]))
+                Console.current.out(CLIMsg.deliveryReplayed.text(["id": delivery.id]))
             }
         }
     }

@@ -10,7 +10,7 @@ public enum CoordinateSystem: String, Sendable, CaseIterable {
     public init(parsing text: String) throws(InputError) {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "")
         guard let system = CoordinateSystem(rawValue: key) else {
-            throw .invalid(MapMsg.coordinateSystemUnknown, ["text": text])
+            throw .invalid(Msg.coordinateSystemUnknown, ["text": text])
         }
         self = system
     }

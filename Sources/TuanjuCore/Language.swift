@@ -28,13 +28,13 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
-/// One catalogue of messages: every case carries its English and Chinese text. `Msg` is the core catalogue;
-/// a feature area with many strings keeps its own enum (`MapMsg`, `ReportMsg`, ...) in Sources/TuanjuCore/Messages/,
-/// and CatalogTests checks them all.
+/// One catalogue of messages: every case carries its English and Chinese text. Each module keeps the messages it
+/// owns in its own catalogue (`RiderMsg` in Riders, `HTTPMsg` in TuanjuHTTP, `CLIMsg` in TuanjuCLI, ...); `Msg`
+/// holds only what several modules share. CatalogTests lists every catalogue and fails on one it does not list.
 public protocol CatalogMessage: Sendable {
     /// `(english, chinese)`, with `{name}` marking an argument.
     var texts: (en: String, zh: String) { get }
-    /// A stable name, unique across catalogues (`Msg.taskFull`).
+    /// A stable name, unique across catalogues (`GovernanceMsg.taskFull`).
     var key: String { get }
 }
 

@@ -35,7 +35,8 @@ public enum InputError: TuanjuError, Equatable {
     case missingFile(path: String, reason: String)
     case missing(LocalizedText)
 
-    /// Shorthand: `.invalid(.phoneInvalid, ["text": text])`.
+    /// Shorthand: `.invalid(.limitRange, ["max": "1000"])`; a module with its own catalogue adds the same
+    /// shorthand for it (`.invalid(.phoneInvalid, ["text": text])` in Riders).
     public static func invalid(_ message: Msg, _ arguments: [String: String] = [:]) -> InputError {
         .invalid(LocalizedText(message, arguments))
     }

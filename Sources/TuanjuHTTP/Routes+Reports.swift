@@ -61,7 +61,7 @@ extension TuanjuAPI {
             let action: ReviewAction
             switch body.decision {
             case "accept": action = .accept(note: body.note ?? "")
-            case _ where body.original == true: throw InputError.invalid(PhotoMsg.originalOnlyOnAccept)
+            case _ where body.original == true: throw InputError.invalid(ServiceMsg.originalOnlyOnAccept)
             case "reject": action = .reject(reason: body.reason ?? body.note ?? "")
             case "duplicate": action = .duplicate(of: body.duplicate_of ?? "", note: body.note ?? "")
             default:

@@ -36,13 +36,13 @@ public struct Caller: Sendable, Equatable {
 
     public var isStaff: Bool { kind == .admin || kind == .coordinator }
 
-    func requireStaff(_ action: Msg) throws(AccessError) { try requireStaff(action as any CatalogMessage) }
-    func requireAdmin(_ action: Msg) throws(AccessError) { try requireAdmin(action as any CatalogMessage) }
-    func requireRider(_ action: Msg) throws(AccessError) { try requireRider(action as any CatalogMessage) }
-    func requireSelfOrStaff(riderID: String, what: Msg) throws(AccessError) {
+    func requireStaff(_ action: ServiceMsg) throws(AccessError) { try requireStaff(action as any CatalogMessage) }
+    func requireAdmin(_ action: ServiceMsg) throws(AccessError) { try requireAdmin(action as any CatalogMessage) }
+    func requireRider(_ action: ServiceMsg) throws(AccessError) { try requireRider(action as any CatalogMessage) }
+    func requireSelfOrStaff(riderID: String, what: ServiceMsg) throws(AccessError) {
         try requireSelfOrStaff(riderID: riderID, what: what as any CatalogMessage)
     }
-    func scope(riderID: String?, what: Msg) throws(AccessError) -> String? {
+    func scope(riderID: String?, what: ServiceMsg) throws(AccessError) -> String? {
         try scope(riderID: riderID, what: what as any CatalogMessage)
     }
 

@@ -9,7 +9,7 @@ extension Tuanju {
         let useCase = try useCase(caller, requires: .rider(AppealMsg.action))
         let reason = try Appeals.reason(reason)
         return try useCase.write { work in
-            guard try Reports.find(work.db, id: id).riderID == caller.id else { throw AccessError.notYours(ReportMsg.whatReport) }
+            guard try Reports.find(work.db, id: id).riderID == caller.id else { throw AccessError.notYours(ServiceMsg.whatReport) }
             let report = try Appeals.appeal(work.db, id: id, by: caller.id, reason: reason, at: work.now)
             try work.emit(.reportAppealed, ReportEvent(report, by: caller.id, note: reason))
             return report

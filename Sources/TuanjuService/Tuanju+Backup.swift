@@ -23,10 +23,10 @@ extension Tuanju {
     /// `tuanju backup DEST` (admin): `DEST/tuanju.sqlite` by the online backup API, checked and fsynced, then
     /// the photo files that copy references, then `DEST/backup.json`.
     public func backup(_ caller: Caller, to destination: String) throws -> BackupResult {
-        try caller.requireAdmin(OpsMsg.actionBackup)
+        try caller.requireAdmin(ServiceMsg.actionBackup)
         let manager = FileManager.default
         if let contents = try? manager.contentsOfDirectory(atPath: destination), !contents.isEmpty {
-            throw InputError.invalid(OpsMsg.backupDestNotEmpty, ["path": destination])
+            throw InputError.invalid(ServiceMsg.backupDestNotEmpty, ["path": destination])
         }
         let existed = manager.fileExists(atPath: destination)
         do {
@@ -51,7 +51,7 @@ extension Tuanju {
         let databaseCopy = destination + "/tuanju.sqlite"
         let problems = try database.backup(to: databaseCopy)
         guard problems.isEmpty else {
-            throw InputError.invalid(OpsMsg.backupCheckFailed, ["detail": problems.prefix(3).joined(separator: "; ")])
+            throw InputError.invalid(ServiceMsg.backupCheckFailed, ["detail": problems.prefix(3).joined(separator: "; ")])
         }
         // The photos the copy references (not the live database's, which may have moved on).
         let copy = try DatabaseQueue(path: databaseCopy)
@@ -86,10 +86,10 @@ extension Tuanju {
     public static func restore(from source: String, into directory: DataDirectory) throws -> BackupResult {
         let manager = FileManager.default
         guard manager.fileExists(atPath: source + "/backup.json"), manager.fileExists(atPath: source + "/tuanju.sqlite") else {
-            throw InputError.invalid(OpsMsg.restoreSourceInvalid, ["path": source, "detail": "backup.json or tuanju.sqlite missing"])
+            throw InputError.invalid(ServiceMsg.restoreSourceInvalid, ["path": source, "detail": "backup.json or tuanju.sqlite missing"])
         }
         if let contents = try? manager.contentsOfDirectory(atPath: directory.path), !contents.isEmpty {
-            throw InputError.invalid(OpsMsg.restoreTargetNotEmpty, ["path": directory.path])
+            throw InputError.invalid(ServiceMsg.restoreTargetNotEmpty, ["path": directory.path])
         }
         try directory.prepare()
         var photos = 0
@@ -104,7 +104,7 @@ extension Tuanju {
         let database = try AppDatabase(path: directory.databasePath, create: false)
         let integrity = try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         guard integrity == ["ok"] else {
-            throw InputError.invalid(OpsMsg.restoreSourceInvalid, ["path": source, "detail": integrity.prefix(3).joined(separator: "; ")])
+            throw InputError.invalid(ServiceMsg.restoreSourceInvalid, ["path": source, "detail": integrity.prefix(3).joined(separator: "; ")])
         }
         return BackupResult(path: directory.path, schemaVersion: try database.schemaVersion(), photos: photos)
     }

@@ -20,7 +20,7 @@ extension Tuanju {
     /// `tuanju doctor` (admin): every invariant the system promises, from one read snapshot (plus the photo
     /// directory). An empty list means healthy.
     public func doctor(_ caller: Caller) throws -> [DoctorProblem] {
-        try caller.requireAdmin(OpsMsg.actionRunDoctor)
+        try caller.requireAdmin(ServiceMsg.actionRunDoctor)
         let now = self.now
         let store = photoStore
         return try database.read { db in

@@ -31,7 +31,7 @@ extension Tuanju {
     /// `surveys answer` (rider): validated against the definition, consent required; a resubmission replaces
     /// the rider's earlier response to the same version.
     public func answerSurvey(_ caller: Caller, id: String, submission: SurveySubmission) throws -> (ValidatedResponse, replaced: Bool) {
-        try useCase(caller, requires: .rider(EngageMsg.actionAnswerSurveys)).write { work in
+        try useCase(caller, requires: .rider(ServiceMsg.actionAnswerSurveys)).write { work in
             let definition = try SurveyStore.definition(work.db, id: id)
             let response = try definition.validate(submission)
             let replaced = try SurveyStore.save(work.db, response, riderID: caller.id, at: work.now)
@@ -43,7 +43,7 @@ extension Tuanju {
 
     /// `surveys portrait` (staff): counts per answer, cross-tabulated by a profile field, small cells hidden.
     public func surveyPortrait(_ caller: Caller, id: String, by field: PortraitField?) throws -> SurveyPortrait {
-        try caller.requireStaff(EngageMsg.actionViewPortrait)
+        try caller.requireStaff(ServiceMsg.actionViewPortrait)
         return try database.read { db in
             let definition = try SurveyStore.definition(db, id: id)
             let responses = try SurveyStore.responses(db, definition, profileField: field)
@@ -70,7 +70,7 @@ extension Tuanju {
 
     /// `activities signup` (rider): a place, or the waitlist when the session is full.
     public func signUp(_ caller: Caller, sessionID: String) throws -> Signup {
-        try useCase(caller, requires: .rider(EngageMsg.actionSignUp)).write { work in
+        try useCase(caller, requires: .rider(ServiceMsg.actionSignUp)).write { work in
             let signup = try Activities.signUp(work.db, sessionID: sessionID, riderID: caller.id, at: work.now)
             try work.emit(.activitySignedUp, SignupEvent(signup))
             return signup
@@ -79,7 +79,7 @@ extension Tuanju {
 
     /// `activities cancel` (rider): frees the place; the first waiting rider is promoted in the same transaction.
     public func cancelSignup(_ caller: Caller, sessionID: String) throws -> (Signup, promoted: Signup?) {
-        try useCase(caller, requires: .rider(EngageMsg.actionSignUp)).write { work in
+        try useCase(caller, requires: .rider(ServiceMsg.actionSignUp)).write { work in
             let (signup, promoted) = try Activities.cancel(work.db, sessionID: sessionID, riderID: caller.id, at: work.now)
             try work.emit(.activityCancelled, SignupEvent(signup))
             if let promoted { try work.emit(.activityPromoted, SignupEvent(promoted)) }
@@ -92,14 +92,14 @@ extension Tuanju {
     public func attendees(
         _ caller: Caller, sessionID: String, page: PageRequest = PageRequest()
     ) throws -> Page<(signup: Signup, name: String)> {
-        try caller.requireStaff(EngageMsg.actionManageActivities)
+        try caller.requireStaff(ServiceMsg.actionManageActivities)
         let page = try page.checked()
         return try Page.slice(try database.read { db in try Activities.attendees(db, sessionID: sessionID) }, page, id: \.signup.riderID)
     }
 
     /// `activities checkin` (staff): only a confirmed rider can be checked in.
     public func checkIn(_ caller: Caller, sessionID: String, riderID: String) throws -> Signup {
-        try useCase(caller, requires: .staff(EngageMsg.actionManageActivities)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionManageActivities)).write { work in
             let signup = try Activities.checkIn(work.db, sessionID: sessionID, riderID: riderID, at: work.now)
             try work.emit(.activityCheckedIn, SignupEvent(signup))
             return signup
@@ -117,7 +117,7 @@ extension Tuanju {
 
     /// `lessons complete` (rider, once): the lesson's points through the ledger, keyed so they cannot pay twice.
     public func completeLesson(_ caller: Caller, id: String) throws -> (Lesson, awarded: Int) {
-        try useCase(caller, requires: .rider(EngageMsg.actionCompleteLessons)).write { work in
+        try useCase(caller, requires: .rider(ServiceMsg.actionCompleteLessons)).write { work in
             let lesson = try Lessons.complete(work.db, lessonID: id, riderID: caller.id, at: work.now)
             var awarded = 0
             if lesson.points > 0,

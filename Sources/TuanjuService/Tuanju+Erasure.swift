@@ -33,7 +33,7 @@ extension Tuanju {
     /// waitlist moves up) and survey answers are deleted. The rider id stays as a pseudonymous account: the
     /// ledger, reports and past attendance keep pointing at it, so every count and balance still adds up.
     public func eraseRider(_ caller: Caller, id: String, dryRun: Bool) throws -> ErasureResult {
-        let useCase = try useCase(caller, requires: .admin(OpsMsg.actionErase))
+        let useCase = try useCase(caller, requires: .admin(ServiceMsg.actionErase))
         if dryRun {
             return try useCase.read { db in try ErasurePlan(db, riderID: id, now: useCase.now).result(db, dryRun: true) }
         }

@@ -22,7 +22,7 @@ public struct Claimer: Sendable, Equatable {
 extension Tuanju {
     /// `tasks create` (staff).
     public func createTask(_ caller: Caller, _ draft: TaskDraft) throws -> TaskPosting {
-        try useCase(caller, requires: .staff(Msg.actionManageTasks)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionManageTasks)).write { work in
             let task = try Tasks.create(work.db, draft, by: caller.id, at: work.now)
             try work.emit(.taskCreated, TaskEvent(task, by: caller))
             return task
@@ -31,7 +31,7 @@ extension Tuanju {
 
     /// `tasks update` (staff).
     public func updateTask(_ caller: Caller, id: String, _ changes: TaskChanges) throws -> TaskPosting {
-        let useCase = try useCase(caller, requires: .staff(Msg.actionManageTasks))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionManageTasks))
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
         return try useCase.write { work in
             let task = try Tasks.update(work.db, id: id, changes)
@@ -42,7 +42,7 @@ extension Tuanju {
 
     /// `tasks close` (staff): the posting's active claims end with it.
     public func closeTask(_ caller: Caller, id: String) throws -> TaskPosting {
-        try useCase(caller, requires: .staff(Msg.actionManageTasks)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionManageTasks)).write { work in
             let (task, ended) = try Tasks.close(work.db, id: id, by: caller.id, at: work.now)
             try work.emit(.taskClosed, TaskClosedEvent(
                 taskId: task.id, role: task.roleCode, claimsEnded: ended, by: caller.id))
@@ -73,7 +73,7 @@ extension Tuanju {
     /// `tasks claim` (rider): one transaction; capacity, uniqueness and the per-rider limit are checked
     /// inside it.
     public func claimTask(_ caller: Caller, id: String) throws -> Claim {
-        try useCase(caller, requires: .rider(Msg.actionClaimTasks)).write { work in
+        try useCase(caller, requires: .rider(ServiceMsg.actionClaimTasks)).write { work in
             let limit = try Setting.maxActiveClaims.value(work.db)
             let claim = try Claims.claim(work.db, taskID: id, riderID: caller.id, maxActive: limit, at: work.now)
             try work.emit(.taskClaimed, ClaimEvent(claim, by: caller))
@@ -83,7 +83,7 @@ extension Tuanju {
 
     /// `tasks release` (rider): gives the caller's own seat back.
     public func releaseTask(_ caller: Caller, id: String) throws -> Claim {
-        try useCase(caller, requires: .rider(Msg.actionClaimTasks)).write { work in
+        try useCase(caller, requires: .rider(ServiceMsg.actionClaimTasks)).write { work in
             let claim = try Claims.release(work.db, taskID: id, riderID: caller.id, at: work.now)
             try work.emit(.taskReleased, ClaimEvent(claim, by: caller))
             return claim
@@ -92,7 +92,7 @@ extension Tuanju {
 
     /// `tasks revoke` (staff): takes a rider's seat away, with a reason.
     public func revokeClaim(_ caller: Caller, taskID: String, riderID: String, reason: String) throws -> Claim {
-        try useCase(caller, requires: .staff(Msg.actionRevokeClaims)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionRevokeClaims)).write { work in
             let claim = try Claims.revoke(work.db, taskID: taskID, riderID: riderID, reason: reason, by: caller.id, at: work.now)
             try work.emit(.taskClaimRevoked, ClaimEvent(claim, by: caller))
             return claim

@@ -60,7 +60,7 @@ extension Tuanju {
 
     /// `map add` (staff).
     public func addServicePoint(_ caller: Caller, _ draft: PointDraft) throws -> ServicePoint {
-        try useCase(caller, requires: .staff(MapMsg.actionManageMap)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionManageMap)).write { work in
             let point = try ServicePoints.add(work.db, draft, at: work.now)
             try work.emit(.servicePointCreated, ServicePointEvent(point, by: caller.id))
             return point
@@ -69,7 +69,7 @@ extension Tuanju {
 
     /// `map update` (staff).
     public func updateServicePoint(_ caller: Caller, id: String, _ changes: PointChanges) throws -> ServicePoint {
-        let useCase = try useCase(caller, requires: .staff(MapMsg.actionManageMap))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionManageMap))
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
         return try useCase.write { work in
             let point = try ServicePoints.update(work.db, id: id, changes, at: work.now)
@@ -80,7 +80,7 @@ extension Tuanju {
 
     /// `map remove` (staff): deactivates; the point leaves the search index in the same transaction.
     public func removeServicePoint(_ caller: Caller, id: String) throws -> ServicePoint {
-        try useCase(caller, requires: .staff(MapMsg.actionManageMap)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionManageMap)).write { work in
             let point = try ServicePoints.deactivate(work.db, id: id, at: work.now)
             try work.emit(.servicePointRemoved, ServicePointEvent(point, by: caller.id))
             return point
@@ -95,7 +95,7 @@ extension Tuanju {
     public func importMap(
         _ caller: Caller, path: String, system: CoordinateSystem, strict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> MapImportSummary {
-        let useCase = try useCase(caller, requires: .staff(MapMsg.actionManageMap))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionManageMap))
         let now = useCase.now
         do {
             if strict {
@@ -132,10 +132,10 @@ extension Tuanju {
 
     /// `map demand` (staff): busiest cells since a day, with the distance to the nearest point of the kind.
     public func mapDemand(_ caller: Caller, sinceDay: String?, kind: String?, limit: Int) throws -> [DemandRow] {
-        try caller.requireStaff(MapMsg.actionViewDemand)
+        try caller.requireStaff(ServiceMsg.actionViewDemand)
         guard (1...1000).contains(limit) else { throw InputError.invalid(.limitRange, ["max": "1000"]) }
         if let sinceDay, DemandCell.parseDay(sinceDay) == nil {
-            throw InputError.invalid(MapMsg.sinceInvalid, ["value": sinceDay])
+            throw InputError.invalid(ServiceMsg.sinceInvalid, ["value": sinceDay])
         }
         return try database.read { db in
             if let kind { try ServicePoints.requireKind(db, kind) }

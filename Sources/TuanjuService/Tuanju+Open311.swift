@@ -17,7 +17,7 @@ extension Tuanju {
         default: filter.audience = .public(riderID: nil)
         }
         guard filter.ids.count <= Open311Filter.maximumIDs else {
-            throw InputError.invalid(HTTPMsg.open311IdsTooMany, ["max": "\(Open311Filter.maximumIDs)"])
+            throw InputError.invalid(ServiceMsg.open311IdsTooMany, ["max": "\(Open311Filter.maximumIDs)"])
         }
         guard (1...Open311Filter.maximumCount).contains(filter.limit) else {
             throw InputError.invalid(.limitRange, ["max": "\(Open311Filter.maximumCount)"])

@@ -35,7 +35,7 @@ public enum PhotoSize: String, Sendable, CaseIterable {
     case original, thumb
 
     public init(parsing text: String) throws(InputError) {
-        guard let size = PhotoSize(rawValue: text) else { throw .invalid(PhotoMsg.photoSizeUnknown, ["value": text]) }
+        guard let size = PhotoSize(rawValue: text) else { throw .invalid(ServiceMsg.photoSizeUnknown, ["value": text]) }
         self = size
     }
 }
@@ -100,9 +100,9 @@ extension Tuanju {
     /// original, so the acceptance pays. Refused on a report that is not flagged, and with any other decision.
     func acceptAsOriginal(_ db: Database, id: String, _ action: ReviewAction, original: Bool) throws {
         guard original else { return }
-        guard case .accept = action else { throw InputError.invalid(PhotoMsg.originalOnlyOnAccept) }
+        guard case .accept = action else { throw InputError.invalid(ServiceMsg.originalOnlyOnAccept) }
         guard try Reports.find(db, id: id).possibleReuse != nil else {
-            throw InputError.invalid(PhotoMsg.originalOnlyOnReuse, ["id": id])
+            throw InputError.invalid(ServiceMsg.originalOnlyOnReuse, ["id": id])
         }
         try PhotoReuse.clear(db, id: id)
     }
@@ -121,7 +121,7 @@ extension Tuanju {
     public func reportPhoto(_ caller: Caller, id: String, number: Int, size: PhotoSize) throws -> PhotoFile {
         let report = try report(caller, id: id).report
         guard (1...report.photos.count).contains(number) else {
-            throw InputError.invalid(PhotoMsg.photoPositionNotFound, ["id": id, "position": "\(number)", "count": "\(report.photos.count)"])
+            throw InputError.invalid(ServiceMsg.photoPositionNotFound, ["id": id, "position": "\(number)", "count": "\(report.photos.count)"])
         }
         let files = photoFiles(of: report)[number - 1]
         switch size {
@@ -142,7 +142,7 @@ extension Tuanju {
     public func rebuildPhotoPrints(
         _ caller: Caller, chunk: Int = 100, progress: (Int, Int, Int) -> Void = { _, _, _ in }
     ) throws -> PhotoRebuildSummary {
-        try caller.requireStaff(PhotoMsg.actionRebuildPhotos)
+        try caller.requireStaff(ServiceMsg.actionRebuildPhotos)
         guard (1...10_000).contains(chunk) else { throw InputError.invalid(.limitRange, ["max": "10000"]) }
         let store = photoStore
         var summary = PhotoRebuildSummary()

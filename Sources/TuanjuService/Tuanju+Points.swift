@@ -30,7 +30,7 @@ extension Tuanju {
     /// `points award` (staff): points from the budget for something done offline. `key` makes a script's
     /// retry harmless; without one every call is a new award.
     public func awardPoints(_ caller: Caller, riderID: String, amount: Int, reason: String, key: String?) throws -> Balance {
-        let useCase = try useCase(caller, requires: .staff(Msg.actionAdjustPoints))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionAdjustPoints))
         let amount = try LedgerLimits.awardAmount(amount)
         // A hand-made award says why: the ledger is read by people.
         guard !Text.clean(reason).isEmpty else { throw InputError.invalid(.reasonRequired) }
@@ -58,7 +58,7 @@ extension Tuanju {
 
     /// `points adjust` (admin): a correction is a new transfer with a reason, never an edit.
     public func adjustPoints(_ caller: Caller, riderID: String, amount: Int, reason: String, key: String?) throws -> Balance {
-        let useCase = try useCase(caller, requires: .admin(Msg.actionAdjustPoints))
+        let useCase = try useCase(caller, requires: .admin(ServiceMsg.actionAdjustPoints))
         // Bounded before anything else: `abs` below cannot meet Int.min.
         let amount = try LedgerLimits.adjustmentAmount(amount)
         guard !Text.clean(reason).isEmpty else { throw InputError.invalid(.reasonRequired) }

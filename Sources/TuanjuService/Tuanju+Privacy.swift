@@ -22,7 +22,7 @@ extension Tuanju {
     /// and precise position in one transaction (the rows, and so every count, stay); then the photo files no
     /// report references any more are deleted.
     public func purgeExpiredReports(_ caller: Caller, dryRun: Bool) throws -> PurgeResult {
-        let useCase = try useCase(caller, requires: .admin(OpsMsg.actionPurge))
+        let useCase = try useCase(caller, requires: .admin(ServiceMsg.actionPurge))
         let now = useCase.now
         if dryRun {
             let count = try useCase.read { db in try Self.expiredRejected(db, now: now).count }

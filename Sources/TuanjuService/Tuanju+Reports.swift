@@ -38,12 +38,12 @@ extension Tuanju {
     /// before the transaction that records the report commits; a bad photo or a refused rule stores nothing.
     /// Submitting the same report again (a retry) returns the first one: see `Reports.resubmitted`.
     public func submitReport(_ caller: Caller, _ submission: ReportSubmission) throws -> Report {
-        let useCase = try useCase(caller, requires: .rider(ReportMsg.actionSubmitReports))
+        let useCase = try useCase(caller, requires: .rider(ServiceMsg.actionSubmitReports))
         let note = try ReportDraft.note(submission.note)
         try PhotoCheck.checkCount(submission.photoPaths.count)
         let photos = try preparePhotos(submission.photoPaths)
         guard let location = submission.location ?? photos.first?.checked.gps else {
-            throw InputError.invalid(ReportMsg.locationRequired)
+            throw InputError.invalid(ServiceMsg.locationRequired)
         }
         // Check the rules before any file is written; the transaction checks them again.
         _ = try database.read { db in try reportContext(db, caller, submission, location) }
@@ -97,10 +97,10 @@ extension Tuanju {
     public func reviewReport(
         _ caller: Caller, id: String, _ action: ReviewAction, points: Int? = nil, original: Bool = false
     ) throws -> Report {
-        let useCase = try useCase(caller, requires: .staff(ReportMsg.actionReviewReports))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionReviewReports))
         let action = try action.validated()
         if let points {
-            guard case .accept = action else { throw InputError.invalid(ReportMsg.pointsOnlyOnAccept) }
+            guard case .accept = action else { throw InputError.invalid(ServiceMsg.pointsOnlyOnAccept) }
             guard (0...10_000).contains(points) else { throw InputError.invalid(.pointsInvalid, ["value": "\(points)"]) }
         }
         return try useCase.write { work in
@@ -141,7 +141,7 @@ extension Tuanju {
     public func report(_ caller: Caller, id: String) throws -> ReportDetail {
         try database.read { db in
             let report = try Reports.find(db, id: id)
-            try caller.requireSelfOrStaff(riderID: report.riderID, what: ReportMsg.whatReport)
+            try caller.requireSelfOrStaff(riderID: report.riderID, what: ServiceMsg.whatReport)
             return ReportDetail(report: report, history: try Reports.history(db, id: id))
         }
     }
@@ -149,7 +149,7 @@ extension Tuanju {
     /// `reports list`: a rider lists their own; staff list everyone's (or one rider's).
     public func listReports(_ caller: Caller, _ filter: Reports.Filter, page: PageRequest = PageRequest()) throws -> Page<Report> {
         var filter = filter
-        filter.riderID = try caller.scope(riderID: filter.riderID, what: ReportMsg.whatReport)
+        filter.riderID = try caller.scope(riderID: filter.riderID, what: ServiceMsg.whatReport)
         let page = try page.checked()
         return try database.read { db in try Reports.list(db, filter, page: page) }
     }
@@ -159,7 +159,7 @@ extension Tuanju {
     public func exportReports(
         _ caller: Caller, format: ReportExport.Format, since: Date?, mediaBaseURL: String, write: (String) throws -> Void
     ) throws -> Int {
-        try caller.requireStaff(ReportMsg.actionExportReports)
+        try caller.requireStaff(ServiceMsg.actionExportReports)
         return try database.read { db in
             try ReportExport(db, format: format, mediaBaseURL: mediaBaseURL).run(db, since: since, write: write)
         }
@@ -168,7 +168,7 @@ extension Tuanju {
     /// `photos gc` (admin): removes stored photos no report references, older than an hour (a report being
     /// submitted writes its photos just before its transaction commits).
     public func collectPhotoGarbage(_ caller: Caller, dryRun: Bool) throws -> [String] {
-        try caller.requireAdmin(ReportMsg.actionCollectPhotos)
+        try caller.requireAdmin(ServiceMsg.actionCollectPhotos)
         let store = photoStore
         let referenced = try database.read { db in try Reports.referencedPhotos(db) }
         let cutoff = now.addingTimeInterval(-3600)

@@ -24,7 +24,7 @@ extension Tuanju {
 
     /// `rewards add` (staff).
     public func addReward(_ caller: Caller, name: String, nameZh: String?, cost: Int, stock: Int) throws -> Reward {
-        try useCase(caller, requires: .staff(Msg.actionManageRewards)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionManageRewards)).write { work in
             let reward = try Rewards.add(work.db, name: name, nameZh: nameZh, cost: cost, stock: stock, at: work.now)
             try work.emit(.rewardCreated, RewardEvent(reward, by: caller))
             return reward
@@ -33,7 +33,7 @@ extension Tuanju {
 
     /// `rewards update` (staff).
     public func updateReward(_ caller: Caller, id: String, _ changes: RewardChanges) throws -> Reward {
-        let useCase = try useCase(caller, requires: .staff(Msg.actionManageRewards))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionManageRewards))
         guard !changes.isEmpty else { throw InputError.invalid(.nothingToChange) }
         return try useCase.write { work in
             let reward = try Rewards.update(work.db, id: id, changes, at: work.now)
@@ -52,7 +52,7 @@ extension Tuanju {
 
     /// `rewards redeem` (rider): holds the points until a batch decides.
     public func redeem(_ caller: Caller, rewardID: String, quantity: Int) throws -> Redemption {
-        try useCase(caller, requires: .rider(Msg.actionRedeem)).write { work in
+        try useCase(caller, requires: .rider(ServiceMsg.actionRedeem)).write { work in
             let days = try Setting.holdExpiryDays.value(work.db)
             let redemption = try Redemptions.request(
                 work.db, riderID: caller.id, rewardID: rewardID, quantity: quantity, holdDays: days, at: work.now)
@@ -63,9 +63,9 @@ extension Tuanju {
 
     /// `redemptions cancel` (the rider who asked): the hold is voided and the points are available again.
     public func cancelRedemption(_ caller: Caller, id: String) throws -> Redemption {
-        try useCase(caller, requires: .rider(Msg.actionRedeem)).write { work in
+        try useCase(caller, requires: .rider(ServiceMsg.actionRedeem)).write { work in
             let found = try Redemptions.find(work.db, id: id)
-            guard found.riderId == caller.id else { throw AccessError.notYours(Msg.whatRedemption) }
+            guard found.riderId == caller.id else { throw AccessError.notYours(ServiceMsg.whatRedemption) }
             let cancelled = try Redemptions.cancel(work.db, id: id, at: work.now)
             try work.emit(.redemptionCancelled, RedemptionEvent(cancelled))
             return cancelled
@@ -87,7 +87,7 @@ extension Tuanju {
     public func runRedemptions(
         _ caller: Caller, limit: Int?, dryRun: Bool, progress: ((Int, Int) -> Void)? = nil
     ) throws -> BatchSummary {
-        let useCase = try useCase(caller, requires: .staff(Msg.actionRunBatches))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionRunBatches))
         if let limit, limit < 1 { throw InputError.invalid(.limitRange, ["max": "∞"]) }
         if dryRun { return try previewBatch(limit: limit) }
         let expired = try useCase.write { work in

@@ -11,7 +11,7 @@ extension Tuanju {
     public func registerRider(
         _ caller: Caller, name: String, phone: String, platform: String, partyMember: Bool, branch: String?
     ) throws -> IssuedRider {
-        let useCase = try useCase(caller, requires: .staff(Msg.actionRegisterRiders))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionRegisterRiders))
         let draft = try RiderDraft(name: name, phone: phone, platform: platform, partyMember: partyMember, branch: branch)
         return try useCase.write { work in
             let rider = try RiderDirectory.register(work.db, draft, at: work.now)
@@ -29,7 +29,7 @@ extension Tuanju {
     public func importRiders(
         _ caller: Caller, path: String, strict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> RiderImportSummary {
-        let useCase = try useCase(caller, requires: .staff(Msg.actionImportRiders))
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionImportRiders))
         do {
             if strict { try RiderImport.check(reader: try CSVReader(path: path), path: path) }
             var importer = try RiderImport(reader: try CSVReader(path: path), path: path, at: useCase.now)
@@ -81,7 +81,7 @@ extension Tuanju {
 
     /// `riders deactivate` (staff): the rider's tokens stop working in the same transaction.
     public func deactivateRider(_ caller: Caller, id: String) throws -> RiderProfile {
-        try useCase(caller, requires: .staff(Msg.actionDeactivateRiders)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionDeactivateRiders)).write { work in
             let rider = try RiderDirectory.deactivate(work.db, id: id, at: work.now)
             try Credentials.revokeAll(work.db, of: .rider(id: id), at: work.now)
             try work.emit(.riderDeactivated, RiderEvent(rider, by: caller))
@@ -91,7 +91,7 @@ extension Tuanju {
 
     /// `riders reactivate` (staff). Old tokens stay revoked: issue a new one with `riders token`.
     public func reactivateRider(_ caller: Caller, id: String) throws -> RiderProfile {
-        try useCase(caller, requires: .staff(Msg.actionReactivateRiders)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionReactivateRiders)).write { work in
             let rider = try RiderDirectory.reactivate(work.db, id: id, at: work.now)
             try work.emit(.riderReactivated, RiderEvent(rider, by: caller))
             return RiderProfile(rider, for: caller)
@@ -100,7 +100,7 @@ extension Tuanju {
 
     /// `riders token` (staff): a new token for an active rider (imported riders have none); older ones are revoked.
     public func issueRiderToken(_ caller: Caller, id: String) throws -> IssuedRider {
-        try useCase(caller, requires: .staff(Msg.actionIssueRiderTokens)).write { work in
+        try useCase(caller, requires: .staff(ServiceMsg.actionIssueRiderTokens)).write { work in
             let rider = try RiderDirectory.find(work.db, id: id)
             guard rider.active else { throw RiderError.inactive(id: id) }
             try Credentials.revokeAll(work.db, of: .rider(id: id), at: work.now)

@@ -64,7 +64,7 @@ extension Tuanju {
 
     /// `settings set KEY VALUE` (admin).
     public func changeSetting(_ caller: Caller, key: String, value: String) throws -> SettingValue {
-        let useCase = try useCase(caller, requires: .admin(Msg.actionManageSettings))
+        let useCase = try useCase(caller, requires: .admin(ServiceMsg.actionManageSettings))
         guard let setting = Setting(rawValue: key) else {
             throw InputError.invalid(.settingUnknown, ["key": key, "known": Setting.allCases.map(\.rawValue).joined(separator: ", ")])
         }

@@ -13,7 +13,7 @@ public struct IssuedUser: Sendable, Equatable {
 extension Tuanju {
     /// `users add` (admin).
     public func addUser(_ caller: Caller, name: String, role: UserRole) throws -> IssuedUser {
-        try useCase(caller, requires: .admin(Msg.actionAddUsers)).write { work in
+        try useCase(caller, requires: .admin(ServiceMsg.actionAddUsers)).write { work in
             let (user, token) = try Users.create(work.db, name: name, role: role, at: work.now)
             try work.emit(.userCreated, UserEvent(user))
             return IssuedUser(user: user, token: token)
@@ -29,7 +29,7 @@ extension Tuanju {
 
     /// `users revoke` (admin): the user's tokens stop working at once.
     public func revokeUser(_ caller: Caller, id: String) throws -> User {
-        try useCase(caller, requires: .admin(Msg.actionRevokeUsers)).write { work in
+        try useCase(caller, requires: .admin(ServiceMsg.actionRevokeUsers)).write { work in
             let user = try Users.revoke(work.db, id: id, at: work.now)
             try work.emit(.userRevoked, UserEvent(user))
             return user

@@ -6,7 +6,7 @@ import TuanjuCore
 extension Tuanju {
     /// `webhooks add` (admin): the secret is in the returned endpoint, shown once by the CLI.
     public func addWebhook(_ caller: Caller, url: String, events: String, allowPrivate: Bool) throws -> WebhookEndpoint {
-        let useCase = try useCase(caller, requires: .admin(Msg.actionManageWebhooks))
+        let useCase = try useCase(caller, requires: .admin(ServiceMsg.actionManageWebhooks))
         try Self.checkSubscription(events)
         return try useCase.write { work in
             // Hand earlier events to the endpoints that existed then: a new endpoint hears from now on.
@@ -24,7 +24,7 @@ extension Tuanju {
     }
 
     public func removeWebhook(_ caller: Caller, id: String) throws -> WebhookEndpoint {
-        try useCase(caller, requires: .admin(Msg.actionManageWebhooks)).write { work in
+        try useCase(caller, requires: .admin(ServiceMsg.actionManageWebhooks)).write { work in
             let endpoint = try Endpoints.remove(work.db, id: id)
             try work.audit(.webhookRemoved, target: endpoint.id)
             return endpoint
@@ -33,7 +33,7 @@ extension Tuanju {
 
     /// `webhooks rotate-secret`: a new secret; for 24 hours both sign.
     public func rotateWebhookSecret(_ caller: Caller, id: String) throws -> WebhookEndpoint {
-        try useCase(caller, requires: .admin(Msg.actionManageWebhooks)).write { work in
+        try useCase(caller, requires: .admin(ServiceMsg.actionManageWebhooks)).write { work in
             let endpoint = try Endpoints.rotateSecret(work.db, id: id, at: work.now)
             try work.audit(.webhookSecretRotated, target: endpoint.id)
             return endpoint
@@ -42,7 +42,7 @@ extension Tuanju {
 
     /// `webhooks enable`: after a 410 or a long failure; held deliveries are released.
     public func enableWebhook(_ caller: Caller, id: String) throws -> WebhookEndpoint {
-        try useCase(caller, requires: .admin(Msg.actionManageWebhooks)).write { work in
+        try useCase(caller, requires: .admin(ServiceMsg.actionManageWebhooks)).write { work in
             let endpoint = try Endpoints.enable(work.db, id: id, at: work.now)
             try work.audit(.webhookEnabled, target: endpoint.id)
             return endpoint
@@ -101,7 +101,7 @@ extension Tuanju {
 
     /// `webhooks replay`: a dead delivery goes back in the queue, under the same webhook-id.
     public func replayDelivery(_ caller: Caller, id: String) throws -> WebhookDelivery {
-        try useCase(caller, requires: .admin(Msg.actionManageWebhooks)).write { work in
+        try useCase(caller, requires: .admin(ServiceMsg.actionManageWebhooks)).write { work in
             let delivery = try Deliveries.replay(work.db, id: id, at: work.now)
             try work.audit(.webhookDeliveryReplayed, target: delivery.id)
             return delivery

@@ -116,8 +116,8 @@ struct EventCatalogueTests {
         _ = try ok(["points", "adjust", "--rider", riders[0].id, "--amount=-5", "--reason", "更正"], admin)
         let reward = try ok(["rewards", "add", "--name", "Poncho", "--name-zh", "雨衣", "--cost", "50", "--stock", "10"], coordinator)["id"] as! String
         _ = try ok(["rewards", "update", reward, "--stock", "9"], coordinator)
-        let kept = try ok(["rewards", "redeem", reward], riders[0].token)["id"] as! String
-        let dropped = try ok(["rewards", "redeem", reward], riders[0].token)["id"] as! String
+        let kept = try ok(["rewards", "redeem", reward], riders[0].token)["request_id"] as! String
+        let dropped = try ok(["rewards", "redeem", reward], riders[0].token)["request_id"] as! String
         _ = try ok(["redemptions", "cancel", dropped], riders[0].token)
         _ = try ok(["redemptions", "run"], coordinator)
         _ = kept

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Identity
+import Reports
 import Storage
 import Testing
 import TuanjuCore

@@ -2,10 +2,10 @@ import TuanjuCore
 
 // Texts of `tuanju webhooks events`. English and Simplified Chinese; `{name}` marks an argument.
 
-enum EventsCommandMsg: String, CaseIterable, CatalogMessage {
+public enum EventsCommandMsg: String, CaseIterable, CatalogMessage {
     case abstract, discussion, optMarkdown, colType, colSummary, count
 
-    var texts: (en: String, zh: String) {
+    public var texts: (en: String, zh: String) {
         switch self {
         case .abstract: ("List the event types webhooks deliver, with the schema of each payload.", "列出 webhook 推送的全部事件类型及其数据结构。")
         case .discussion:

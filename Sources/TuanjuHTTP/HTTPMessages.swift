@@ -1,10 +1,13 @@
-// Messages of the HTTP API (`tuanju serve`, /v1, Open311 GeoReport v2), in English and Simplified Chinese.
-// Same rules as Msg: `{name}` marks an argument; CatalogTests checks both languages and the arguments.
+import TuanjuCore
+
+// Messages of the HTTP API (/v1, Open311 GeoReport v2), in English and Simplified Chinese.
+// Same rules as every catalogue: `{name}` marks an argument; a case cannot compile without both languages, and
+// CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum HTTPMsg: String, CaseIterable, CatalogMessage {
     // MARK: - Errors: requests
-    case routeNotFound, bearerMissing, bodyTooLarge, rateLimited, internalError
-    case contentTypeUnsupported, bodyNotJSON, fieldMissing, fieldType, fieldInvalid, fieldUnknown, queryInvalid
+    case routeNotFound, bearerMissing, bodyTooLarge, rateLimited, internalError, contentTypeUnsupported, bodyNotJSON
+    case fieldMissing, fieldType, fieldInvalid, fieldUnknown, queryInvalid
 
     // MARK: - Errors: multipart/form-data
     case multipartBoundaryMissing, multipartBoundaryInvalid, multipartNoFirstBoundary, multipartDelimiterMalformed
@@ -13,13 +16,11 @@ public enum HTTPMsg: String, CaseIterable, CatalogMessage {
     case multipartFieldNotText, multipartPhotoNotFile, multipartHeaderNotUTF8
 
     // MARK: - Open311 GeoReport v2
-    case open311ApiKeyMissing, open311MediaRequired, open311StatusInvalid, open311DateInvalid
-    case open311IdsTooMany, open311Notice, open311KeyService, open311Contact
+    case open311ApiKeyMissing, open311MediaRequired, open311StatusInvalid, open311DateInvalid, open311Notice
+    case open311KeyService, open311Contact
 
-    // MARK: - CLI: serve
-    case serveAbstract, serveDiscussion, optHost, optPort, optRateLimit, optMaxBody, optMaxUpload, optMediaBase
-    case serveListening, serveStopping, serveStopped, healthOK
-    case optHeaderTimeout, optBodyTimeout, optIdleTimeout, optMaxConnections, optPositive
+    // MARK: - Health
+    case healthOK
 
     // MARK: - Errors: method, query and body shape
     case methodNotAllowed, queryUnknown, bodyKeyRepeated
@@ -84,38 +85,11 @@ public enum HTTPMsg: String, CaseIterable, CatalogMessage {
         case .open311DateInvalid:
             ("{name} must be a W3C date-time such as 2026-11-29T10:00:00+08:00, not \"{value}\"",
              "{name} 必须是 W3C 日期时间,例如 2026-11-29T10:00:00+08:00,而不是“{value}”")
-        case .open311IdsTooMany: ("at most {max} service_request_id values at once", "一次最多查询 {max} 个 service_request_id")
         case .open311Notice:
             ("Received; a coordinator reviews each report.", "已收到;每条上报都由协调员审核。")
         case .open311KeyService: ("Ask your station's coordinator for a rider token.", "请向所在驿站的协调员申请骑手令牌。")
         case .open311Contact: ("Tuanju, the riders' service of the subdistrict", "团聚:街道骑手服务平台")
-        case .serveAbstract: ("Serve the HTTP JSON API and Open311 GeoReport v2.", "提供 HTTP JSON 接口和 Open311 GeoReport v2 接口。")
-        case .serveDiscussion:
-            ("Runs until SIGTERM or SIGINT, then finishes the requests in flight. The API is described at /openapi.json.",
-             "一直运行到收到 SIGTERM 或 SIGINT,然后处理完进行中的请求再退出。接口说明见 /openapi.json。")
-        case .optHost: ("Address to listen on.", "监听地址。")
-        case .optPort: ("Port to listen on (0 picks a free one).", "监听端口(0 表示自动选择空闲端口)。")
-        case .optRateLimit:
-            ("Requests a minute per token (per address without a token); 0 turns the limit off.",
-             "每个令牌每分钟的请求数(无令牌时按地址计);0 表示不限制。")
-        case .optMaxBody: ("Largest JSON or form body, in KiB.", "JSON 或表单请求体的上限,单位 KiB。")
-        case .optMaxUpload: ("Largest photo upload (all photos of a report), in MiB.", "照片上传(一条上报的全部照片)的上限,单位 MiB。")
-        case .optMediaBase: ("Base URL of photos in Open311 media_url.", "Open311 media_url 中照片的基础 URL。")
-        case .serveListening: ("Listening on http://{address}", "正在监听 http://{address}")
-        case .serveStopping: ("Stopping: finishing the requests in flight", "正在停止:处理完进行中的请求")
-        case .serveStopped: ("Stopped.", "已停止。")
         case .healthOK: ("ok", "正常")
-        case .optHeaderTimeout:
-            ("Seconds a client has to send a request's head, from its first byte; the connection is closed after.",
-             "客户端发送请求头的时限(秒,从第一个字节算起);超时即关闭连接。")
-        case .optBodyTimeout:
-            ("Seconds a client has to send a request's body, from the end of its head; the connection is closed after.",
-             "客户端发送请求体的时限(秒,从请求头结束算起);超时即关闭连接。")
-        case .optIdleTimeout:
-            ("Seconds a kept-alive connection may stay idle before it is closed.", "保持连接空闲多少秒后关闭。")
-        case .optMaxConnections:
-            ("Most connections open at once; more wait until one closes.", "同时打开的连接上限;更多的连接排队等待。")
-        case .optPositive: ("--{name} must be a whole number from 1 to {max}", "--{name} 必须是 1 到 {max} 之间的整数")
         case .methodNotAllowed:
             ("{path} does not take {method}; it takes {allowed}", "{path} 不接受 {method},只接受 {allowed}")
         case .queryUnknown:

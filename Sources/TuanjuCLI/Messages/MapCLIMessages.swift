@@ -1,86 +1,25 @@
-// Messages of the warm-heart map (ServiceMap), GCJ-02 input and opening hours, in English and Simplified Chinese.
-// Same rules as Msg: `{name}` marks an argument; CatalogTests checks both languages and the arguments.
+import TuanjuCore
 
-public enum MapMsg: String, CaseIterable, CatalogMessage {
-    // MARK: - Coordinates
-    case coordinateSystemUnknown
+// Messages of `tuanju map` (help, columns, result lines, the demo's map scene), in English and Simplified Chinese.
+// Same rules as every catalogue: `{name}` marks an argument; a case cannot compile without both languages, and
+// CatalogTests checks that neither is empty and that both name the same arguments.
 
-    // MARK: - Opening hours ({position} is the 1-based character position in {text})
-    case hoursEmpty, hoursUnexpected, hoursIncomplete, hoursUnsupported
-    case hoursHourInvalid, hoursMinuteInvalid, hoursMidnightEnd, hoursEmptyRange
-
+public enum MapCLIMsg: String, CaseIterable, CatalogMessage {
     // MARK: - Errors
-    case pointNotFound, pointInactive, kindUnknown, amenityUnknown, withinInvalid, importRejected
-    case fieldKind, fieldPointName, fieldAddress, fieldExternalID, fieldContact
-    case externalIDRequired, externalIDRepeated, latitudeMissing, longitudeMissing
-    case geojsonUnreadable, geojsonNotCollection, geojsonNoFeatures, geojsonNotFeature, geojsonNoGeometry
-    case geojsonNotPoint, geojsonNoCoordinates, formatUnknown, sinceInvalid
+    case formatUnknown
+
     // MARK: - CLI
     case mapAbstract, nearestAbstract, nearestDiscussion, addAbstract, updateAbstract, removeAbstract, showAbstract
-    case importAbstract, importDiscussion, exportAbstract, demandAbstract, demandDiscussion, kindsAbstract
-    case optLat, optLon, optCRS, optKind, optLimit, optWithin, optOpenNow, optAt, optName, optAddress, optHours
-    case optAmenities, optContact, optExternalID, argPointID, argMapFile, optFormat, optOutput, optSince, optClearHours
-    case colDistance, colKind, colOpen, colAddress, colCell, colQueries, colNearest, colHours, colAmenities
-    case nearestNone, pointAdded, pointUpdated, pointRemoved, exportDone
-    case openNow, closedNow, hoursUnknown, actionManageMap, actionViewDemand
-    case demoMap, demoMapPhone, demoMapResult, demoMapPrivacy, demoMapDemand
+    case importAbstract, importDiscussion, exportAbstract, demandAbstract, demandDiscussion, kindsAbstract, optLat
+    case optLon, optCRS, optKind, optLimit, optWithin, optOpenNow, optAt, optName, optAddress, optHours
+    case optAmenities, optContact, optExternalID, argPointID, argMapFile, optFormat, optOutput, optSince
+    case optClearHours, colDistance, colKind, colOpen, colAddress, colCell, colQueries, colNearest, colHours
+    case colAmenities, nearestNone, pointAdded, pointUpdated, pointRemoved, exportDone, openNow, closedNow
+    case hoursUnknown, demoMap, demoMapPhone, demoMapResult, demoMapPrivacy, demoMapDemand
 
     public var texts: (en: String, zh: String) {
         switch self {
-        case .coordinateSystemUnknown:
-            ("unknown coordinate system \"{text}\"; use wgs84 or gcj02",
-             "未知坐标系“{text}”;请使用 wgs84 或 gcj02")
-        case .hoursEmpty:
-            ("opening hours are empty; write e.g. \"Mo-Fr 08:00-20:00; Su off\" or \"24/7\"",
-             "营业时间为空;请写成例如“Mo-Fr 08:00-20:00; Su off”或“24/7”")
-        case .hoursUnexpected:
-            ("opening hours \"{text}\": unexpected \"{token}\" at position {position}",
-             "营业时间“{text}”:第 {position} 个字符处的“{token}”无法识别")
-        case .hoursIncomplete:
-            ("opening hours \"{text}\": something is missing after \"{token}\" at position {position}",
-             "营业时间“{text}”:第 {position} 个字符处的“{token}”后面缺少内容")
-        case .hoursUnsupported:
-            ("opening hours \"{text}\": \"{token}\" at position {position} is not supported; "
-                + "use only weekdays (Mo-Su) and times, e.g. \"Mo-Fr 08:00-20:00; Su off\"",
-             "营业时间“{text}”:不支持第 {position} 个字符处的“{token}”;"
-                + "只能使用星期(Mo-Su)和时间,例如“Mo-Fr 08:00-20:00; Su off”")
-        case .hoursHourInvalid:
-            ("opening hours \"{text}\": the hour of \"{token}\" at position {position} is above 24",
-             "营业时间“{text}”:第 {position} 个字符处的“{token}”小时数大于 24")
-        case .hoursMinuteInvalid:
-            ("opening hours \"{text}\": the minute of \"{token}\" at position {position} is above 59",
-             "营业时间“{text}”:第 {position} 个字符处的“{token}”分钟数大于 59")
-        case .hoursMidnightEnd:
-            ("opening hours \"{text}\": \"{token}\" at position {position} is past the end of the day; "
-                + "24:00 is the latest time and only ends a range",
-             "营业时间“{text}”:第 {position} 个字符处的“{token}”超出当天;24:00 是最晚时间,只能作为结束时间")
-        case .hoursEmptyRange:
-            ("opening hours \"{text}\": \"{token}\" at position {position} starts and ends at the same time",
-             "营业时间“{text}”:第 {position} 个字符处的“{token}”开始和结束时间相同")
-        case .pointNotFound: ("no service point {id}", "没有编号为 {id} 的服务点")
-        case .pointInactive: ("service point {id} has been removed", "服务点 {id} 已下线")
-        case .kindUnknown: ("unknown kind \"{kind}\" (known: {known})", "未知的服务点类型“{kind}”(可选:{known})")
-        case .amenityUnknown: ("unknown amenity \"{value}\" (known: {known})", "未知的便民设施“{value}”(可选:{known})")
-        case .withinInvalid: ("--within must be a positive number of metres, not {value}", "--within 必须是正数(米),而不是 {value}")
-        case .importRejected: ("nothing imported: {count} bad item(s); first: {first}", "未导入任何数据:{count} 条有误;第一条:{first}")
-        case .fieldKind: ("kind", "类型")
-        case .fieldPointName: ("name", "名称")
-        case .fieldAddress: ("address", "地址")
-        case .fieldExternalID: ("external id", "外部编号")
-        case .fieldContact: ("contact", "联系方式")
-        case .externalIDRequired: ("external_id is required, so that importing again updates instead of duplicating", "缺少 external_id(外部编号):有了它,再次导入时才会更新而不是重复添加")
-        case .externalIDRepeated: ("external id {id} already appears at {place} of this file", "外部编号 {id} 已在本文件的{place}出现过")
-        case .latitudeMissing: ("latitude is missing", "缺少纬度")
-        case .longitudeMissing: ("longitude is missing", "缺少经度")
-        case .geojsonUnreadable: ("{path} is not valid JSON: {reason}", "{path} 不是有效的 JSON:{reason}")
-        case .geojsonNotCollection: ("{path} is not a GeoJSON FeatureCollection", "{path} 不是 GeoJSON FeatureCollection")
-        case .geojsonNoFeatures: ("{path} has no \"features\" array", "{path} 缺少 \"features\" 数组")
-        case .geojsonNotFeature: ("not a GeoJSON Feature", "不是 GeoJSON Feature")
-        case .geojsonNoGeometry: ("the feature has no geometry", "该要素没有几何信息")
-        case .geojsonNotPoint: ("the geometry is a {type}, not a Point", "几何类型是 {type},不是 Point")
-        case .geojsonNoCoordinates: ("the Point has no [longitude, latitude] coordinates", "该 Point 缺少 [经度, 纬度] 坐标")
         case .formatUnknown: ("unknown format \"{value}\" (use {known})", "未知格式“{value}”(可选:{known})")
-        case .sinceInvalid: ("--since must be a date like 2026-11-01, not {value}", "--since 必须是形如 2026-11-01 的日期,而不是 {value}")
         case .mapAbstract: ("The warm-heart map: rest stations, convenience boxes, discounted meals.", "暖心地图:暖心微驿站、便民箱、暖心便利餐。")
         case .nearestAbstract: ("Find the nearest service points (no token needed).", "查找最近的服务点(无需令牌)。")
         case .nearestDiscussion: ("Distances are great-circle metres from the position given. Only a count per ~250 m cell and day is kept of a search, never the position.", "距离为到所给位置的大圆距离(米)。每次查询只按约 250 米网格和日期计数,从不保存位置本身。")
@@ -131,8 +70,6 @@ public enum MapMsg: String, CaseIterable, CatalogMessage {
         case .openNow: ("open", "营业中")
         case .closedNow: ("closed", "已打烊")
         case .hoursUnknown: ("unknown", "未知")
-        case .actionManageMap: ("change the map", "修改地图")
-        case .actionViewDemand: ("see search demand", "查看查询热度")
         case .demoMap: ("The warm-heart map (暖心地图): 李骑手 looks for the nearest open rest station", "暖心地图:李骑手查找最近的营业中暖心微驿站")
         case .demoMapPhone: ("The phone's map app reports {lat},{lon} in GCJ-02 ({shift} m off true WGS-84); Tuanju converts it back.", "手机地图给出 GCJ-02 坐标 {lat},{lon}(与真实 WGS-84 位置相差 {shift} 米);团聚将其换算回 WGS-84。")
         case .demoMapResult: ("{name}: {distance}, open now ({hours})", "{name}:{distance},营业中({hours})")

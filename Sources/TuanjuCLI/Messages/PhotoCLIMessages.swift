@@ -1,29 +1,22 @@
-// Messages of upright photos, thumbnails and re-used photos (#22), in English and Simplified Chinese.
-// Same rules as Msg: `{name}` marks an argument; CatalogTests checks both languages and the arguments.
+import TuanjuCore
 
-public enum PhotoMsg: String, CaseIterable, CatalogMessage {
+// Messages of `tuanju reports photos` and `photos rebuild` (help, labels, progress), in English and Simplified
+// Chinese.
+// Same rules as every catalogue: `{name}` marks an argument; a case cannot compile without both languages, and
+// CatalogTests checks that neither is empty and that both name the same arguments.
+
+public enum PhotoCLIMsg: String, CaseIterable, CatalogMessage {
     // MARK: - Errors
-    case decodeFailed, photoPositionNotFound, photoSizeUnknown, originalOnlyOnReuse, originalOnlyOnAccept
-    case outputNotDirectory, actionRebuildPhotos
+    case outputNotDirectory
+
     // MARK: - CLI
-    case photosOfReportAbstract, rebuildAbstract, optOriginal, optOutputDirectory, optChunk
-    case labelFiles, labelThumbnail, labelPossibleReuse, labelReuseCleared, colReuse, copiedPhotos, rebuildProgress
-    case rebuildDone, reuseNoPoints, demoUpright, demoReuse
+    case photosOfReportAbstract, rebuildAbstract, optOriginal, optOutputDirectory, optChunk, labelFiles
+    case labelThumbnail, labelPossibleReuse, labelReuseCleared, colReuse, copiedPhotos, rebuildProgress, rebuildDone
+    case reuseNoPoints, demoUpright, demoReuse
 
     public var texts: (en: String, zh: String) {
         switch self {
-        case .decodeFailed:
-            ("the photo cannot be decoded: {detail}", "照片无法解码:{detail}")
-        case .photoPositionNotFound:
-            ("report {id} has no photo number {position} (it has {count})", "上报 {id} 没有第 {position} 张照片(共 {count} 张)")
-        case .photoSizeUnknown:
-            ("size must be original or thumb, not {value}", "size 必须是 original 或 thumb,而不是 {value}")
-        case .originalOnlyOnReuse:
-            ("report {id} is not marked as a possible re-use; --original is for reports that are",
-             "上报 {id} 未被标记为疑似重复使用照片;--original 只用于被标记的上报")
-        case .originalOnlyOnAccept: ("--original goes with --accept", "--original 只能与 --accept 一起使用")
         case .outputNotDirectory: ("{path} is not a directory", "{path} 不是目录")
-        case .actionRebuildPhotos: ("rebuild thumbnails and photo hashes", "重建缩略图和照片哈希")
         case .photosOfReportAbstract:
             ("Copy a report's photos and thumbnails into a directory", "将上报的照片和缩略图复制到目录")
         case .rebuildAbstract:

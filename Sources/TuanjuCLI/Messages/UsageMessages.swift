@@ -1,5 +1,9 @@
-// Messages of the command line's own usage checks (before ArgumentParser sees the words). English and
-// Simplified Chinese; same rules as Msg: `{name}` marks an argument; CatalogTests checks both languages.
+import TuanjuCore
+
+// Messages of the command line's own usage checks (before ArgumentParser sees the words), in English and
+// Simplified Chinese.
+// Same rules as every catalogue: `{name}` marks an argument; a case cannot compile without both languages, and
+// CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum UsageMsg: String, CaseIterable, CatalogMessage {
     case langUnknown, commandUnknown, commandSuggest

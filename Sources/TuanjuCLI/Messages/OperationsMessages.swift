@@ -1,23 +1,20 @@
-// Messages of operations: doctor, audit log, backups, privacy retention. English and Simplified Chinese.
-// Same rules as Msg: `{name}` marks an argument; CatalogTests checks both languages and the arguments.
+import TuanjuCore
+
+// Messages of the operations commands: doctor, audit log, backups, privacy retention (help and result lines),
+// in English and Simplified Chinese.
+// Same rules as every catalogue: `{name}` marks an argument; a case cannot compile without both languages, and
+// CatalogTests checks that neither is empty and that both name the same arguments.
 
 public enum OpsMsg: String, CaseIterable, CatalogMessage {
-    case actionRunDoctor, actionReadAudit, actionBackup, actionPurge, actionErase
-    case doctorAbstract, doctorDiscussion, doctorHealthy, doctorProblems, doctorProblem
-    case auditAbstract, auditListAbstract, optActor, optSince, colAction, colTarget, colCommand, colActor
-    case backupAbstract, backupDiscussion, argBackupDest, backupDone, backupDestNotEmpty, backupCheckFailed
-    case restoreAbstract, argRestoreSource, restoreDone, restoreTargetNotEmpty, restoreSourceInvalid
-    case privacyAbstract, purgeAbstract, purgeDiscussion, optPurgeDryRun, purgeDone, purgeDryRun
-    case eraseAbstract, eraseDiscussion, argEraseRider, optEraseDryRun, eraseDone, eraseDryRun
-    case demoErasure, demoErasedProfile, demoErasedDoctor
+    case doctorAbstract, doctorDiscussion, doctorHealthy, doctorProblems, doctorProblem, auditAbstract
+    case auditListAbstract, optActor, optSince, colAction, colTarget, colCommand, colActor, backupAbstract
+    case backupDiscussion, argBackupDest, backupDone, restoreAbstract, argRestoreSource, restoreDone
+    case privacyAbstract, purgeAbstract, purgeDiscussion, optPurgeDryRun, purgeDone, purgeDryRun, eraseAbstract
+    case eraseDiscussion, argEraseRider, optEraseDryRun, eraseDone, eraseDryRun, demoErasure, demoErasedProfile
+    case demoErasedDoctor
 
     public var texts: (en: String, zh: String) {
         switch self {
-        case .actionRunDoctor: ("run the health checks", "运行健康检查")
-        case .actionReadAudit: ("read the audit log", "查看审计日志")
-        case .actionBackup: ("back up or restore the data", "备份或恢复数据")
-        case .actionPurge: ("purge expired personal data", "清除过期的个人数据")
-        case .actionErase: ("erase a rider's personal data", "注销骑手的个人数据")
         case .doctorAbstract: ("Check that the data keeps every promise (admin).", "检查数据是否满足全部约束(管理员)。")
         case .doctorDiscussion: ("Runs SQLite's integrity and foreign-key checks, the ledger audit, seats against capacity, the map index, photo files against reports and overdue webhook deliveries. Exit 1 lists each problem.", "运行 SQLite 完整性与外键检查、积分账本核对、名额与容量、地图索引、照片文件与上报记录的对应,以及逾期的 Webhook 投递。发现问题时退出码为 1 并逐条列出。")
         case .doctorHealthy: ("All {count} checks passed.", "全部 {count} 项检查通过。")
@@ -35,13 +32,9 @@ public enum OpsMsg: String, CaseIterable, CatalogMessage {
         case .backupDiscussion: ("Copies the database with SQLite's backup API while writers keep running, fsyncs and checks the copy, then copies the photos it references. DEST must not exist or be empty.", "使用 SQLite 备份接口在写入继续进行时复制数据库,同步落盘并校验副本,再复制其引用的照片。DEST 必须不存在或为空。")
         case .argBackupDest: ("Where to write the backup (a new directory).", "备份写入的位置(新目录)。")
         case .backupDone: ("Backup written to {path}: database checked, {photos} photo(s) copied.", "备份已写入 {path}:数据库已校验,复制照片 {photos} 张。")
-        case .backupDestNotEmpty: ("{path} is not empty; back up into a new directory", "{path} 不为空;请备份到新目录")
-        case .backupCheckFailed: ("the backup copy failed its check: {detail}", "备份副本校验失败:{detail}")
         case .restoreAbstract: ("Restore a backup into an empty data directory.", "将备份恢复到空的数据目录。")
         case .argRestoreSource: ("A directory written by `tuanju backup`.", "由 `tuanju backup` 生成的目录。")
         case .restoreDone: ("Restored into {path}: {photos} photo(s); run `tuanju doctor` to check.", "已恢复到 {path}:照片 {photos} 张;可运行 `tuanju doctor` 检查。")
-        case .restoreTargetNotEmpty: ("the data directory {path} is not empty; restore only into an empty one", "数据目录 {path} 不为空;只能恢复到空目录")
-        case .restoreSourceInvalid: ("{path} is not a Tuanju backup: {detail}", "{path} 不是团聚备份:{detail}")
         case .privacyAbstract: ("Privacy retention (docs/privacy.md).", "隐私数据保留(见 docs/privacy.md)。")
         case .purgeAbstract: ("Remove photos and precise positions of rejected reports past the retention period (admin).", "删除超过保留期的已驳回上报的照片和精确位置(管理员)。")
         case .purgeDiscussion: ("The period is the setting privacy_retention_days (default 180). Report rows and counts stay.", "保留期由设置项 privacy_retention_days 决定(默认 180 天)。上报记录与统计数量保留。")
@@ -53,10 +46,10 @@ public enum OpsMsg: String, CaseIterable, CatalogMessage {
         case .argEraseRider: ("The rider to erase.", "要注销的骑手。")
         case .optEraseDryRun: ("Only show what would change.", "只显示将会变更的内容。")
         case .eraseDone: ("Rider {id} erased: {claims} claim(s) ended, {redemptions} redemption(s) cancelled, {signups} sign-up(s) cancelled, {responses} survey answer(s) deleted; the pseudonymous account keeps {balance} point(s).", "骑手 {id} 已注销:结束认领 {claims} 个,取消兑换 {redemptions} 个,取消报名 {signups} 个,删除问卷答案 {responses} 份;匿名账户保留积分 {balance}。")
+        case .eraseDryRun: ("Erasing rider {id} would end {claims} claim(s), cancel {redemptions} redemption(s) and {signups} sign-up(s), delete {responses} survey answer(s); {balance} point(s) would stay on the pseudonymous account.", "注销骑手 {id} 将结束认领 {claims} 个,取消兑换 {redemptions} 个、报名 {signups} 个,删除问卷答案 {responses} 份;匿名账户将保留积分 {balance}。")
         case .demoErasure: ("A rider asks to be forgotten: the admin erases 何骑手", "骑手申请注销:管理员注销何骑手的个人数据")
         case .demoErasedProfile: ("Coordinators now see the profile as: {name}, phone {phone}.", "协调员现在看到的资料:{name},手机号 {phone}。")
         case .demoErasedDoctor: ("Health checks after the erasure: {count} problem(s); the ledger still balances.", "注销后的健康检查:{count} 个问题;积分账本依然平衡。")
-        case .eraseDryRun: ("Erasing rider {id} would end {claims} claim(s), cancel {redemptions} redemption(s) and {signups} sign-up(s), delete {responses} survey answer(s); {balance} point(s) would stay on the pseudonymous account.", "注销骑手 {id} 将结束认领 {claims} 个,取消兑换 {redemptions} 个、报名 {signups} 个,删除问卷答案 {responses} 份;匿名账户将保留积分 {balance}。")
         }
     }
 }

@@ -1,0 +1,27 @@
+import TuanjuCore
+
+// Messages of photo reports (Reports), in English and Simplified Chinese.
+// Same rules as every catalogue: `{name}` marks an argument; a case cannot compile without both languages, and
+// CatalogTests checks that neither is empty and that both name the same arguments.
+
+public enum ReportMsg: String, CaseIterable, CatalogMessage {
+    // MARK: - Errors: reports
+    case reportNotFound, categoryNotFound, noActiveClaim, invalidTransition, duplicateTargetInvalid
+    case taskNotForCategory, outsideServiceArea, areaRingInvalid, statusUnknown, fieldNote, fieldAgency
+
+    public var texts: (en: String, zh: String) {
+        switch self {
+        case .reportNotFound: ("no report {id}", "没有编号为 {id} 的上报")
+        case .categoryNotFound: ("no report category {code} (see `tuanju roles list`)", "没有上报类别 {code}(见 `tuanju roles list`)")
+        case .noActiveClaim: ("you hold no active claim on a task of the role that handles {category}; claim one first", "你没有认领负责 {category} 的角色任务;请先认领")
+        case .invalidTransition: ("report {id} is {from}; it cannot become {to}", "上报 {id} 当前为 {from},不能改为 {to}")
+        case .duplicateTargetInvalid: ("report {id} cannot be the original of this one (it must be another report of the same category)", "上报 {id} 不能作为原始上报(必须是同一类别的另一条上报)")
+        case .taskNotForCategory: ("task {task} is not a task of the role that handles {category}", "任务 {task} 不属于负责 {category} 的角色")
+        case .outsideServiceArea: ("{lat},{lon} is outside the service area ({area})", "{lat},{lon} 不在服务范围内({area})")
+        case .areaRingInvalid: ("service area {code} is not a closed ring of [longitude, latitude] positions", "服务范围 {code} 不是由 [经度, 纬度] 组成的闭合多边形")
+        case .statusUnknown: ("unknown status \"{value}\" (known: {known})", "未知状态“{value}”(可选:{known})")
+        case .fieldNote: ("note", "备注")
+        case .fieldAgency: ("agency", "承办单位")
+        }
+    }
+}
