@@ -49,7 +49,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
     case whoamiAbstract
     case usersAbstract, usersAddAbstract, usersListAbstract, usersRevokeAbstract
     case optPersonName, optUserRole, argUserID, userAdded, tokenShownOnce, userRevoked
-    case colID, colName, colTitle, colRole, colStatus, colPhone, colPlatform, colParty, colBranch, colCategory, colPoints
+    case colID, colName, colTitle, colRole, colStatus, colPhone, colPlatform, colParty, colBranch, colCategory, colCategoryCode, colPoints
 
     // MARK: - CLI: riders
     case ridersAbstract, ridersRegisterAbstract, ridersImportAbstract, ridersImportDiscussion
@@ -308,6 +308,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
         case .colParty: ("PARTY", "党员")
         case .colBranch: ("BRANCH", "党支部")
         case .colCategory: ("CATEGORY", "上报类别")
+        case .colCategoryCode: ("CODE", "类别代码")
         case .colPoints: ("POINTS", "积分")
 
         // CLI: riders
