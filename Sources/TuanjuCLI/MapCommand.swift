@@ -40,7 +40,7 @@ struct MapCommand: ParsableCommand {
             try app.flushDemand()
             try Output.emit(results.map { PointJSON($0.point, distance: $0.distanceM, at: instant) }, json: global.json) {
                 guard !results.isEmpty else { return Console.current.out(MapMsg.nearestNone.text) }
-                var table = Table([Msg.colID.text, Msg.colName.text, MapMsg.colKind.text, MapMsg.colDistance.text,
+                var table = Table([Msg.colID.text, Msg.colTitle.text, MapMsg.colKind.text, MapMsg.colDistance.text,
                                    MapMsg.colOpen.text, MapMsg.colAddress.text])
                 for result in results {
                     table.add([result.point.id, result.point.name, result.point.kind, PointJSON.metres(result.distanceM),
@@ -71,7 +71,7 @@ struct MapCommand: ParsableCommand {
         func run() throws {
             let kinds = try global.openApp().mapKinds()
             try Output.emit(kinds, json: global.json) {
-                var table = Table([MapMsg.colKind.text, Msg.colName.text])
+                var table = Table([MapMsg.colKind.text, Msg.colTitle.text])
                 for kind in kinds { table.add([kind.code, localizedName(en: kind.name, zh: kind.nameZh)]) }
                 table.print()
             }

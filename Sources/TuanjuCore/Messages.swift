@@ -347,7 +347,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
         case .riderRegistered: ("Registered {name} ({id}).", "已登记 {name}({id})。")
         case .riderTokenOnce: ("Rider token (shown once): {token}", "骑手令牌(只显示一次):{token}")
         case .importProgress: ("riders import: {rows} rows…", "骑手导入:已处理 {rows} 行…")
-        case .importSummary: ("Imported {imported} new, updated {updated}, unchanged {unchanged}, skipped {skipped} bad row(s).", "新增 {imported} 人,更新 {updated} 人,未变 {unchanged} 人,跳过错误行 {skipped} 行。")
+        case .importSummary: ("Imported {imported} new, updated {updated}, unchanged {unchanged}, skipped {skipped} bad row(s).", "新增 {imported} 条,更新 {updated} 条,未变 {unchanged} 条,跳过错误行 {skipped} 行。")
         case .ridersCount: ("{count} rider(s)", "共 {count} 名骑手")
         case .riderDeactivated: ("Deactivated {name} ({id}).", "已停用 {name}({id})。")
         case .riderReactivated: ("Reactivated {name} ({id}).", "已重新启用 {name}({id})。")
