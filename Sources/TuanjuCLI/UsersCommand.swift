@@ -39,7 +39,8 @@ struct UsersCommand: ParsableCommand {
             let issued = try app.addUser(caller, name: name, role: role)
             try Output.emit(UserJSON(issued.user, token: issued.token), json: global.json) {
                 Console.current.out(Msg.userAdded.text([
-                    "role": issued.user.role.rawValue, "name": issued.user.name, "id": issued.user.id,
+                    "role": (issued.user.role == .admin ? Msg.userRoleAdmin : Msg.userRoleCoordinator).text,
+                    "name": issued.user.name, "id": issued.user.id,
                 ]))
                 Console.current.out(Msg.tokenShownOnce.text(["token": issued.token]))
             }

@@ -43,6 +43,7 @@ public enum Msg: String, CaseIterable, CatalogMessage {
     case appAbstract, appDiscussion, optData, optToken, optJSON, optLang
     case yes, no, statusActive, statusRevoked, statusDeactivated
     case platformMeituan, platformEleme, platformOther
+    case userRoleCoordinator, userRoleAdmin
 
     // MARK: - CLI: init, whoami, users
     case initAbstract, initDiscussion, initOptSeed, initDataDir, initSeedLoaded, initAdminToken, initAlready
@@ -276,6 +277,8 @@ public enum Msg: String, CaseIterable, CatalogMessage {
         case .statusRevoked: ("revoked", "已吊销")
         case .statusDeactivated: ("deactivated", "已停用")
         case .platformMeituan: ("Meituan", "美团")
+        case .userRoleCoordinator: ("coordinator", "协调员")
+        case .userRoleAdmin: ("admin", "管理员")
         case .platformEleme: ("Ele.me", "饿了么")
         case .platformOther: ("other", "其他")
 
