@@ -82,3 +82,28 @@ struct DocsCoverageTests {
         #expect(Self.undocumented(["riders", "riders register", "riders list", "riders show"], in: markdown) == ["riders show"])
     }
 }
+
+/// docs/zh/glossary.md is the one list of the product's Chinese words; each must be a word the CLI itself prints
+/// (its message catalogues, or the seed data its tables show), so documents and output cannot drift apart.
+@Suite("The Chinese glossary uses the CLI's own words")
+struct GlossaryTests {
+    @Test("Every term of docs/zh/glossary.md appears in the message catalogues or the seed data")
+    func termsAreTheCLIs() throws {
+        let glossary = try DocumentSet.text("docs/zh/glossary.md")
+        var sources: [URL] = [DocumentSet.root.appendingPathComponent("Sources/TuanjuCore/Messages.swift")]
+        for directory in ["Sources/TuanjuCore/Messages", "Seed/data", "Seed/data/surveys"] {
+            let url = DocumentSet.root.appendingPathComponent(directory)
+            sources += try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+                .filter { ["swift", "json", "csv"].contains($0.pathExtension) }
+        }
+        let catalogue = try sources.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        let rows = glossary.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| 中文") }
+        #expect(rows.count > 30)
+        for row in rows {
+            let first = row.split(separator: "|")[0].trimmingCharacters(in: .whitespaces)
+            for term in first.components(separatedBy: " / ") where !catalogue.contains(term) {
+                Issue.record("docs/zh/glossary.md: \"\(term)\" is not a word the CLI prints (Sources/TuanjuCore/Messages*.swift, Seed/data): use the CLI's word, or change both")
+            }
+        }
+    }
+}

@@ -1,4 +1,6 @@
 import Foundation
+import PhotoFixtures
+import PhotoStore
 import Testing
 
 /// The documents whose command blocks must run: the two READMEs and every Markdown file under docs/.
@@ -53,6 +55,17 @@ struct DocsTests {
         }
         #expect(run.completed == commands.count || run.failure != nil,
                 "\(file): only \(run.completed) of \(commands.count) commands ran")
+    }
+
+    @Test("Seed/samples/IMG_0412.jpg is the fixture generator's sample photo, with GPS inside the service area")
+    func samplePhoto() throws {
+        let url = DocumentSet.root.appendingPathComponent("Seed/samples/IMG_0412.jpg")
+        let bytes = try [UInt8](Data(contentsOf: url))
+        #expect(bytes == PhotoFixtures.samplePhoto(),
+                "regenerate with: base64 -d Seed/data/sample-photo.jpg.b64 > Seed/samples/IMG_0412.jpg")
+        let gps = try #require(PhotoMetadata(reading: bytes).gps)
+        // Seed/data/service-area.json: 120.145–120.195 E, 30.275–30.315 N.
+        #expect((30.275...30.315).contains(gps.lat) && (120.145...120.195).contains(gps.lon))
     }
 
     @Test("The command blocks are read as the convention says")
