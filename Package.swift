@@ -87,11 +87,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Seed data (text) shipped inside the binary's resource bundle.
+        // Seed data (text) shipped inside the binary's resource bundle. Seed/samples (the files the guides use:
+        // a riders CSV, a photo, survey answers, a map CSV) stays out of the bundle: it is for readers, not init.
         .target(
             name: "TuanjuSeed",
             path: "Seed",
-            exclude: ["README.md"],
+            exclude: ["README.md", "samples"],
             sources: ["SeedBundle.swift"],
             resources: [.copy("data")]
         ),

@@ -40,7 +40,7 @@ struct MapCommand: ParsableCommand {
             try app.flushDemand()
             try Output.emit(results.map { PointJSON($0.point, distance: $0.distanceM, at: instant) }, json: global.json) {
                 guard !results.isEmpty else { return Console.current.out(MapCLIMsg.nearestNone.text) }
-                var table = Table([CLIMsg.colID.text, CLIMsg.colName.text, MapCLIMsg.colKind.text, MapCLIMsg.colDistance.text,
+                var table = Table([CLIMsg.colID.text, CLIMsg.colTitle.text, MapCLIMsg.colKind.text, MapCLIMsg.colDistance.text,
                                    MapCLIMsg.colOpen.text, MapCLIMsg.colAddress.text])
                 for result in results {
                     table.add([result.point.id, result.point.name, result.point.kind, PointJSON.metres(result.distanceM),
@@ -71,7 +71,7 @@ struct MapCommand: ParsableCommand {
         func run() throws {
             let kinds = try global.openApp().mapKinds()
             try Output.emit(kinds, json: global.json) {
-                var table = Table([MapCLIMsg.colKind.text, CLIMsg.colName.text])
+                var table = Table([MapCLIMsg.colKind.text, CLIMsg.colTitle.text])
                 for kind in kinds { table.add([kind.code, localizedName(en: kind.name, zh: kind.nameZh)]) }
                 table.print()
             }

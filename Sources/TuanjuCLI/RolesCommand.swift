@@ -19,13 +19,14 @@ struct RolesCommand: ParsableCommand {
             let roles = try global.openApp().roles()
             let json = roles.map(RoleJSON.init)
             try Output.emit(json, json: global.json) {
-                var table = Table([CLIMsg.colRole.text, CLIMsg.colTitle.text, CLIMsg.colCategory.text, CLIMsg.colPoints.text])
+                var table = Table([CLIMsg.colRole.text, CLIMsg.colTitle.text, CLIMsg.colCategoryCode.text, CLIMsg.colCategory.text, CLIMsg.colPoints.text])
                 for entry in roles {
                     for (index, category) in entry.categories.enumerated() {
                         table.add([
                             index == 0 ? entry.role.code : "",
                             index == 0 ? localizedName(en: entry.role.name, zh: entry.role.nameZh) : "",
-                            localizedName(en: category.name, zh: category.nameZh), "\(category.points)",
+                            // The code is what `reports submit --category` takes: the one place a rider reads it.
+                            category.code, localizedName(en: category.name, zh: category.nameZh), "\(category.points)",
                         ])
                     }
                 }

@@ -39,7 +39,8 @@ struct UsersCommand: ParsableCommand {
             let issued = try app.addUser(caller, name: name, role: role)
             try Output.emit(UserJSON(issued.user, token: issued.token), json: global.json) {
                 Console.current.out(CLIMsg.userAdded.text([
-                    "role": issued.user.role.rawValue, "name": issued.user.name, "id": issued.user.id,
+                    "role": (issued.user.role == .admin ? CLIMsg.userRoleAdmin : CLIMsg.userRoleCoordinator).text,
+                    "name": issued.user.name, "id": issued.user.id,
                 ]))
                 Console.current.out(CLIMsg.tokenShownOnce.text(["token": issued.token]))
             }

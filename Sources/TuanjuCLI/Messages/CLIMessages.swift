@@ -19,13 +19,13 @@ public enum CLIMsg: String, CaseIterable, CatalogMessage {
 
     // MARK: - CLI: global
     case appAbstract, appDiscussion, optData, optToken, optJSON, optLang, yes, no, statusActive, statusRevoked
-    case statusDeactivated, platformMeituan, platformEleme, platformOther
+    case statusDeactivated, platformMeituan, platformEleme, platformOther, userRoleCoordinator, userRoleAdmin
 
     // MARK: - CLI: init, whoami, users
     case initAbstract, initDiscussion, initOptSeed, initDataDir, initSeedLoaded, initAdminToken, initAlready
     case whoamiAbstract, usersAbstract, usersAddAbstract, usersListAbstract, usersRevokeAbstract, optPersonName
     case optUserRole, argUserID, userAdded, tokenShownOnce, userRevoked, colID, colName, colTitle, colRole
-    case colStatus, colPhone, colPlatform, colParty, colBranch, colCategory, colPoints
+    case colStatus, colPhone, colPlatform, colParty, colBranch, colCategory, colCategoryCode, colPoints
 
     // MARK: - CLI: riders
     case ridersAbstract, ridersRegisterAbstract, ridersImportAbstract, ridersImportDiscussion, ridersShowAbstract
@@ -116,6 +116,8 @@ public enum CLIMsg: String, CaseIterable, CatalogMessage {
         case .statusRevoked: ("revoked", "已吊销")
         case .statusDeactivated: ("deactivated", "已停用")
         case .platformMeituan: ("Meituan", "美团")
+        case .userRoleCoordinator: ("coordinator", "协调员")
+        case .userRoleAdmin: ("admin", "管理员")
         case .platformEleme: ("Ele.me", "饿了么")
         case .platformOther: ("other", "其他")
         case .initAbstract: ("Create or upgrade the data directory and load the built-in seed data.", "创建或升级数据目录,并载入内置种子数据。")
@@ -146,6 +148,7 @@ public enum CLIMsg: String, CaseIterable, CatalogMessage {
         case .colParty: ("PARTY", "党员")
         case .colBranch: ("BRANCH", "党支部")
         case .colCategory: ("CATEGORY", "上报类别")
+        case .colCategoryCode: ("CODE", "类别代码")
         case .colPoints: ("POINTS", "积分")
         case .ridersAbstract: ("Rider profiles: register, import, show, list, update, deactivate.", "骑手档案:登记、导入、查看、列表、修改、停用。")
         case .ridersRegisterAbstract: ("Register a rider (coordinator); prints the rider's token once.", "登记骑手(协调员),并只显示一次骑手令牌。")
@@ -182,7 +185,7 @@ public enum CLIMsg: String, CaseIterable, CatalogMessage {
         case .riderRegistered: ("Registered {name} ({id}).", "已登记 {name}({id})。")
         case .riderTokenOnce: ("Rider token (shown once): {token}", "骑手令牌(只显示一次):{token}")
         case .importProgress: ("riders import: {rows} rows…", "骑手导入:已处理 {rows} 行…")
-        case .importSummary: ("Imported {imported} new, updated {updated}, unchanged {unchanged}, skipped {skipped} bad row(s).", "新增 {imported} 人,更新 {updated} 人,未变 {unchanged} 人,跳过错误行 {skipped} 行。")
+        case .importSummary: ("Imported {imported} new, updated {updated}, unchanged {unchanged}, skipped {skipped} bad row(s).", "新增 {imported} 条,更新 {updated} 条,未变 {unchanged} 条,跳过错误行 {skipped} 行。")
         case .ridersCount: ("{count} rider(s)", "共 {count} 名骑手")
         case .riderDeactivated: ("Deactivated {name} ({id}).", "已停用 {name}({id})。")
         case .riderReactivated: ("Reactivated {name} ({id}).", "已重新启用 {name}({id})。")
