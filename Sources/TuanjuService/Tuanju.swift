@@ -6,8 +6,10 @@ import ServiceMap
 import Storage
 import TuanjuCore
 
-/// The service layer's composition root: one data directory, its database and a clock.
-/// Use cases are in extensions, one file per feature; each is one transaction.
+/// The service layer's composition root and the one entry point of the front ends: one data directory, its
+/// database and a clock. The use cases are extensions grouped by feature under `UseCases/<feature>/` (people,
+/// map, tasks, reports, points, engagement, operations). Each starts with `useCase(caller, requires:)` and runs
+/// its transaction through `Runner/UseCase.swift`, emitting events declared in `Events/EventKind.swift`.
 public final class Tuanju: Sendable {
     public let directory: DataDirectory
     public let database: AppDatabase
