@@ -43,6 +43,9 @@ enum Schema {
 
     /// Absent or null.
     static func optional(_ schema: JSON) -> JSON { ["x-optional": true, "anyOf": [schema, ["type": "null"] as JSON]] }
+    /// A response field present only for some callers (`x-conditional`); every other field of a response body is
+    /// always there, null when unset, and the tests check that the views and the document agree both ways.
+    static func conditional(_ schema: JSON) -> JSON { optional(schema).merging(["x-conditional": true]) { $1 } }
     static func array(_ items: JSON) -> JSON { ["type": "array", "items": items] }
     static func ref(_ name: String) -> JSON { ["$ref": "#/components/schemas/\(name)"] }
     static func enumeration(_ values: [String]) -> JSON { ["type": "string", "enum": values] }
@@ -199,7 +202,7 @@ enum Schema {
             "status_notes": optional(string), "service_name": string, "service_code": string, "description": string,
             "agency_responsible": optional(string), "requested_datetime": time, "updated_datetime": time,
             "lat": optional(number), "long": optional(number), "media_url": optional(string),
-            "account_id": optional(string),
+            "account_id": conditional(string),
         ]),
         "Open311Created": object([
             "service_request_id": string, "service_notice": string, "account_id": ["type": "null"] as JSON,

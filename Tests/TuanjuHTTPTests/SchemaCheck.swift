@@ -23,6 +23,13 @@ enum SchemaCheck {
             for name in schema["required"] as? [String] ?? [] where object[name] == nil {
                 found.append("\(path).\(name): missing")
             }
+            // HTTP bodies carry every key of their view (null when unset), so a documented property that is
+            // absent is documentation of a field the view does not have: view and document are checked both ways.
+            for (name, property) in (properties ?? [:]).sorted(by: { $0.key < $1.key })
+            where object[name] == nil && (property as? [String: any Sendable])?["x-conditional"] as? Bool != true
+                && !(schema["required"] as? [String] ?? []).contains(name) {
+                found.append("\(path).\(name): documented, but the body has no such key")
+            }
             for (name, item) in object {
                 guard let properties else { continue }
                 guard let property = properties[name] as? [String: any Sendable] else {
