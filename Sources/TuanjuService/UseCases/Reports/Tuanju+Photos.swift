@@ -142,7 +142,7 @@ extension Tuanju {
     public func rebuildPhotoPrints(
         _ caller: Caller, chunk: Int = 100, progress: (Int, Int, Int) -> Void = { _, _, _ in }
     ) throws -> PhotoRebuildSummary {
-        try caller.requireStaff(ServiceMsg.actionRebuildPhotos)
+        let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionRebuildPhotos))
         guard (1...10_000).contains(chunk) else { throw InputError.invalid(.limitRange, ["max": "10000"]) }
         let store = photoStore
         var summary = PhotoRebuildSummary()
@@ -163,11 +163,11 @@ extension Tuanju {
                     prints.append((hash, print))
                 }
             }
-            let now = self.now, made = prints
-            try database.write { db in
+            let made = prints
+            try useCase.write { work in
                 for (hash, print) in made {
-                    try PhotoReuse.savePrint(db, sha256: hash, perceptualHash: print.perceptualHash,
-                                             width: print.width, height: print.height, at: now)
+                    try PhotoReuse.savePrint(work.db, sha256: hash, perceptualHash: print.perceptualHash,
+                                             width: print.width, height: print.height, at: work.now)
                 }
             }
             summary.made += prints.count
