@@ -131,23 +131,7 @@ extension Tuanju {
                 return BatchSummary(batchId: running.id, requests: running.requests, fulfilled: running.fulfilled,
                                     rejected: running.rejected, report: nil, resumed: true, expired: 0, dryRun: true)
             }
-            var stock = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, stock, active FROM rewards").map {
-                ($0["id"] as String, ($0["active"] as Bool) ? $0["stock"] as Int : 0)
-            })
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT reward_id, quantity FROM redemptions WHERE state = 'pending' AND batch_id IS NULL
-                ORDER BY requested_at, rowid LIMIT ?
-                """, arguments: [limit ?? -1])
-            var fulfilled = 0, rejected = 0
-            while let row = try cursor.next() {
-                let reward: String = row[0], quantity: Int = row[1]
-                if let left = stock[reward], left >= quantity {
-                    stock[reward] = left - quantity
-                    fulfilled += 1
-                } else {
-                    rejected += 1
-                }
-            }
+            let (fulfilled, rejected) = try Batches.preview(db, limit: limit)
             return BatchSummary(batchId: nil, requests: fulfilled + rejected, fulfilled: fulfilled, rejected: rejected,
                                 report: nil, resumed: false, expired: 0, dryRun: true)
         }
