@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "tuanju", targets: ["tuanju"]),
         .executable(name: "tuanju-bench", targets: ["TuanjuBench"]),
         .executable(name: "tuanju-stress", targets: ["TuanjuStress"]),
+        .executable(name: "tuanju-receiver", targets: ["TuanjuReceiver"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -125,11 +126,21 @@ let package = Package(
             name: "TuanjuBench",
             dependencies: [
                 "TuanjuCore", "TuanjuService", "CSVReader", "Governance", "Notifier", "ServiceMap",
-                "Reports", "PhotoStore", "PhotoFixtures",
+                "Reports", "PhotoStore", "PhotoFixtures", "CCurl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tools/TuanjuBench"
+        ),
+        // The benchmarks' webhook receiver: Hummingbird, verifies signatures, counts deliveries.
+        .executableTarget(
+            name: "TuanjuReceiver",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tools/TuanjuReceiver"
         ),
         // Fuzzing (Tools/fuzz): one libFuzzer target per parser of untrusted bytes. A plain build runs the
         // inputs named on its command line once (a regression runner); Tools/fuzz builds them with

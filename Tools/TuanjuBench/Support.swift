@@ -10,12 +10,15 @@ protocol Scenario {
     func runRaw(_ work: String) throws -> Int
     /// Checks the outcome of `runOurs` after the clock has stopped.
     func verifyOurs(_ work: String) throws
+    /// Checks the outcome of `runRaw` after the clock has stopped.
+    func verifyRaw(_ work: String) throws
     /// Stops what `prepare` started (a receiver).
     func finish(_ work: String)
 }
 
 extension Scenario {
     func verifyOurs(_ work: String) throws {}
+    func verifyRaw(_ work: String) throws {}
     func finish(_ work: String) {}
 }
 

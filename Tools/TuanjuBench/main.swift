@@ -26,7 +26,7 @@ if arguments.first == "--child" {
     let started = Date()
     let operations = try arguments[2] == "ours" ? scenario.runOurs(work) : scenario.runRaw(work)
     let seconds = SelfTiming.seconds ?? Date().timeIntervalSince(started)
-    if arguments[2] == "ours" { try scenario.verifyOurs(work) }
+    if arguments[2] == "ours" { try scenario.verifyOurs(work) } else { try scenario.verifyRaw(work) }
     let result = ChildResult(operations: operations, seconds: seconds, peakRSSMB: peakRSSMegabytes())
     print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
     exit(0)
