@@ -3,6 +3,7 @@ import PhotoFixtures
 import PhotoStore
 import Testing
 import TuanjuCore
+import TuanjuService
 @testable import TuanjuCLI
 
 @Suite("tuanju reports")
@@ -153,6 +154,37 @@ struct ReportsTests {
         let other = try setup.submit(0, ["--category", "manhole-cover", "--note", "另一处"], photos: [photo]).object()
         #expect(other["id"] as? String != first["id"] as? String)
         #expect(other["duplicate_of"] as? String == first["id"] as? String)
+    }
+
+    @Test("The service takes photo bytes as well as paths: the same checks, the same stored file, the same refusals")
+    func photoBytes() throws {
+        let setup = try Setup()
+        let app = try Tuanju.open(DataDirectory(path: setup.sandbox.data))
+        let rider = try app.authenticate(token: setup.riders[0].token)
+        let path = try setup.photo(seed: 5)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        // Bad bytes are refused exactly as the same bytes in a file are, and nothing is stored.
+        let before = try setup.sandbox.snapshot()
+        let photos = setup.photoFiles()
+        for bad: [UInt8] in [[], Array("this is not a photo".utf8), Array(bytes.prefix(bytes.count / 2))] {
+            let file = try setup.sandbox.file("bad.jpg", bytes: bad)
+            let viaFile = #expect(throws: PhotoError.self) {
+                try app.submitReport(rider, ReportSubmission(category: "manhole-cover", photoPaths: [file]))
+            }
+            let viaBytes = #expect(throws: PhotoError.self) {
+                try app.submitReport(rider, ReportSubmission(category: "manhole-cover", photos: [.bytes(bad)]))
+            }
+            #expect(viaBytes.map { "\($0)" } == viaFile.map { "\($0)" })
+            #expect(viaBytes?.code == "invalid_input")
+        }
+        #expect(try setup.sandbox.snapshot() == before)
+        #expect(setup.photoFiles() == photos)
+        // Good bytes: the position from their EXIF, the same stripped file a path would have stored.
+        let report = try app.submitReport(rider, ReportSubmission(category: "manhole-cover", note: "字节", photos: [.bytes(bytes)]))
+        #expect(report.locationSource == "photo")
+        let again = try app.submitReport(rider, ReportSubmission(category: "manhole-cover", note: "路径", photoPaths: [path]))
+        #expect(again.photos == report.photos)
+        #expect(setup.photoFiles().count == photos.count + 1)
     }
 
     @Test("A PNG named .jpg is accepted as PNG")
