@@ -14,7 +14,7 @@ import TuanjuService
 /// libjpeg-turbo's either way), write both files with fsync and rename, fsync the directory, insert the report
 /// and photo rows in one transaction: the same durable work, without the checks, rules and records around it.
 struct ReportSubmitScenario: Scenario {
-    let reports = 1000
+    let reports = Bench.size(1000, quick: 30)
 
     func prepare(_ work: String) throws {
         let side = sideFor300KB()
@@ -112,7 +112,7 @@ struct ReportSubmitScenario: Scenario {
 /// `Tuanju.exportReports` (pseudonyms, status notes, media URLs). Raw: the same query, each row written as a
 /// JSON object by string concatenation.
 struct ReportExportScenario: Scenario {
-    let reports = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_REPORTS"] ?? "") ?? 1_000_000
+    let reports = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_REPORTS"] ?? "") ?? Bench.size(1_000_000, quick: 20_000)
 
     func prepare(_ work: String) throws {
         let (app, setup) = try Tuanju.initialize(DataDirectory(path: work + "/data"))

@@ -15,7 +15,7 @@ import TuanjuService
 /// side is also the receiver's own capacity under this client. Both sides must leave the receiver with every
 /// event exactly once, each signature valid.
 struct WebhookDrainScenario: Scenario {
-    var events = 10_000
+    var events = Bench.size(10_000, quick: 1_000)
 
     func prepare(_ work: String) throws {
         let admin = Caller(kind: .admin, id: "usr_bench", name: "bench")
