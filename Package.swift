@@ -71,6 +71,7 @@ let package = Package(
         .target(name: "Reports", dependencies: [
             "TuanjuCore", "Storage", "CSVReader",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),  // the Open311 writer reads columns with the C API
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Questionnaires and the group portrait, activity sign-ups with waitlists, party lessons.
