@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "tuanju-bench", targets: ["TuanjuBench"]),
         .executable(name: "tuanju-stress", targets: ["TuanjuStress"]),
         .executable(name: "tuanju-receiver", targets: ["TuanjuReceiver"]),
+        .executable(name: "tuanju-hello", targets: ["TuanjuHello"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -142,6 +143,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tools/TuanjuReceiver"
+        ),
+        // Tools/load's floor: a bare Hummingbird server answering /healthz.
+        .executableTarget(
+            name: "TuanjuHello",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tools/TuanjuHello"
         ),
         // Fuzzing (Tools/fuzz): one libFuzzer target per parser of untrusted bytes. A plain build runs the
         // inputs named on its command line once (a regression runner); Tools/fuzz builds them with
