@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "tuanju", targets: ["tuanju"]),
         .executable(name: "tuanju-bench", targets: ["TuanjuBench"]),
         .executable(name: "tuanju-stress", targets: ["TuanjuStress"]),
+        .executable(name: "tuanju-receiver", targets: ["TuanjuReceiver"]),
+        .executable(name: "tuanju-hello", targets: ["TuanjuHello"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -70,6 +72,7 @@ let package = Package(
         .target(name: "Reports", dependencies: [
             "TuanjuCore", "Storage", "CSVReader",  // Storage: Keyset, the cursor paging of list queries
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),  // the Open311 writer reads columns with the C API
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Questionnaires and the group portrait, activity sign-ups with waitlists, party lessons.
@@ -126,11 +129,27 @@ let package = Package(
             name: "TuanjuBench",
             dependencies: [
                 "TuanjuCore", "TuanjuService", "CSVReader", "Governance", "Notifier", "ServiceMap",
-                "Reports", "PhotoStore", "PhotoFixtures",
+                "Reports", "PhotoStore", "PhotoFixtures", "CCurl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tools/TuanjuBench"
+        ),
+        // The benchmarks' webhook receiver: Hummingbird, verifies signatures, counts deliveries.
+        .executableTarget(
+            name: "TuanjuReceiver",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tools/TuanjuReceiver"
+        ),
+        // Tools/load's floor: a bare Hummingbird server answering /healthz.
+        .executableTarget(
+            name: "TuanjuHello",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tools/TuanjuHello"
         ),
         // Fuzzing (Tools/fuzz): one libFuzzer target per parser of untrusted bytes. A plain build runs the
         // inputs named on its command line once (a regression runner); Tools/fuzz builds them with

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// What one POST came back with.
 public struct PostResult: Sendable, Equatable {
@@ -27,9 +28,20 @@ public protocol WebhookTransport: Sendable {
 
 /// libcurl, as the design asks: no redirects, connect timeout 5 s, total 15 s, at most 64 KB of a response
 /// read, and the SSRF guard applied to the address DNS returned, at connect time.
+///
+/// Connections are kept alive: each transfer borrows an easy handle from a pool and gives it back, and an
+/// easy handle keeps its connections (and its DNS cache) from one transfer to the next, so a worker sending
+/// to one receiver connects once, not once per POST. A connection is only ever reused by transfers with the
+/// same `allowPrivate`: the guard runs when a connection is opened, so a handle that connected to a private
+/// address for an endpoint allowed to reach one must never carry a POST for an endpoint that is not. Copies
+/// of a transport share its pool; the handles are cleaned up when the last copy goes.
 public struct CurlTransport: WebhookTransport {
     private static let initialized: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()
     public static let maxResponseBytes = 64 * 1024
+    /// Idle handles kept per pool side; more than the dispatcher's workers would only hold sockets open.
+    static let maxIdleHandles = 64
+
+    private let pool = HandlePool()
 
     public init() {}
 
@@ -43,11 +55,56 @@ public struct CurlTransport: WebhookTransport {
         init(allowPrivate: Bool) { self.allowPrivate = allowPrivate }
     }
 
+    /// A libcurl easy handle. `@unchecked Sendable`: the pool hands each handle to one transfer at a time
+    /// (taken out under the lock, put back after `curl_easy_perform` returns), which is the use libcurl allows.
+    struct EasyHandle: @unchecked Sendable {
+        let raw: UnsafeMutableRawPointer
+    }
+
+    /// Idle easy handles, one list for transfers that may reach private addresses and one for those that may not.
+    final class HandlePool: Sendable {
+        private let idle = Mutex<(guarded: [EasyHandle], permissive: [EasyHandle])>(([], []))
+
+        func take(allowPrivate: Bool) -> EasyHandle? {
+            let reused = idle.withLock { lists -> EasyHandle? in
+                allowPrivate ? lists.permissive.popLast() : lists.guarded.popLast()
+            }
+            if let reused { return reused }
+            return curl_easy_init().map { EasyHandle(raw: $0) }
+        }
+
+        func give(_ handle: EasyHandle, allowPrivate: Bool) {
+            let kept = idle.withLock { lists -> Bool in
+                if allowPrivate {
+                    guard lists.permissive.count < CurlTransport.maxIdleHandles else { return false }
+                    lists.permissive.append(handle)
+                } else {
+                    guard lists.guarded.count < CurlTransport.maxIdleHandles else { return false }
+                    lists.guarded.append(handle)
+                }
+                return true
+            }
+            if !kept { curl_easy_cleanup(handle.raw) }
+        }
+
+        deinit {
+            idle.withLock { lists in
+                for handle in lists.guarded + lists.permissive { curl_easy_cleanup(handle.raw) }
+            }
+        }
+    }
+
     public func post(url: String, headers: [(String, String)], body: Data, allowPrivate: Bool) -> PostResult {
-        guard Self.initialized, let handle = curl_easy_init() else {
+        guard Self.initialized, let borrowed = pool.take(allowPrivate: allowPrivate) else {
             return PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
         }
-        defer { curl_easy_cleanup(handle) }
+        let handle = borrowed.raw
+        // Every option back to its default (live connections and the DNS cache stay), then this transfer's.
+        curl_easy_reset(handle)
+        var keep = true
+        defer {
+            if keep { pool.give(borrowed, allowPrivate: allowPrivate) } else { curl_easy_cleanup(handle) }
+        }
         let context = Context(allowPrivate: allowPrivate)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
@@ -80,7 +137,10 @@ public struct CurlTransport: WebhookTransport {
         tj_setopt_pointer(handle, CURLOPT_WRITEDATA, pointer)
         tj_setopt_header_function(handle) { data, size, count, context in
             let box = Unmanaged<Context>.fromOpaque(context!).takeUnretainedValue()
-            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
+            let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
+            // Only a line starting with R or r is decoded (every other header is skipped without a String).
+            guard let first = bytes.first, first | 0x20 == UInt8(ascii: "r") else { return size * count }
+            let line = String(decoding: bytes, as: UTF8.self)
             if line.lowercased().hasPrefix("retry-after:") {
                 box.retryAfter = Int(line.dropFirst("retry-after:".count).trimmingCharacters(in: .whitespacesAndNewlines))
             }
@@ -108,6 +168,7 @@ public struct CurlTransport: WebhookTransport {
         let code = curl_easy_perform(handle)
         let durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         if let refusal = context.refusal {
+            keep = false
             return PostResult(status: nil, retryAfter: nil, error: "address refused: \(refusal)", durationMs: durationMs)
         }
         var status = 0

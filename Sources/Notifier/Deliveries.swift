@@ -35,6 +35,19 @@ public struct DueDelivery: Sendable {
     /// The outbox event id: the `webhook-id`, the same on every retry.
     public let messageID: String
     public let body: Data
+    /// The outbox position of the event: with `deliveryID`, the delivery's place in the drain's order.
+    public let eventSeq: Int64
+}
+
+/// A place in the order `Deliveries.due` reads in: the deliveries after it.
+public struct DeliveryCursor: Sendable, Equatable {
+    public let eventSeq: Int64
+    public let deliveryID: String
+
+    public init(_ last: DueDelivery) {
+        eventSeq = last.eventSeq
+        deliveryID = last.deliveryID
+    }
 }
 
 /// When a failed delivery is tried again: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, each ±20%; then it is dead.
@@ -88,24 +101,68 @@ public enum Deliveries {
         return events.count
     }
 
-    /// Pending deliveries due at `date`, oldest event first, with their signed-to-be bodies.
-    public static func due(_ db: Database, at date: Date, limit: Int) throws -> [DueDelivery] {
+    /// Pending deliveries due at `date`, oldest event first (after `cursor`, when given: those before it are
+    /// in flight), with their signed-to-be bodies.
+    public static func due(_ db: Database, at date: Date, after cursor: DeliveryCursor? = nil, limit: Int) throws -> [DueDelivery] {
+        // The deliveries are picked first and only then joined to their events: joined before the ORDER BY ...
+        // LIMIT, SQLite would look up the event of every due delivery, not only of the `limit` it returns.
         let rows = try Row.fetchAll(db, sql: """
-            SELECT d.id, d.endpoint_id, o.event_id, o.type, o.payload, o.created_at
-            FROM webhook_deliveries d JOIN outbox o ON o.seq = d.event_seq
-            WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.event_seq, d.id LIMIT ?
-            """, arguments: [Timestamp.iso(date), limit])
+            SELECT d.id, d.endpoint_id, d.event_seq, o.event_id, o.type, o.payload, o.created_at
+            FROM (SELECT id, endpoint_id, event_seq FROM webhook_deliveries
+                  WHERE state = 'pending' AND next_attempt_at <= ? AND (event_seq, id) > (?, ?)
+                  ORDER BY event_seq, id LIMIT ?) d
+            JOIN outbox o ON o.seq = d.event_seq
+            ORDER BY d.event_seq, d.id
+            """, arguments: [Timestamp.iso(date), cursor?.eventSeq ?? Int64.min, cursor?.deliveryID ?? "", limit])
         var endpoints: [String: WebhookEndpoint] = [:]
         return try rows.map { row in
             let endpointID: String = row["endpoint_id"]
             if endpoints[endpointID] == nil { endpoints[endpointID] = try Endpoints.find(db, id: endpointID) }
             // The Standard Webhooks payload shape: type, timestamp, data.
             let body = "{\"type\":\(jsonString(row["type"])),\"timestamp\":\(jsonString(row["created_at"])),\"data\":\(row["payload"] as String)}"
-            return DueDelivery(deliveryID: row["id"], endpoint: endpoints[endpointID]!, messageID: row["event_id"], body: Data(body.utf8))
+            return DueDelivery(deliveryID: row["id"], endpoint: endpoints[endpointID]!, messageID: row["event_id"], body: Data(body.utf8),
+                               eventSeq: row["event_seq"])
         }
     }
 
     public enum Outcome: String, Sendable { case delivered, retrying, dead, held }
+
+    /// Records the attempts of a batch, in order, and returns what comes next for each. A success costs two
+    /// cached statements; the endpoint's failure clock is cleared once per batch (after its last success
+    /// that follows any failure of it), not once per delivery.
+    public static func record(
+        _ db: Database, _ attempts: [(DueDelivery, PostResult)], policy: RetryPolicy, random: () -> Double, at date: Date
+    ) throws -> [Outcome] {
+        let now = Timestamp.iso(date)
+        let attempt = try db.cachedStatement(sql: """
+            INSERT INTO webhook_attempts (delivery_id, at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)
+            """)
+        let delivered = try db.cachedStatement(sql: """
+            UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
+            delivered_at = ? WHERE id = ?
+            """)
+        let clear = try db.cachedStatement(sql: "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL")
+        var recovered: [String] = []  // endpoints with a success here whose failure clock is not cleared yet
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(attempts.count)
+        for (delivery, result) in attempts {
+            guard result.succeeded else {
+                // A failure after a success starts the clock afresh, as if recorded one by one.
+                if let index = recovered.firstIndex(of: delivery.endpoint.id) {
+                    try clear.execute(arguments: [delivery.endpoint.id])
+                    recovered.remove(at: index)
+                }
+                outcomes.append(try record(db, delivery, result: result, policy: policy, random: random(), at: date))
+                continue
+            }
+            try attempt.execute(arguments: [delivery.deliveryID, now, result.status, result.error, result.durationMs])
+            try delivered.execute(arguments: [result.status, now, delivery.deliveryID])
+            if !recovered.contains(delivery.endpoint.id) { recovered.append(delivery.endpoint.id) }
+            outcomes.append(.delivered)
+        }
+        for endpointID in recovered { try clear.execute(arguments: [endpointID]) }
+        return outcomes
+    }
 
     /// Records an attempt and decides what comes next.
     public static func record(
@@ -114,16 +171,18 @@ public enum Deliveries {
         let now = Timestamp.iso(date)
         try db.cachedStatement(sql: "INSERT INTO webhook_attempts (delivery_id, at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [delivery.deliveryID, now, result.status, result.error, result.durationMs])
-        let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM webhook_deliveries WHERE id = ?", arguments: [delivery.deliveryID]) ?? 0) + 1
         let endpointID = delivery.endpoint.id
         if result.succeeded {
-            try db.execute(sql: """
-                UPDATE webhook_deliveries SET state = 'delivered', attempts = ?, last_status = ?, last_error = NULL, delivered_at = ?
-                WHERE id = ?
-                """, arguments: [attempts, result.status, now, delivery.deliveryID])
-            try db.execute(sql: "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?", arguments: [endpointID])
+            // The common case, in two cached statements (a drain records thousands a second).
+            try db.cachedStatement(sql: """
+                UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
+                delivered_at = ? WHERE id = ?
+                """).execute(arguments: [result.status, now, delivery.deliveryID])
+            try db.cachedStatement(sql: "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL")
+                .execute(arguments: [endpointID])
             return .delivered
         }
+        let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM webhook_deliveries WHERE id = ?", arguments: [delivery.deliveryID]) ?? 0) + 1
         if result.status == 410 {
             try db.execute(sql: "UPDATE webhook_deliveries SET attempts = ?, last_status = 410, state = 'held' WHERE id = ?",
                            arguments: [attempts, delivery.deliveryID])
@@ -182,9 +241,28 @@ public enum Deliveries {
         return Page.cut(rows, limit: page.limit, id: \.id)
     }
 
+    /// `text` as a JSON string literal (quotes, backslashes and control characters escaped; `/` and
+    /// non-ASCII kept), without JSONSerialization's boxing: a drain builds two per delivery.
     static func jsonString(_ text: String) -> String {
-        let data = try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
-        let array = String(decoding: data ?? Data("[\"\"]".utf8), as: UTF8.self)
-        return String(array.dropFirst().dropLast())
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + 2)
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x08: out += [0x5C, 0x62]
+            case 0x0C: out += [0x5C, 0x66]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -17,6 +17,10 @@ public struct DrainSummary: Sendable, Equatable {
 /// event order; completion order is best effort), record each attempt, repeat. A kill at any point loses
 /// nothing: the fan-out and every recorded attempt are transactions, and a delivery whose result was not
 /// recorded is simply sent again, under the same `webhook-id` (at least once).
+///
+/// Sending and recording overlap: while the workers send one batch, the previous batch's results are
+/// recorded and the next batch is read, so the database's work (and its fsync) is off the network's path.
+/// The workers live as long as the drain and each keeps its connections (see `CurlTransport`).
 public struct Dispatcher: Sendable {
     public static let maxPayloadBytes = 20 * 1024
 
@@ -25,6 +29,12 @@ public struct Dispatcher: Sendable {
     public let clock: Clock
     public var policy = RetryPolicy()
     public var maxInFlight = 16
+    /// Deliveries recorded per transaction. At most two batches are sent and not yet recorded at any
+    /// moment: what a kill can make the drain send twice.
+    public var batchSize = 256
+    /// Due deliveries read per query (then sent a batch at a time): finding what is due costs SQLite a walk
+    /// over every due delivery, so it is done once per `readAhead`, not once per batch.
+    public var readAhead = 2048
     public var random: @Sendable () -> Double = { Double.random(in: 0...1) }
 
     public init(database: AppDatabase, transport: WebhookTransport, clock: Clock) {
@@ -40,55 +50,65 @@ public struct Dispatcher: Sendable {
     ) throws -> DrainSummary {
         let started = Date()
         var summary = DrainSummary()
-        while !shouldStop() {
-            let now = clock.now()
-            _ = try database.write { db in try Deliveries.fanOut(db, at: now) }
-            // Small passes: what a kill loses (sent, not yet recorded, so sent again) is at most one pass.
-            let due = try database.read { db in try Deliveries.due(db, at: now, limit: maxInFlight * 4) }
-            if due.isEmpty { break }
-            let results = send(due)
+        let workers = SendWorkers(count: maxInFlight) { [self] delivery in post(delivery) }
+        defer { workers.close() }
+        var inFlight: SendBatch?
+        // Read, not yet sent. Deliveries after `after` (event_seq, id) were not read yet in this sweep; those
+        // before it are read, in flight or recorded. A sweep that reaches the end starts again from the
+        // beginning, for what came due meanwhile.
+        var buffer: ArraySlice<DueDelivery> = []
+        var after: DeliveryCursor?
+        var sweepFoundAny = false
+
+        func finish(_ batch: SendBatch) throws {
+            let results = batch.wait()
             let outcomes = try database.write { db in
-                try zip(due, results).map { delivery, result in
-                    try Deliveries.record(db, delivery, result: result, policy: policy, random: random(), at: clock.now())
-                }
+                try Deliveries.record(db, Array(zip(batch.deliveries, results)), policy: policy, random: random, at: clock.now())
             }
-            for outcome in outcomes {
+            for (delivery, outcome) in zip(batch.deliveries, outcomes) {
                 switch outcome {
                 case .delivered: summary.delivered += 1
                 case .retrying: summary.retrying += 1
                 case .dead: summary.dead += 1
-                case .held: summary.held += 1
+                case .held:
+                    summary.held += 1
+                    // The endpoint was just disabled (410, or failing too long): what was read for it stays
+                    // unsent (held by the disabling, released by `webhooks enable`).
+                    buffer = buffer.filter { $0.endpoint.id != delivery.endpoint.id }
                 }
             }
             progress?(summary)
-            if !untilIdle { break }
-            if let maxSeconds, Date().timeIntervalSince(started) >= maxSeconds { break }
         }
-        return summary
-    }
 
-    /// Sends every delivery, `maxInFlight` at a time, and returns the results in the same order.
-    func send(_ deliveries: [DueDelivery]) -> [PostResult] {
-        let next = Mutex(0)
-        let results = Mutex([PostResult?](repeating: nil, count: deliveries.count))
-        let group = DispatchGroup()
-        for _ in 0..<min(maxInFlight, deliveries.count) {
-            group.enter()
-            Thread { [self] in
-                while true {
-                    let index = next.withLock { value -> Int in
-                        defer { value += 1 }
-                        return value
+        while !shouldStop() {
+            if let maxSeconds, Date().timeIntervalSince(started) >= maxSeconds { break }
+            if buffer.isEmpty {
+                if !untilIdle, after != nil { break }  // one pass: what the first read found
+                let now = clock.now()
+                // No more events than one read-ahead: the first fan-out is on the critical path (nothing is in flight yet).
+                _ = try database.write { db in try Deliveries.fanOut(db, at: now, limit: readAhead) }
+                buffer = try database.read { db in try Deliveries.due(db, at: now, after: after, limit: readAhead) }[...]
+                if buffer.isEmpty {
+                    if let batch = inFlight {
+                        inFlight = nil
+                        try finish(batch)
                     }
-                    guard index < deliveries.count else { break }
-                    let result = post(deliveries[index])
-                    results.withLock { $0[index] = result }
+                    // Nothing after the cursor: idle, unless this sweep found something (then look again from the start).
+                    guard untilIdle, after != nil, sweepFoundAny else { break }
+                    after = nil
+                    sweepFoundAny = false
+                    continue
                 }
-                group.leave()
-            }.start()
+                sweepFoundAny = true
+                after = DeliveryCursor(buffer.last!)
+            }
+            let batch = workers.submit(Array(buffer.prefix(batchSize)))
+            buffer = buffer.dropFirst(batchSize)
+            if let previous = inFlight { try finish(previous) }
+            inFlight = batch
         }
-        group.wait()
-        return results.withLock { $0.map { $0! } }
+        if let batch = inFlight { try finish(batch) }
+        return summary
     }
 
     func post(_ delivery: DueDelivery) -> PostResult {

@@ -27,10 +27,10 @@ public struct WebhookSecret: Sendable, Equatable {
 /// Standard Webhooks v1 signatures: `v1,` + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")).
 public enum WebhookSignature {
     public static func sign(id: String, timestamp: Int, body: Data, secret: WebhookSecret) -> String {
-        var message = Data("\(id).\(timestamp).".utf8)
-        message.append(body)
-        let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret.key))
-        return "v1," + Data(mac).base64EncodedString()
+        var mac = HMAC<SHA256>(key: SymmetricKey(data: secret.key))
+        mac.update(data: Data("\(id).\(timestamp).".utf8))
+        mac.update(data: body)  // streamed: the body is not copied behind the prefix
+        return "v1," + Data(mac.finalize()).base64EncodedString()
     }
 
     /// The `webhook-signature` header: one signature per secret, space-separated (during a rotation both the

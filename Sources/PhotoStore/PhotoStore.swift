@@ -28,7 +28,18 @@ public struct PhotoStore: Sendable {
     public func store(_ photo: CheckedPhoto) throws(PhotoError) -> StoredPhoto {
         let hash = photo.sha256
         guard let destination = url(for: hash, format: photo.format) else { preconditionFailure("CheckedPhoto hash \(hash)") }
-        let isNew = try writeDurably(photo.bytes, to: destination, name: hash)
+        let isNew = try writeDurably([(photo.bytes, destination)], name: hash)[0]
+        return StoredPhoto(hash: hash, format: photo.format, url: destination, isNew: isNew)
+    }
+
+    /// Writes the photo and its thumbnail (each unless already there), both in the photo's shard directory,
+    /// so one directory fsync makes both names durable.
+    public func store(_ photo: CheckedPhoto, thumbnail: [UInt8]) throws(PhotoError) -> StoredPhoto {
+        let hash = photo.sha256
+        guard let destination = url(for: hash, format: photo.format), let thumbnailDestination = thumbnailURL(for: hash) else {
+            preconditionFailure("CheckedPhoto hash \(hash)")
+        }
+        let isNew = try writeDurably([(photo.bytes, destination), (thumbnail, thumbnailDestination)], name: hash)[0]
         return StoredPhoto(hash: hash, format: photo.format, url: destination, isNew: isNew)
     }
 
@@ -36,7 +47,7 @@ public struct PhotoStore: Sendable {
     @discardableResult
     public func storeThumbnail(_ bytes: [UInt8], of hash: String) throws(PhotoError) -> URL {
         guard let destination = thumbnailURL(for: hash) else { preconditionFailure("thumbnail of \(hash)") }
-        _ = try writeDurably(bytes, to: destination, name: hash)
+        _ = try writeDurably([(bytes, destination)], name: hash)
         return destination
     }
 
@@ -55,26 +66,30 @@ public struct PhotoStore: Sendable {
         thumbnailURL(for: hash).map { DurableFiles.isRegularFile($0.path) } ?? false
     }
 
-    /// Temporary file, fsync, rename, fsync of the directory: the file appears complete or not at all. False
-    /// when the file was already there.
-    func writeDurably(_ bytes: [UInt8], to destination: URL, name: String) throws(PhotoError) -> Bool {
-        if DurableFiles.isRegularFile(destination.path) { return false }
-        let shard = destination.deletingLastPathComponent()
+    /// Temporary file, fsync, rename, fsync of the directory: each file appears complete or not at all. The
+    /// files share one directory (the photo's shard); its fsync is shared with concurrent stores of this
+    /// process (`DirectorySync`). Returns, per file, false when it was already there.
+    func writeDurably(_ files: [(bytes: [UInt8], destination: URL)], name: String) throws(PhotoError) -> [Bool] {
+        let written = files.map { !DurableFiles.isRegularFile($0.destination.path) }
+        guard written.contains(true) else { return written }
+        let shard = files[0].destination.deletingLastPathComponent()
         try makeRootDirectories()
         let shardIsNew = try DurableFiles.makeDirectory(shard.path)
 
-        let temporary = temporaryDirectory.appendingPathComponent(
-            "\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).part").path
-        try DurableFiles.writeNewFile(bytes, at: temporary)
-        do {
-            try DurableFiles.move(temporary, to: destination.path)
-        } catch {
-            _ = try? DurableFiles.remove(temporary)
-            throw error
+        for (file, isNew) in zip(files, written) where isNew {
+            let temporary = temporaryDirectory.appendingPathComponent(
+                "\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).part").path
+            try DurableFiles.writeNewFile(file.bytes, at: temporary)
+            do {
+                try DurableFiles.move(temporary, to: file.destination.path)
+            } catch {
+                _ = try? DurableFiles.remove(temporary)
+                throw error
+            }
         }
-        try DurableFiles.syncDirectory(shard.path)
-        if shardIsNew { try DurableFiles.syncDirectory(root.path) }
-        return true
+        try DirectorySync.shared.sync(shard.path)
+        if shardIsNew { try DirectorySync.shared.sync(root.path) }
+        return written
     }
 
     /// Where a photo with this hash and format is (or would be) stored; nil if `hash` is not 64 lower-case

@@ -42,25 +42,37 @@ public struct PixelImage: Sendable, Equatable {
     /// The picture resampled to exactly `newWidth` × `newHeight` by box averaging (for shrinking; enlarging
     /// repeats pixels).
     public func resampled(width newWidth: Int, height newHeight: Int) -> PixelImage {
+        let channels = self.channels, width = self.width, height = self.height
+        // Each output column's span of input columns, computed once (not once per row and channel).
+        let lefts = (0..<newWidth).map { $0 * width / newWidth }
+        let rights = (0..<newWidth).map { max(lefts[$0] + 1, ($0 + 1) * width / newWidth) }
         var output = [UInt8](repeating: 0, count: newWidth * newHeight * channels)
+        var sums = [Int](repeating: 0, count: newWidth * channels)
         pixels.withUnsafeBufferPointer { source in
-            for y in 0..<newHeight {
-                let top = y * height / newHeight
-                let bottom = max(top + 1, (y + 1) * height / newHeight)
-                for x in 0..<newWidth {
-                    let left = x * width / newWidth
-                    let right = max(left + 1, (x + 1) * width / newWidth)
-                    let count = (bottom - top) * (right - left)
-                    for channel in 0..<channels {
-                        var sum = 0
+            output.withUnsafeMutableBufferPointer { target in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for y in 0..<newHeight {
+                        let top = y * height / newHeight
+                        let bottom = max(top + 1, (y + 1) * height / newHeight)
+                        for index in sums.indices { sums[index] = 0 }
+                        // Row by row, each output pixel's box sum grows by its span of the row.
                         for row in top..<bottom {
-                            var index = (row * width + left) * channels + channel
-                            for _ in left..<right {
-                                sum += Int(source[index])
-                                index += channels
+                            let base = row * width * channels
+                            for x in 0..<newWidth {
+                                var index = base + lefts[x] * channels
+                                for _ in lefts[x]..<rights[x] {
+                                    for channel in 0..<channels { sums[x * channels + channel] += Int(source[index + channel]) }
+                                    index += channels
+                                }
                             }
                         }
-                        output[(y * newWidth + x) * channels + channel] = UInt8((sum + count / 2) / count)
+                        let rows = bottom - top
+                        for x in 0..<newWidth {
+                            let count = rows * (rights[x] - lefts[x])
+                            for channel in 0..<channels {
+                                target[(y * newWidth + x) * channels + channel] = UInt8((sums[x * channels + channel] + count / 2) / count)
+                            }
+                        }
                     }
                 }
             }

@@ -78,22 +78,12 @@ extension ReportExport {
         }
         sql += " ORDER BY r.submitted_at DESC, r.id LIMIT ?"
         arguments += [min(max(filter.limit, 0), Open311Filter.maximumCount)]
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        var count = 0
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        var writer = Open311Writer(self, masked: filter.audience != .staff)
         try write("[")
-        while let row = try cursor.next() {
-            var fields = try fields(row)
-            if filter.audience != .staff { fields = fields.map(Self.publicField) }
-            try write((count == 0 ? "" : ",") + JSONText.object(fields))
-            count += 1
-        }
+        let count = try writer.rows(statement, separator: ",", write: write)
         try write("]")
         return count
-    }
-
-    /// The free-text fields masked for the public; the others unchanged.
-    static func publicField(_ field: (String, JSONText.Value)) -> (String, JSONText.Value) {
-        guard field.0 == "description" || field.0 == "status_notes", case .string(let text) = field.1 else { return field }
-        return (field.0, .string(PublicText.masked(text)))
     }
 }

@@ -38,11 +38,22 @@ public struct ReportExport {
     /// Writes every report updated at or after `since`, oldest first. Returns the count.
     @discardableResult
     public func run(_ db: Database, since: Date?, write: (String) throws -> Void) throws -> Int {
-        let cursor = try Row.fetchCursor(db, sql: Self.selectColumns + """
+        let sql = Self.selectColumns + """
 
             WHERE r.updated_at >= ?
             ORDER BY r.rowid
-            """, arguments: [since.map(Timestamp.iso) ?? ""])
+            """
+        let arguments: StatementArguments = [since.map(Timestamp.iso) ?? ""]
+        if format == .open311 {
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(arguments)
+            var writer = Open311Writer(self, masked: false)
+            try write("[")
+            let count = try writer.rows(statement, separator: ",\n", first: "\n", write: write)
+            try write("\n]\n")
+            return count
+        }
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         var count = 0
         switch format {
         case .open311: try write("[")

@@ -34,9 +34,9 @@ struct FrontMiddleware: RouterMiddleware {
                 return ErrorMapping.response(outcome, style: style)
             }
         }
-        let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        let tenths = Int((Double(DispatchTime.now().uptimeNanoseconds - started) / 1e5).rounded())  // of a millisecond
         log("\(Timestamp.iso(Date())) \(context.clientAddress) \(request.method.rawValue) \(request.uri.path) "
-            + "\(response.status.code) \(String(format: "%.1f", millis))ms \(requestID)")
+            + "\(response.status.code) \(tenths / 10).\(tenths % 10)ms \(requestID)")
         return response
     }
 

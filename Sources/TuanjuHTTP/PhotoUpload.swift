@@ -1,10 +1,9 @@
 import Foundation
 import Hummingbird
-import PhotoStore
 import TuanjuCore
+import TuanjuService
 
-/// A multipart/form-data report: its text fields and its photo parts, written to private temporary files for
-/// `Tuanju.submitReport` (which checks, strips and stores them exactly as for the CLI), then deleted.
+/// A multipart/form-data report: its text fields and its photo parts, handed to `Tuanju.submitReport` as bytes.
 struct PhotoUpload {
     let fields: FormFields
     let photos: [ArraySlice<UInt8>]
@@ -42,24 +41,7 @@ struct PhotoUpload {
         return PhotoUpload(fields: FormFields(values), photos: photos)
     }
 
-    /// Writes the photos to a fresh directory only this process can read, runs `body` with their paths, and
-    /// removes the directory whatever happens.
-    func withFiles<T: Sendable>(_ body: @escaping @Sendable ([String]) throws -> T) async throws -> T {
-        let photos = self.photos
-        return try await Blocking.run {
-            let manager = FileManager.default
-            let directory = manager.temporaryDirectory.appendingPathComponent("tuanju-upload-" + Identifier.make("up")).path
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            defer { try? manager.removeItem(atPath: directory) }
-            var paths: [String] = []
-            for (index, photo) in photos.enumerated() {
-                let path = directory + "/photo-\(index)"
-                guard manager.createFile(atPath: path, contents: Data(photo), attributes: [.posixPermissions: 0o600]) else {
-                    throw PhotoError.storeFailed(path: path, step: .storeStepWrite, detail: String(cString: strerror(errno)))
-                }
-                paths.append(path)
-            }
-            return try body(paths)
-        }
-    }
+    /// The photos for `Tuanju.submitReport`, in memory: an upload is never written to a temporary file (the
+    /// service checks, strips and stores the bytes exactly as it does a CLI's files).
+    var inputs: [PhotoInput] { photos.map { .bytes(Array($0)) } }
 }

@@ -64,10 +64,10 @@ extension TuanjuAPI {
             if fields["lat"] != nil || fields["long"] != nil {
                 location = try Coordinate(parsingLat: fields["lat"], lon: fields["long"], system: .wgs84)
             }
-            let app = call.app
-            let report = try await upload.withFiles { [location] paths in
+            let photos = upload.inputs
+            let report = try await call.service { [location] app in
                 try app.submitReport(caller, ReportSubmission(
-                    category: code, location: location, note: fields["description"], photoPaths: paths))
+                    category: code, location: location, note: fields["description"], photos: photos))
             }
             return try JSONBody.response([Created(service_request_id: report.id, service_notice: HTTPMsg.open311Notice.text)])
         }

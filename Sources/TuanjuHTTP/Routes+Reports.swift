@@ -22,10 +22,10 @@ extension TuanjuAPI {
                 location = try Coordinate(parsingLat: fields["lat"], lon: fields["lon"],
                                           system: try CoordinateSystem(parsing: fields["crs"] ?? "wgs84"))
             }
-            let app = call.app
-            let report = try await upload.withFiles { [location] paths in
+            let photos = upload.inputs
+            let report = try await call.service { [location] app in
                 try app.submitReport(caller, ReportSubmission(
-                    category: category, taskID: fields["task"], location: location, note: fields["note"], photoPaths: paths))
+                    category: category, taskID: fields["task"], location: location, note: fields["note"], photos: photos))
             }
             return try JSONBody.response(ReportSubmitJSON(report), status: .created)
         }

@@ -57,6 +57,10 @@ public enum TuanjuAPI {
     public static func serve(
         app: Tuanju, configuration: ServerConfiguration, onServerRunning: @escaping @Sendable (String) async -> Void
     ) async throws {
+        // The access log is written by a thread of its own, in batches (see AccessLogWriter).
+        let log = AccessLogWriter(sink: configuration.accessLog)
+        var configuration = configuration
+        configuration.accessLog = log.append
         let server = server(app: app, configuration: configuration, onServerRunning: onServerRunning)
         let flusher = Task.detached {
             while !Task.isCancelled {
@@ -67,6 +71,7 @@ public enum TuanjuAPI {
         defer {
             flusher.cancel()
             try? app.flushDemand()
+            log.close()
         }
         try await server.application.runService()
     }

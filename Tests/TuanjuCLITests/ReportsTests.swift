@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import PhotoFixtures
 import PhotoStore
 import Testing
 import TuanjuCore
+import TuanjuService
 @testable import TuanjuCLI
 
 @Suite("tuanju reports")
@@ -155,6 +157,37 @@ struct ReportsTests {
         #expect(other["duplicate_of"] as? String == first["id"] as? String)
     }
 
+    @Test("The service takes photo bytes as well as paths: the same checks, the same stored file, the same refusals")
+    func photoBytes() throws {
+        let setup = try Setup()
+        let app = try Tuanju.open(DataDirectory(path: setup.sandbox.data))
+        let rider = try app.authenticate(token: setup.riders[0].token)
+        let path = try setup.photo(seed: 5)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        // Bad bytes are refused exactly as the same bytes in a file are, and nothing is stored.
+        let before = try setup.sandbox.snapshot()
+        let photos = setup.photoFiles()
+        for bad: [UInt8] in [[], Array("this is not a photo".utf8), Array(bytes.prefix(bytes.count / 2))] {
+            let file = try setup.sandbox.file("bad.jpg", bytes: bad)
+            let viaFile = #expect(throws: PhotoError.self) {
+                try app.submitReport(rider, ReportSubmission(category: "manhole-cover", photoPaths: [file]))
+            }
+            let viaBytes = #expect(throws: PhotoError.self) {
+                try app.submitReport(rider, ReportSubmission(category: "manhole-cover", photos: [.bytes(bad)]))
+            }
+            #expect(viaBytes.map { "\($0)" } == viaFile.map { "\($0)" })
+            #expect(viaBytes?.code == "invalid_input")
+        }
+        #expect(try setup.sandbox.snapshot() == before)
+        #expect(setup.photoFiles() == photos)
+        // Good bytes: the position from their EXIF, the same stripped file a path would have stored.
+        let report = try app.submitReport(rider, ReportSubmission(category: "manhole-cover", note: "字节", photos: [.bytes(bytes)]))
+        #expect(report.locationSource == "photo")
+        let again = try app.submitReport(rider, ReportSubmission(category: "manhole-cover", note: "路径", photoPaths: [path]))
+        #expect(again.photos == report.photos)
+        #expect(setup.photoFiles().count == photos.count + 1)
+    }
+
     @Test("A PNG named .jpg is accepted as PNG")
     func pngNamedJPEG() throws {
         let setup = try Setup()
@@ -252,6 +285,36 @@ struct ReportsTests {
         }
         let services = try JSONSerialization.jsonObject(with: Data(setup.sandbox.run(["reports", "services"]).stdout.utf8)) as? [[String: Any]]
         #expect(services?.contains { $0["service_code"] as? String == "manhole-cover" && $0["group"] != nil } == true)
+    }
+
+    @Test("The Open311 export writes each report byte for byte as the generic field writer does, escapes included")
+    func open311Bytes() throws {
+        let setup = try Setup()
+        let notes = ["引号\"和\\反斜杠", "控制\u{7}字符\t\n换行", "分隔\u{2028}与\u{2029}", "emoji 🚧 and / slash", "普通"]
+        for (index, note) in notes.enumerated() {
+            let photo = try setup.photo("p\(index).jpg", lat: 30.2925 + Double(index) * 0.001, seed: UInt64(index + 1))
+            let result = setup.submit(0, ["--category", "manhole-cover", "--note", note], photos: [photo])
+            try #require(result.exit == 0, "\(result.stderr)")
+        }
+        // Notes pass input rules that drop control characters; old rows, or rows written by other means, may hold any.
+        try DatabaseQueue(path: setup.sandbox.data + "/tuanju.sqlite").write { db in
+            try db.execute(sql: "UPDATE reports SET note = note || char(7, 9, 10, 13, 31, 8232, 8233, 34, 92) WHERE rowid % 2 = 0")
+        }
+        let base = ["reports", "export", "--media-base-url", "https://cdn.example/p/"]
+        let open311 = setup.sandbox.run(base + ["--format", "open311"], token: setup.coordinator)
+        let geojson = setup.sandbox.run(base + ["--format", "geojson"], token: setup.coordinator)
+        try #require(open311.exit == 0 && geojson.exit == 0, "\(open311.stderr)\(geojson.stderr)")
+        // GeoJSON features carry the generic writer's object as their properties; the lines pair up in order.
+        let objects = open311.stdout.split(separator: "\n").dropFirst().dropLast().map { $0.hasSuffix(",") ? $0.dropLast() : $0 }
+        let features = geojson.stdout.split(separator: "\n").dropFirst().dropLast().map { $0.hasSuffix(",") ? $0.dropLast() : $0 }
+        #expect(objects.count == notes.count)
+        #expect(objects.count == features.count)
+        for (object, feature) in zip(objects, features) {
+            #expect(feature.hasSuffix(",\"properties\":" + object + "}"), "\(object)\n\(feature)")
+        }
+        #expect(open311.stdout.contains("\\u0007\\t\\n\\r\\u001f\\u2028\\u2029\\\"\\\\"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(open311.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(parsed.count == notes.count)
     }
 
     @Test("photos gc keeps referenced photos")

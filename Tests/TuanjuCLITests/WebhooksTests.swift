@@ -66,6 +66,39 @@ struct WebhooksTests {
         }
     }
 
+    @Test("A drain of more events than one read-ahead sends each once, in batches that overlap, and records every attempt")
+    func manyBatches() throws {
+        let (sandbox, _, _) = try setup()
+        let extra = 5000
+        try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").write { db in
+            for index in 0..<extra {
+                try db.execute(sql: "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, 'task.claimed', ?, ?)",
+                               arguments: ["evt_many\(index)", "{\"n\":\(index),\"note\":\"a \\\"quoted\\\" line\\n\"}", Timestamp.iso(Self.start)])
+            }
+        }
+        let (app, admin) = try service(sandbox, at: Self.start)
+        // Every 7th POST fails once: those are retried later, not resent within the drain.
+        let transport = ScriptedTransport((0..<200).map { $0 % 7 == 0
+            ? PostResult(status: 500, retryAfter: nil, error: nil, durationMs: 1)
+            : PostResult(status: 204, retryAfter: nil, error: nil, durationMs: 1) })
+        let summary = try app.deliverWebhooks(admin, untilIdle: true, maxSeconds: nil, transport: transport)
+        let total = try deliveries(sandbox).count
+        #expect(summary.delivered + summary.retrying == total)
+        #expect(summary.retrying == (0..<200).filter { $0 % 7 == 0 }.count)
+        let ids = transport.sent.withLock { $0.map(\.id) }
+        #expect(ids.count == total)
+        #expect(Set(ids).count == total)
+        let attempts = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_attempts")
+        }
+        #expect(attempts == total)
+        // The body is the Standard Webhooks shape, with the payload's escapes kept.
+        let body = try #require(transport.sent.withLock { $0.first { $0.id == "evt_many3" }?.body })
+        let object = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        #expect((object["data"] as? [String: Any])?["note"] as? String == "a \"quoted\" line\n")
+        #expect(object["type"] as? String == "task.claimed")
+    }
+
     @Test("Failures retry after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (±20%), then the delivery is dead; replay keeps its id")
     func retrySchedule() throws {
         let (sandbox, _, _) = try setup()

@@ -12,9 +12,10 @@ import TuanjuService
 /// threads sharing one service. Raw: 8 connections, each claim one `BEGIN IMMEDIATE; UPDATE tasks SET
 /// claimed = claimed + 1 WHERE id = ? AND claimed < capacity; COMMIT`.
 struct ClaimsScenario: Scenario {
-    let postings = 100
-    let seats = 100
-    let riders = 10_400
+    let postings = Bench.size(100, quick: 20)
+    let seats = Bench.size(100, quick: 20)
+    /// 4% more riders than seats: the last ones find their posting full.
+    var riders: Int { postings * seats * 26 / 25 }
     let claimers = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_CLAIMERS"] ?? "") ?? 8
 
     func prepare(_ work: String) throws {

@@ -7,7 +7,7 @@ import TuanjuService
 
 /// The shared map of the map scenarios: 100,000 points spread over central Hangzhou (about 27 × 28 km).
 enum BenchMap {
-    static let points = 100_000
+    static let points = Bench.size(100_000, quick: 10_000)
     static let latRange = 30.15...30.40
     static let lonRange = 120.00...120.35
 
@@ -57,8 +57,8 @@ enum BenchMap {
 /// each with its own connection.
 struct MapNearestScenario: Scenario {
     var threads = 1
-    let queries = 10_000
-    let rawQueries = 100
+    let queries = Bench.size(10_000, quick: 1_000)
+    let rawQueries = Bench.size(100, quick: 20)
 
     func prepare(_ work: String) throws { try BenchMap.prepare(work) }
 
@@ -133,7 +133,7 @@ final class Counter: Sendable {
 /// against the `sqlite3` command-line tool running the equivalent bounding-box query on the same database,
 /// 40 runs each. Reported per second = 1 / median wall time, so the ratio is a ratio of medians.
 struct MapNearestProcessScenario: Scenario {
-    let runs = 40
+    let runs = Bench.size(40, quick: 5)
 
     func prepare(_ work: String) throws { try BenchMap.prepare(work) }
 

@@ -6,7 +6,7 @@ import PhotoStore
 /// photo (4032 × 3024), its 320-pixel thumbnail and its perceptual hash. Raw: a full-size decode of the same
 /// file with libjpeg-turbo, which is what a viewer or a naive thumbnailer pays.
 struct PhotoPrintScenario: Scenario {
-    let photos = 10
+    let photos = Bench.size(10, quick: 2)
 
     func prepare(_ work: String) throws {
         let (width, height) = (4032, 3024)
@@ -34,8 +34,8 @@ struct PhotoPrintScenario: Scenario {
 /// within the re-use distance. Ours: the multi-index `HammingIndex` (its build time is reported on stderr, not
 /// timed); raw: a linear scan with popcount over the same array. A quarter of the queries have a planted match.
 struct PhotoReuseLookupScenario: Scenario {
-    let stored = 100_000
-    let queries = 20_000
+    let stored = Bench.size(100_000, quick: 5_000)
+    let queries = Bench.size(20_000, quick: 2_000)
 
     func prepare(_ work: String) throws {}
 

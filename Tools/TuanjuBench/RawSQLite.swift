@@ -12,6 +12,8 @@ final class RawSQLite {
             throw BenchError(message: "cannot open \(path)")
         }
         handle = db
+        // Like ours (GRDB's busy timeout): a lock held by another connection is waited for, not fatal.
+        sqlite3_busy_timeout(db, 10_000)
         try execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
     }
 

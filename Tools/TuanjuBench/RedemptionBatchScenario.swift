@@ -9,8 +9,8 @@ import TuanjuService
 /// through the service (expiry sweep, batch start, chunks of 1,000 per transaction, ledger transfers,
 /// fulfilment CSV). Raw: the same steps as plain SQL statements in the same chunking.
 struct RedemptionBatchScenario: Scenario {
-    let riders = 10_000
-    let requests = 100_000
+    let riders = Bench.size(10_000, quick: 500)
+    let requests = Bench.size(100_000, quick: 4_000)
 
     func prepare(_ work: String) throws {
         for side in ["ours", "raw"] {
@@ -27,7 +27,7 @@ struct RedemptionBatchScenario: Scenario {
             let now = "2026-11-01T00:00:00Z"
             try db.execute(sql: """
                 INSERT INTO rewards (id, name, name_zh, cost, stock, active, created_at, updated_at) VALUES
-                ('rwd_plenty', 'Meal coupon', '餐券', 10, 1000000, 1, ?, ?), ('rwd_scarce', 'Power bank', '充电宝', 10, 25000, 1, ?, ?)
+                ('rwd_plenty', 'Meal coupon', '餐券', 10, 1000000, 1, ?, ?), ('rwd_scarce', 'Power bank', '充电宝', 10, \(requests / 4), 1, ?, ?)
                 """, arguments: [now, now, now, now])
             for index in 0..<riders {
                 let rider = "rdr_bench\(index)"
@@ -58,7 +58,7 @@ struct RedemptionBatchScenario: Scenario {
         let app = try Tuanju.open(DataDirectory(path: work + "/ours"))
         let coordinator = Caller(kind: .coordinator, id: "usr_bench", name: "bench")
         let summary = try app.runRedemptions(coordinator, limit: nil, dryRun: false)
-        guard summary.fulfilled == 75_000, summary.rejected == 25_000 else {
+        guard summary.fulfilled == requests * 3 / 4, summary.rejected == requests / 4 else {
             throw BenchError(message: "fulfilled \(summary.fulfilled), rejected \(summary.rejected)")
         }
         return requests

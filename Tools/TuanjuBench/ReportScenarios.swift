@@ -9,10 +9,12 @@ import TuanjuService
 
 /// `report-submit`: 1,000 reports, each with its own ~300 KB JPEG. Ours: `Tuanju.submitReport` (auth, rules,
 /// JPEG validation and metadata stripping, SHA-256, content-addressed temp + fsync + rename + directory fsync,
-/// duplicate search, one transaction with the outbox). Raw: read the file, write it under its name with
-/// fsync, insert the report and photo rows in one transaction.
+/// thumbnail and perceptual hash (one scaled decode), duplicate and re-use search, one transaction with the
+/// outbox). Raw: read the file, make its thumbnail and hash with the same `PhotoPrint.make` (the pixel work is
+/// libjpeg-turbo's either way), write both files with fsync and rename, fsync the directory, insert the report
+/// and photo rows in one transaction: the same durable work, without the checks, rules and records around it.
 struct ReportSubmitScenario: Scenario {
-    let reports = 1000
+    let reports = Bench.size(1000, quick: 30)
 
     func prepare(_ work: String) throws {
         let side = sideFor300KB()
@@ -57,7 +59,7 @@ struct ReportSubmitScenario: Scenario {
 
     func verifyOurs(_ work: String) throws {
         let files = FileManager.default.enumerator(atPath: work + "/ours/photos")?.allObjects.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".jpg") } ?? []
+            .filter { $0.hasSuffix(".jpg") && !$0.hasSuffix(".thumb.jpg") } ?? []
         guard files.count == reports else { throw BenchError(message: "stored \(files.count) photos of \(reports)") }
     }
 
@@ -76,11 +78,19 @@ struct ReportSubmitScenario: Scenario {
         for (index, (lat, lon)) in locations().enumerated() {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: work + "/photos-in/\(index).jpg"))
             let name = String(format: "%064d", index)
-            let fd = open(out + "/" + name + ".tmp", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            fsync(fd)
-            close(fd)
-            rename(out + "/" + name + ".tmp", out + "/" + name + ".jpg")
+            // The same pixel work as ours (one scaled decode, thumbnail, perceptual hash), through the same function.
+            let print = try PhotoPrint.make(Array(bytes), format: .jpeg)
+            for (suffix, contents) in [("jpg", Array(bytes)), ("thumb.jpg", print.thumbnail)] {
+                let fd = open(out + "/" + name + ".tmp", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                _ = contents.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                fsync(fd)
+                close(fd)
+                rename(out + "/" + name + ".tmp", out + "/" + name + "." + suffix)
+            }
+            // The renames are durable only once the directory is flushed (ours does the same, once for both).
+            let directory = open(out, O_RDONLY | O_DIRECTORY)
+            fsync(directory)
+            close(directory)
             let id = Identifier.make("rpt")
             let now = Timestamp.iso(Date())
             try db.execute("BEGIN IMMEDIATE")
@@ -102,7 +112,7 @@ struct ReportSubmitScenario: Scenario {
 /// `Tuanju.exportReports` (pseudonyms, status notes, media URLs). Raw: the same query, each row written as a
 /// JSON object by string concatenation.
 struct ReportExportScenario: Scenario {
-    let reports = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_REPORTS"] ?? "") ?? 1_000_000
+    let reports = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_REPORTS"] ?? "") ?? Bench.size(1_000_000, quick: 20_000)
 
     func prepare(_ work: String) throws {
         let (app, setup) = try Tuanju.initialize(DataDirectory(path: work + "/data"))

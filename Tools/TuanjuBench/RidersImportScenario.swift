@@ -7,7 +7,7 @@ import TuanjuService
 /// `riders-import`: 100,000 CSV rows. Ours: `Tuanju.importRiders` (auth, streaming CSV, validation,
 /// upsert, outbox). Raw: read lines, split on commas, one prepared upsert per row, one transaction.
 struct RidersImportScenario: Scenario {
-    let rows = 100_000
+    let rows = Bench.size(100_000, quick: 5_000)
 
     func prepare(_ work: String) throws {
         var text = "name,phone,platform,party_member,branch\n"

@@ -1,5 +1,20 @@
 import Foundation
 
+/// `Tools/bench --quick` (TUANJU_BENCH_QUICK=1): every scenario small, one run per side, for a check of the
+/// benches themselves (and their correctness checks) before committing, in about a minute.
+enum Bench {
+    static let quick = ProcessInfo.processInfo.environment["TUANJU_BENCH_QUICK"] == "1"
+
+    /// `full`, or `small` in quick mode.
+    static func size(_ full: Int, quick small: Int) -> Int { quick ? small : full }
+}
+
+/// The 1-, 5- and 15-minute load averages (/proc/loadavg): what else the machine was doing.
+func loadAverage() -> [Double] {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return [] }
+    return text.split(separator: " ").prefix(3).compactMap { Double($0) }
+}
+
 /// A benchmark: the same work done through Tuanju and through raw SQLite.
 protocol Scenario {
     /// Creates the inputs both sides use (files, a database) in `work`.
@@ -10,12 +25,15 @@ protocol Scenario {
     func runRaw(_ work: String) throws -> Int
     /// Checks the outcome of `runOurs` after the clock has stopped.
     func verifyOurs(_ work: String) throws
+    /// Checks the outcome of `runRaw` after the clock has stopped.
+    func verifyRaw(_ work: String) throws
     /// Stops what `prepare` started (a receiver).
     func finish(_ work: String)
 }
 
 extension Scenario {
     func verifyOurs(_ work: String) throws {}
+    func verifyRaw(_ work: String) throws {}
     func finish(_ work: String) {}
 }
 
@@ -36,6 +54,9 @@ struct BenchLine: Encodable {
     let ratio: Double
     let peak_rss_mb: Double
     let raw_peak_rss_mb: Double
+    /// The load average when the scenario started (before `prepare`).
+    let load_avg: [Double]
+    let quick: Bool
 }
 
 /// Runs one side of a scenario in a child process and reads its result line.

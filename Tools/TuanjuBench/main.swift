@@ -26,7 +26,7 @@ if arguments.first == "--child" {
     let started = Date()
     let operations = try arguments[2] == "ours" ? scenario.runOurs(work) : scenario.runRaw(work)
     let seconds = SelfTiming.seconds ?? Date().timeIntervalSince(started)
-    if arguments[2] == "ours" { try scenario.verifyOurs(work) }
+    if arguments[2] == "ours" { try scenario.verifyOurs(work) } else { try scenario.verifyRaw(work) }
     let result = ChildResult(operations: operations, seconds: seconds, peakRSSMB: peakRSSMegabytes())
     print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
     exit(0)
@@ -35,13 +35,14 @@ if arguments.first == "--child" {
 let wanted = arguments.isEmpty ? scenarios.keys.sorted() : arguments
 // Each side runs `repeats` times on a fresh copy of the prepared data, alternating, and the best run counts:
 // this machine's other load only ever slows a run down.
-let repeats = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_REPEAT"] ?? "") ?? 3
+let repeats = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_REPEAT"] ?? "") ?? (Bench.quick ? 1 : 3)
 var failed = false
 for name in wanted {
     guard let scenario = scenarios[name] else {
         FileHandle.standardError.write(Data("unknown scenario \(name); known: \(scenarios.keys.sorted().joined(separator: ", "))\n".utf8))
         exit(64)
     }
+    let load = loadAverage()
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("tuanju-bench-\(UUID().uuidString)").path
     do {
         try FileManager.default.createDirectory(atPath: work + "/base", withIntermediateDirectories: true)
@@ -68,7 +69,8 @@ for name in wanted {
             ours_per_s: bestOurs.perSecond.rounded(), raw_per_s: bestRaw.perSecond.rounded(),
             ratio: (bestOurs.perSecond / bestRaw.perSecond * 100).rounded() / 100,
             peak_rss_mb: (ours.map(\.peakRSSMB).max()! * 10).rounded() / 10,
-            raw_peak_rss_mb: (raw.map(\.peakRSSMB).max()! * 10).rounded() / 10)
+            raw_peak_rss_mb: (raw.map(\.peakRSSMB).max()! * 10).rounded() / 10,
+            load_avg: load, quick: Bench.quick)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         print(String(decoding: try encoder.encode(line), as: UTF8.self))

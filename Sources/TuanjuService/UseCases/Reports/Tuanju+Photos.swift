@@ -55,9 +55,13 @@ public struct PhotoRebuildSummary: Sendable, Equatable {
 extension Tuanju {
     /// Checks each upload (size, format, structure, pixel limits), strips and turns it, then decodes it once,
     /// scaled, for its thumbnail and hash. Nothing is written yet.
-    func preparePhotos(_ paths: [String]) throws -> [PreparedPhoto] {
-        try paths.map { path in
-            let checked = try PhotoCheck.check(contentsOf: URL(fileURLWithPath: path))
+    func preparePhotos(_ inputs: [PhotoInput]) throws -> [PreparedPhoto] {
+        try inputs.map { input in
+            let checked: CheckedPhoto
+            switch input {
+            case .file(let path): checked = try PhotoCheck.check(contentsOf: URL(fileURLWithPath: path))
+            case .bytes(let bytes): checked = try PhotoCheck.check(bytes)
+            }
             return PreparedPhoto(checked: checked, print: try PhotoPrint.make(checked.bytes, format: checked.format))
         }
     }
@@ -66,8 +70,7 @@ extension Tuanju {
     func storePhotos(_ prepared: [PreparedPhoto]) throws -> [ReportPhoto] {
         let store = photoStore
         return try prepared.map { photo in
-            let file = try store.store(photo.checked)
-            try store.storeThumbnail(photo.print.thumbnail, of: file.hash)
+            let file = try store.store(photo.checked, thumbnail: photo.print.thumbnail)
             return ReportPhoto(sha256: file.hash, format: file.format.rawValue, bytes: photo.checked.bytes.count)
         }
     }

@@ -14,15 +14,28 @@ public struct ReportSubmission: Sendable {
     /// WGS-84; nil to take the position from the first photo's EXIF GPS.
     public var location: Coordinate?
     public var note: String?
-    public var photoPaths: [String]
+    /// In order: the first photo's EXIF position stands in for a missing `location`.
+    public var photos: [PhotoInput]
 
+    /// Photos from files (the CLI).
     public init(category: String, taskID: String? = nil, location: Coordinate? = nil, note: String? = nil, photoPaths: [String]) {
+        self.init(category: category, taskID: taskID, location: location, note: note, photos: photoPaths.map(PhotoInput.file))
+    }
+
+    /// Photos from files or from memory (HTTP uploads, which never touch a temporary file).
+    public init(category: String, taskID: String? = nil, location: Coordinate? = nil, note: String? = nil, photos: [PhotoInput]) {
         self.category = category
         self.taskID = taskID
         self.location = location
         self.note = note
-        self.photoPaths = photoPaths
+        self.photos = photos
     }
+}
+
+/// One photo of a submission: a file to read, or bytes already in memory.
+public enum PhotoInput: Sendable {
+    case file(String)
+    case bytes([UInt8])
 }
 
 /// A report with its history, as `reports show` gives it.
@@ -40,8 +53,8 @@ extension Tuanju {
     public func submitReport(_ caller: Caller, _ submission: ReportSubmission) throws -> Report {
         let useCase = try useCase(caller, requires: .rider(ServiceMsg.actionSubmitReports))
         let note = try ReportDraft.note(submission.note)
-        try PhotoCheck.checkCount(submission.photoPaths.count)
-        let photos = try preparePhotos(submission.photoPaths)
+        try PhotoCheck.checkCount(submission.photos.count)
+        let photos = try preparePhotos(submission.photos)
         guard let location = submission.location ?? photos.first?.checked.gps else {
             throw InputError.invalid(ServiceMsg.locationRequired)
         }

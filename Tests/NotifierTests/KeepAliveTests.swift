@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import Notifier
+
+/// A loopback HTTP/1.1 server that answers every request 204 and keeps connections open; it counts the
+/// connections it accepted and the requests it answered.
+final class CountingServer: Sendable {
+    let port: Int
+    private let listener: Int32
+    let connections = Atomic<Int>(0)
+    let requests = Atomic<Int>(0)
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && listen(fd, 64) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else {
+            close(fd)
+            throw POSIXError(.EADDRNOTAVAIL)
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+        Thread { [self] in acceptLoop() }.start()
+    }
+
+    func stop() { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { return }
+            connections.add(1, ordering: .relaxed)
+            Thread { [self] in serve(client) }.start()
+        }
+    }
+
+    /// Reads requests (headers, then Content-Length bytes of body) and answers each at once.
+    private func serve(_ client: Int32) {
+        defer { close(client) }
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            while let end = buffer.firstRange(of: Array("\r\n\r\n".utf8)) {
+                let head = String(decoding: buffer[..<end.lowerBound], as: UTF8.self).lowercased()
+                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                guard buffer.count >= end.upperBound + length else { break }
+                buffer.removeFirst(end.upperBound + length)
+                requests.add(1, ordering: .relaxed)
+                let reply = Array("HTTP/1.1 204 No Content\r\n\r\n".utf8)
+                guard reply.withUnsafeBytes({ send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == reply.count else { return }
+            }
+            let count = read(client, &chunk, chunk.count)
+            guard count > 0 else { return }
+            buffer += chunk[..<count]
+        }
+    }
+}
+
+@Suite("libcurl keep-alive")
+struct KeepAliveTests {
+    @Test("Sequential POSTs through one transport use one connection")
+    func oneConnection() throws {
+        let server = try CountingServer()
+        defer { server.stop() }
+        let transport = CurlTransport()
+        for index in 0..<20 {
+            let result = transport.post(url: "http://127.0.0.1:\(server.port)/hook", headers: [("webhook-id", "msg_\(index)")],
+                                        body: Data("{\"n\":\(index)}".utf8), allowPrivate: true)
+            #expect(result.status == 204)
+        }
+        #expect(server.requests.load(ordering: .relaxed) == 20)
+        #expect(server.connections.load(ordering: .relaxed) == 1)
+    }
+
+    @Test("A connection opened for an endpoint allowed private addresses is never reused for one that is not")
+    func guardNotBypassed() throws {
+        let server = try CountingServer()
+        defer { server.stop() }
+        let transport = CurlTransport()
+        let url = "http://127.0.0.1:\(server.port)/hook"
+        #expect(transport.post(url: url, headers: [], body: Data("{}".utf8), allowPrivate: true).status == 204)
+        let refused = transport.post(url: url, headers: [], body: Data("{}".utf8), allowPrivate: false)
+        #expect(refused.status == nil)
+        #expect(refused.error?.hasPrefix("address refused") == true)
+        #expect(transport.post(url: url, headers: [], body: Data("{}".utf8), allowPrivate: true).status == 204)
+        #expect(server.requests.load(ordering: .relaxed) == 2)
+        #expect(server.connections.load(ordering: .relaxed) == 1)
+    }
+}
