@@ -70,7 +70,9 @@ public struct CurlTransport: WebhookTransport {
                 allowPrivate ? lists.permissive.popLast() : lists.guarded.popLast()
             }
             if let reused { return reused }
-            return curl_easy_init().map { EasyHandle(raw: $0) }
+            guard let handle = curl_easy_init() else { return nil }
+            CurlTransport.configure(handle)
+            return EasyHandle(raw: handle)
         }
 
         func give(_ handle: EasyHandle, allowPrivate: Bool) {
@@ -94,47 +96,20 @@ public struct CurlTransport: WebhookTransport {
         }
     }
 
-    public func post(url: String, headers: [(String, String)], body: Data, allowPrivate: Bool) -> PostResult {
-        guard Self.initialized, let borrowed = pool.take(allowPrivate: allowPrivate) else {
-            return PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
-        }
-        let handle = borrowed.raw
-        // Every option back to its default (live connections and the DNS cache stay), then this transfer's.
-        curl_easy_reset(handle)
-        var keep = true
-        defer {
-            if keep { pool.give(borrowed, allowPrivate: allowPrivate) } else { curl_easy_cleanup(handle) }
-        }
-        let context = Context(allowPrivate: allowPrivate)
-        let unmanaged = Unmanaged.passRetained(context)
-        defer { unmanaged.release() }
-        let pointer = unmanaged.toOpaque()
-
-        var list: UnsafeMutablePointer<curl_slist>?
-        for (name, value) in headers + [("Content-Type", "application/json"), ("Expect", "")] {
-            list = curl_slist_append(list, "\(name): \(value)")
-        }
-        defer { curl_slist_free_all(list) }
-
-        tj_setopt_string(handle, CURLOPT_URL, url)
+    /// The options every transfer shares, set once per easy handle; a transfer sets only its own (URL, body,
+    /// headers, context pointers), so a kept handle is not reset and reconfigured before each POST.
+    static func configure(_ handle: UnsafeMutableRawPointer) {
         tj_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         tj_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         tj_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         tj_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, 5_000)
         tj_setopt_long(handle, CURLOPT_TIMEOUT_MS, 15_000)
         tj_setopt_long(handle, CURLOPT_POST, 1)
-        tj_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
-        body.withUnsafeBytes { raw in
-            // COPYPOSTFIELDS: libcurl keeps its own copy, so the Swift buffer need not outlive this call.
-            _ = tj_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
-        }
-        tj_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
         tj_setopt_write_function(handle) { _, size, count, context in
             let box = Unmanaged<Context>.fromOpaque(context!).takeUnretainedValue()
             box.bytesRead += size * count  // read and dropped; only the status matters
             return box.bytesRead > CurlTransport.maxResponseBytes ? 0 : size * count
         }
-        tj_setopt_pointer(handle, CURLOPT_WRITEDATA, pointer)
         tj_setopt_header_function(handle) { data, size, count, context in
             let box = Unmanaged<Context>.fromOpaque(context!).takeUnretainedValue()
             let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
@@ -146,7 +121,6 @@ public struct CurlTransport: WebhookTransport {
             }
             return size * count
         }
-        tj_setopt_pointer(handle, CURLOPT_HEADERDATA, pointer)
         tj_setopt_opensocket_function(handle) { context, _, address in
             let box = Unmanaged<Context>.fromOpaque(context!).takeUnretainedValue()
             guard let address else { return CURL_SOCKET_BAD }
@@ -162,10 +136,43 @@ public struct CurlTransport: WebhookTransport {
             }
             return socket(address.pointee.family, address.pointee.socktype, address.pointee.protocol)
         }
+    }
+
+    public func post(url: String, headers: [(String, String)], body: Data, allowPrivate: Bool) -> PostResult {
+        guard Self.initialized, let borrowed = pool.take(allowPrivate: allowPrivate) else {
+            return PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
+        }
+        let handle = borrowed.raw
+        var keep = true
+        defer {
+            if keep { pool.give(borrowed, allowPrivate: allowPrivate) } else { curl_easy_cleanup(handle) }
+        }
+        let context = Context(allowPrivate: allowPrivate)
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        let pointer = unmanaged.toOpaque()
+
+        var list: UnsafeMutablePointer<curl_slist>?
+        for (name, value) in headers + [("Content-Type", "application/json"), ("Expect", "")] {
+            list = curl_slist_append(list, "\(name): \(value)")
+        }
+        defer { curl_slist_free_all(list) }
+
+        // Per transfer; the rest was set once, when the handle was made (`configure`).
+        tj_setopt_string(handle, CURLOPT_URL, url)
+        tj_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+        body.withUnsafeBytes { raw in
+            // COPYPOSTFIELDS: libcurl keeps its own copy, so the Swift buffer need not outlive this call.
+            _ = tj_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
+        }
+        tj_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
+        tj_setopt_pointer(handle, CURLOPT_WRITEDATA, pointer)
+        tj_setopt_pointer(handle, CURLOPT_HEADERDATA, pointer)
         tj_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, pointer)
 
         let started = DispatchTime.now()
         let code = curl_easy_perform(handle)
+        tj_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)  // the list is freed below; the pooled handle keeps no pointer to it
         let durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         if let refusal = context.refusal {
             keep = false
