@@ -14,7 +14,7 @@ public struct TuanjuCommand: ParsableCommand {
             UsersCommand.self, RidersCommand.self, MapCommand.self, RolesCommand.self, TasksCommand.self,
             ReportsCommand.self, PhotosCommand.self, SurveysCommand.self, ActivitiesCommand.self, LessonsCommand.self,
             DoctorCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PrivacyCommand.self,
-            PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, WebhooksCommand.self, SettingsCommand.self,
+            InboxCommand.self, PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, WebhooksCommand.self, SettingsCommand.self,
             ServeCommand.self,
         ])
     }

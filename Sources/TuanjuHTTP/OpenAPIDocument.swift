@@ -30,7 +30,7 @@ enum OpenAPIDocument {
     static let updateRider = Schema.change([
         "name": Schema.optional(Schema.label(100)), "phone": Schema.optional(Schema.phone),
         "platform": Schema.optional(Schema.enumeration(["meituan", "eleme", "other"])), "party_member": Schema.optional(Schema.boolean),
-        "branch": Schema.optional(Schema.label(100)),
+        "branch": Schema.optional(Schema.label(100)), "language": Schema.optional(Schema.enumeration(["zh", "en"])),
     ])
     static let createTask = Schema.object([
         "role": Schema.string, "title": Schema.label(200), "description": Schema.optional(Schema.string),
@@ -84,6 +84,12 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/healthz", summary: "Liveness and database check", access: .none, response: Schema.ref("Health")),
         Operation(method: "GET", path: "/openapi.json", summary: "This document", access: .none, response: ["type": "object"]),
         Operation(method: "GET", path: "/v1/me", summary: "Who the token stands for (whoami)", access: .bearer, response: Schema.ref("Caller")),
+        Operation(method: "GET", path: "/v1/me/inbox", summary: "Your notifications, newest first (rider)", access: .bearer,
+                  query: ["unread": Schema.boolean, "limit": limit], response: Schema.array(Schema.ref("InboxNotice"))),
+        Operation(method: "POST", path: "/v1/me/inbox/read",
+                  summary: "Mark notifications read: `ids` (yours), or `all: true` (rider)", access: .bearer,
+                  body: Schema.object(["ids": Schema.optional(Schema.array(Schema.string)), "all": Schema.optional(Schema.boolean)]),
+                  response: Schema.object(["marked": Schema.integer])),
         Operation(method: "GET", path: "/v1/roles", summary: "Governance roles and report categories", access: .none,
                   response: Schema.array(Schema.ref("Role"))),
         // Map
@@ -272,6 +278,7 @@ enum OpenAPIDocument {
     static let pagedPaths: Set<String> = [
         "/v1/riders", "/v1/tasks", "/v1/claims", "/v1/reports", "/v1/points/history", "/v1/rewards", "/v1/redemptions",
         "/v1/surveys", "/v1/activities", "/v1/activities/sessions/{id}/attendees", "/v1/lessons", "/v1/audit",
+        "/v1/me/inbox",
     ]
     static let pageParameters: KeyValuePairs<String, JSON> = [
         "after": ["type": "string", "x-cursor": true,

@@ -26,6 +26,7 @@ public enum TuanjuAPI {
         systemRoutes(registry)
         mapRoutes(registry)
         riderRoutes(registry)
+        inboxRoutes(registry)
         taskRoutes(registry)
         reportRoutes(registry)
         pointsRoutes(registry)

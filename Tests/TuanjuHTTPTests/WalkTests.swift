@@ -147,6 +147,18 @@ struct WalkTests {
             try await walk.call(.post, "/v1/points/adjust", token: adminToken, json: ["rider_id": liID, "amount": 5, "reason": "补录"])
             try await walk.call(.get, "/v1/points/verify", token: adminToken)
 
+            // The inbox: the review, dispatch, resolution, points and the revoked claim told their riders.
+            let inbox = try await walk.call(.get, "/v1/me/inbox", "/v1/me/inbox?unread=true&limit=50", token: liToken).array
+            #expect(inbox.contains { $0["template"] as? String == "report.accepted" }, "\(inbox)")
+            let noticeID = try #require(inbox.first?["id"] as? String)
+            let marked = try await walk.call(.post, "/v1/me/inbox/read", token: liToken, json: ["ids": [noticeID]]).object
+            #expect(marked["marked"] as? Int == 1)
+            try await walk.call(.post, "/v1/me/inbox/read", token: zhangToken, json: ["all": true])
+            let neither = try await walk.client.send(.post, "/v1/me/inbox/read", token: liToken, json: [:] as [String: Any])
+            #expect(neither.status == 400, "\(neither.text)")
+            let staff = try await walk.client.send(.get, "/v1/me/inbox", token: coordinator)
+            #expect(staff.status == 403, "\(staff.text)")
+
             // Rewards and redemptions.
             try await walk.call(.get, "/v1/rewards", token: liToken)
             let reward = try await walk.call(.post, "/v1/rewards", token: coordinator,
