@@ -51,6 +51,8 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
 
     case settingsChanged = "settings.changed"
 
+    case notificationCreated = "notification.created"
+
     /// The payload every event of this kind carries.
     public var payloadType: any EventPayload.Type {
         switch self {
@@ -72,6 +74,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .activitySignedUp, .activityCancelled, .activityPromoted, .activityCheckedIn: SignupEvent.self
         case .lessonCompleted: LessonEvent.self
         case .settingsChanged: SettingChangedEvent.self
+        case .notificationCreated: NotificationEvent.self
         }
     }
 
@@ -118,6 +121,9 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .activityCheckedIn: ("A coordinator checked a rider in at a session.", "协调员为骑手办理了活动签到。")
         case .lessonCompleted: ("A rider completed a party lesson.", "骑手学完了一节党课。")
         case .settingsChanged: ("An admin changed a setting.", "管理员修改了一项设置。")
+        case .notificationCreated:
+            ("A rider's inbox got a notification (for a WeChat or SMS gateway to deliver): the template code, its parameters and the rider's language; never the phone number.",
+             "骑手收到一条站内消息(供微信订阅消息或短信网关推送):模板代码、参数和骑手的语言;从不含手机号。")
         }
     }
 }

@@ -13,14 +13,15 @@ struct Notice: Equatable {
 /// writes the notification in the event's transaction. A rider is not told of their own action (a rider who
 /// cancels their own redemption gets nothing; one whose request a coordinator cancelled does).
 ///
-/// Adding a kind is one line in `rules` (and a template in `NoticeTemplate`).
+/// Adding a kind is one line in `rules` (and a template in `NoticeTemplate`). A notice's parameters are exactly
+/// the `{names}` its template's text uses: the `notification.created` schema is derived from them.
 enum Notifications {
     typealias Rule = @Sendable (any EventPayload, Database) throws -> Notice?
 
     static let rules: [EventKind: Rule] = [
         .reportReviewed: rule(ReportEvent.self) { event, db in try reviewNotice(event, db) },
         .reportDispatched: rule(ReportEvent.self) { event, _ in event.notice(.reportDispatched, ["agency": event.agency ?? ""]) },
-        .reportResolved: rule(ReportEvent.self) { event, _ in event.notice(.reportResolved, ["note": event.note]) },
+        .reportResolved: rule(ReportEvent.self) { event, _ in event.notice(.reportResolved) },
         .pointsAwarded: rule(PointsEvent.self) { event, _ in
             // A report's points are in the report's own notice.
             event.key.hasPrefix("award:report:") ? nil : event.notice(.pointsAwarded)
@@ -69,7 +70,7 @@ enum Notifications {
 extension ReportEvent {
     func notice(_ template: NoticeTemplate, _ extra: [String: String] = [:]) -> Notice {
         Notice(riderID: riderId, template: template,
-               parameters: extra.merging(["report": reportId, "category": category]) { first, _ in first })
+               parameters: extra.merging(["report": reportId]) { first, _ in first })
     }
 }
 
@@ -80,13 +81,15 @@ extension PointsEvent {
 }
 
 extension Work {
-    /// Writes the notification event `eventID` gives a rider, if any, in this transaction.
-    func notify(_ kind: EventKind, _ payload: any EventPayload, eventID: String) throws {
+    /// Writes the notification event `eventID` gives a rider, if any, in this transaction; returns the payload
+    /// of its `notification.created` event.
+    func notify(_ kind: EventKind, _ payload: any EventPayload, eventID: String) throws -> NotificationEvent? {
         guard let notice = try Notifications.notice(kind, payload, callerID: caller?.id, in: db),
               let language = try Inbox.language(db, riderID: notice.riderID)
-        else { return }
-        _ = try Inbox.deliver(
+        else { return nil }
+        let written = try Inbox.deliver(
             db, riderID: notice.riderID, eventID: eventID, template: notice.template.code, parameters: notice.parameters,
             language: language, at: now)
+        return NotificationEvent(written)
     }
 }
