@@ -10,7 +10,7 @@ struct RidersCommand: ParsableCommand {
             commandName: "riders", abstract: CLIMsg.ridersAbstract.text,
             subcommands: [
                 Register.self, Import.self, Show.self, List.self, Update.self,
-                Deactivate.self, Reactivate.self, IssueToken.self,
+                Deactivate.self, Reactivate.self, IssueToken.self, Invite.self, Invitations.self,
             ])
     }
 

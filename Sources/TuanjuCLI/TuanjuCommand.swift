@@ -10,7 +10,7 @@ public struct TuanjuCommand: ParsableCommand {
         discussion: CLIMsg.appDiscussion.text,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, DemoCommand.self, WhoamiCommand.self,
+            InitCommand.self, DemoCommand.self, WhoamiCommand.self, JoinCommand.self,
             UsersCommand.self, RidersCommand.self, MapCommand.self, RolesCommand.self, TasksCommand.self,
             ReportsCommand.self, PhotosCommand.self, SurveysCommand.self, ActivitiesCommand.self, LessonsCommand.self,
             DoctorCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PrivacyCommand.self,

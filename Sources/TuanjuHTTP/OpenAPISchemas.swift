@@ -85,6 +85,14 @@ enum Schema {
             "language": enumeration(["zh", "en"]), "text": string, "event_id": string, "created_at": time,
             "read_at": optional(time),
         ]),
+        "NewInvitation": object([
+            "id": string, "code": string, "platform": optional(enumeration(["meituan", "eleme", "other"])), "expires_at": time,
+        ]),
+        "Invitation": object([
+            "id": string, "platform": optional(enumeration(["meituan", "eleme", "other"])), "created_by": string,
+            "created_at": time, "expires_at": time, "used_at": optional(time), "rider_id": optional(string),
+            "rider_name": optional(string),
+        ]),
         "Point": object([
             "id": string, "external_id": optional(string), "kind": string, "name": string, "address": string,
             "lat": number, "lon": number, "distance_m": optional(number), "opening_hours": optional(string),

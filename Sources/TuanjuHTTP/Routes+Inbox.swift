@@ -18,12 +18,9 @@ extension TuanjuAPI {
         routes.post("/v1/me/inbox/read") { call in
             let caller = try await call.caller()
             let body = try await call.json(MarkRead.self)
+            // `all: true` marks everything (whatever `ids` says); otherwise the ids given, possibly none.
             let marked = try await call.service { app in
-                switch (body.ids ?? [], body.all ?? false) {
-                case ([], true): try app.markInboxAllRead(caller)
-                case (let ids, false) where !ids.isEmpty: try app.markInboxRead(caller, ids: ids)
-                default: throw InputError.invalid(InboxMsg.nothingToMark)
-                }
+                body.all == true ? try app.markInboxAllRead(caller) : try app.markInboxRead(caller, ids: body.ids ?? [])
             }
             return try JSONBody.response(InboxReadJSON(marked: marked))
         }
@@ -33,5 +30,55 @@ extension TuanjuAPI {
         static let fields = ["ids", "all"]
         let ids: [String]?
         let all: Bool?
+    }
+}
+
+extension TuanjuAPI {
+    /// How many join attempts one client address may make a minute: codes are 60 random bits, and this keeps
+    /// guessing them (or probing phones) slow.
+    static let joinAttemptsPerMinute = 10
+
+    /// `riders invite`, `riders invitations` (staff) and `join` (no token).
+    static func invitationRoutes(_ routes: RouteRegistry) {
+        routes.post("/v1/invitations") { call in
+            let caller = try await call.caller()
+            let body = try await call.json(Invite.self)
+            let issued = try await call.service {
+                try $0.inviteRiders(caller, count: body.count, expires: body.expires, platform: body.platform)
+            }
+            return try JSONBody.response(issued.map(IssuedInvitationJSON.init), status: .created)
+        }
+        routes.get("/v1/invitations") { call in
+            let caller = try await call.caller()
+            let page = try call.page()
+            let invitations = try await call.service { try $0.invitations(caller, page: page) }
+            return try JSONBody.page(invitations.map(InvitationJSON.init), for: call.request, limit: page.limit)
+        }
+        let limiter = RateLimiter(limitPerMinute: joinAttemptsPerMinute)
+        routes.post("/v1/join") { call in
+            if let seconds = limiter.take(call.context.clientAddress) {
+                throw HTTPFailure.rateLimited(retryAfter: seconds, limit: joinAttemptsPerMinute)
+            }
+            let body = try await call.json(Join.self)
+            let issued = try await call.service {
+                try $0.join(code: body.code, name: body.name, phone: body.phone, platform: body.platform)
+            }
+            return try JSONBody.response(RiderJSON(issued.profile, token: issued.token), status: .created)
+        }
+    }
+
+    struct Invite: APIBody {
+        static let fields = ["count", "expires", "platform"]
+        let count: Int
+        let expires: String?
+        let platform: String?
+    }
+
+    struct Join: APIBody {
+        static let fields = ["code", "name", "phone", "platform"]
+        let code: String
+        let name: String
+        let phone: String
+        let platform: String
     }
 }

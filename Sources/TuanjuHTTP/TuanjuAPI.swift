@@ -27,6 +27,7 @@ public enum TuanjuAPI {
         mapRoutes(registry)
         riderRoutes(registry)
         inboxRoutes(registry)
+        invitationRoutes(registry)
         taskRoutes(registry)
         reportRoutes(registry)
         pointsRoutes(registry)

@@ -84,6 +84,16 @@ struct WalkTests {
             let zhangToken = try #require(try await walk.call(
                 .post, "/v1/riders/{id}/token", "/v1/riders/\(zhangID)/token", token: coordinator).object["token"] as? String)
 
+            // Invitations: a coordinator makes codes, a rider joins with one (no token).
+            let codes = try await walk.call(.post, "/v1/invitations", token: coordinator,
+                                            json: ["count": 2, "expires": "3d", "platform": "eleme"]).array
+            let code = try #require(codes.first?["code"] as? String)
+            let joined = try await walk.call(.post, "/v1/join", json: ["code": code, "name": "赵骑手", "phone": "13700137000",
+                                                                       "platform": "eleme"]).object
+            #expect(joined["token"] is String)
+            let invitations = try await walk.call(.get, "/v1/invitations", "/v1/invitations?limit=10", token: coordinator).array
+            #expect(invitations.contains { $0["rider_name"] as? String == "赵骑手" })
+
             // Tasks and claims.
             let task = try await walk.call(.post, "/v1/tasks", token: coordinator,
                                            json: ["role": "hazard-inspector", "title": "井盖巡查", "capacity": 3,
@@ -154,8 +164,8 @@ struct WalkTests {
             let marked = try await walk.call(.post, "/v1/me/inbox/read", token: liToken, json: ["ids": [noticeID]]).object
             #expect(marked["marked"] as? Int == 1)
             try await walk.call(.post, "/v1/me/inbox/read", token: zhangToken, json: ["all": true])
-            let neither = try await walk.client.send(.post, "/v1/me/inbox/read", token: liToken, json: [:] as [String: Any])
-            #expect(neither.status == 400, "\(neither.text)")
+            let foreign = try await walk.client.send(.post, "/v1/me/inbox/read", token: zhangToken, json: ["ids": [noticeID]])
+            #expect(foreign.status == 404, "\(foreign.text)")
             let staff = try await walk.client.send(.get, "/v1/me/inbox", token: coordinator)
             #expect(staff.status == 403, "\(staff.text)")
 

@@ -85,7 +85,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         switch self {
         case .userCreated: ("An admin created a coordinator or admin account (or `init` created the first admin).", "管理员新建了协调员或管理员账号(或 init 创建了第一位管理员)。")
         case .userRevoked: ("An admin revoked a user; their tokens stopped working.", "管理员吊销了一位用户,其令牌随即失效。")
-        case .riderRegistered: ("A coordinator registered a rider.", "协调员登记了一位骑手。")
+        case .riderRegistered: ("A coordinator registered a rider, or a rider joined with an invitation code (`by` is then the invitation's id).", "协调员登记了一位骑手,或骑手凭邀请码自行注册(此时 by 为邀请码编号)。")
         case .riderUpdated: ("A rider's profile changed (by the rider or a coordinator).", "骑手资料有变更(骑手本人或协调员修改)。")
         case .riderDeactivated: ("A coordinator deactivated a rider; their tokens stopped working.", "协调员停用了一位骑手,其令牌随即失效。")
         case .riderReactivated: ("A coordinator reactivated a rider.", "协调员恢复了一位骑手。")

@@ -11,10 +11,10 @@ extension Tuanju {
     }
 
     /// `inbox read ID...` (rider): marks their notifications read; an id not in their inbox is refused and
-    /// nothing changes. Returns how many were unread. Reading one's own inbox announces nothing.
+    /// nothing changes. Returns how many were unread (none for no ids). Reading one's own inbox announces nothing.
     public func markInboxRead(_ caller: Caller, ids: [String]) throws -> Int {
         let useCase = try useCase(caller, requires: .rider(InboxMsg.actionReadInbox))
-        guard !ids.isEmpty else { throw InputError.invalid(InboxMsg.nothingToMark) }
+        guard ids.count <= PageRequest.maximumLimit else { throw InputError.invalid(.limitRange, ["max": "\(PageRequest.maximumLimit)"]) }
         return try useCase.write { work in try Inbox.markRead(work.db, riderID: caller.id, ids: ids, at: work.now) }
     }
 
