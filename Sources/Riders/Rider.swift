@@ -39,12 +39,14 @@ public struct Rider: Codable, Sendable, Equatable, FetchableRecord, PersistableR
     public var deactivatedAt: String?
     /// When the profile was erased on the rider's request (docs/privacy.md); nil for a living profile.
     public var erasedAt: String?
+    /// The language of the rider's inbox (`zh` or `en`; `zh` by default).
+    public var language: String = "zh"
 
     /// The name an erased profile keeps (the column may not be empty).
     public static let erasedName = "已注销"
 
     enum CodingKeys: String, CodingKey {
-        case id, name, phone, platform, branch, active
+        case id, name, phone, platform, branch, active, language
         case partyMember = "party_member"
         case registeredAt = "registered_at"
         case updatedAt = "updated_at"

@@ -24,6 +24,8 @@ public struct RiderChanges: Sendable, Equatable {
     public var partyMember: Bool?
     /// `.some(nil)` clears the branch.
     public var branch: String??
+    /// The inbox's language: `zh` or `en`.
+    public var language: String?
 
     public init() {}
     public var isEmpty: Bool { self == RiderChanges() }
@@ -80,6 +82,10 @@ public enum RiderDirectory {
         if let platform = changes.platform { rider.platform = try Platform(parsing: platform) }
         if let party = changes.partyMember { rider.partyMember = party }
         if let branch = changes.branch { rider.branch = try RiderDraft.branch(branch) }
+        if let language = changes.language {
+            guard ["zh", "en"].contains(language) else { throw InputError.invalid(InboxMsg.languageUnknown, ["text": language]) }
+            rider.language = language
+        }
         if let phoneText = changes.phone {
             let phone = try PhoneNumber(phoneText)
             if phone.digits != rider.phone,

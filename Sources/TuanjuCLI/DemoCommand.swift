@@ -124,6 +124,7 @@ struct DemoScript {
         try mapScene(app, coordinator)
         try claimScene(app, coordinator, li: liCaller)
         try reportScene(app, coordinator, li: liCaller)
+        try inboxScene(app, coordinator, li: liCaller)
         try pointsScene(app, admin: admin, coordinator, li: liCaller)
         try engagementScene(app, coordinator, li: liCaller)
         try erasureScene(app, admin: admin, coordinator)

@@ -10,7 +10,7 @@ struct RidersCommand: ParsableCommand {
             commandName: "riders", abstract: CLIMsg.ridersAbstract.text,
             subcommands: [
                 Register.self, Import.self, Show.self, List.self, Update.self,
-                Deactivate.self, Reactivate.self, IssueToken.self,
+                Deactivate.self, Reactivate.self, IssueToken.self, Invite.self, Invitations.self,
             ])
     }
 
@@ -105,10 +105,13 @@ struct RidersCommand: ParsableCommand {
         @Option(help: ArgumentHelp(.optNewParty)) var partyMember: Bool?
         @Option(help: ArgumentHelp(.optNewBranch)) var branch: String?
         @Flag(help: ArgumentHelp(.optNoBranch)) var noBranch = false
+        // Not `--lang`: that global option picks the language of this command's own output.
+        @Option(name: .customLong("inbox-lang"), help: ArgumentHelp(InboxCLIMsg.optInboxLang)) var inboxLanguage: String?
 
         func run() throws {
             let (app, caller) = try global.session()
             var changes = RiderChanges()
+            changes.language = inboxLanguage
             changes.name = name
             changes.phone = phone
             changes.platform = platform

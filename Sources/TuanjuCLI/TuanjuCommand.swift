@@ -10,11 +10,11 @@ public struct TuanjuCommand: ParsableCommand {
         discussion: CLIMsg.appDiscussion.text,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, DemoCommand.self, WhoamiCommand.self,
+            InitCommand.self, DemoCommand.self, WhoamiCommand.self, JoinCommand.self,
             UsersCommand.self, RidersCommand.self, MapCommand.self, RolesCommand.self, TasksCommand.self,
             ReportsCommand.self, PhotosCommand.self, SurveysCommand.self, ActivitiesCommand.self, LessonsCommand.self,
             DoctorCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PrivacyCommand.self,
-            PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, WebhooksCommand.self, SettingsCommand.self,
+            InboxCommand.self, PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, WebhooksCommand.self, SettingsCommand.self,
             ServeCommand.self,
         ])
     }

@@ -30,7 +30,7 @@ enum OpenAPIDocument {
     static let updateRider = Schema.change([
         "name": Schema.optional(Schema.label(100)), "phone": Schema.optional(Schema.phone),
         "platform": Schema.optional(Schema.enumeration(["meituan", "eleme", "other"])), "party_member": Schema.optional(Schema.boolean),
-        "branch": Schema.optional(Schema.label(100)),
+        "branch": Schema.optional(Schema.label(100)), "language": Schema.optional(Schema.enumeration(["zh", "en"])),
     ])
     static let createTask = Schema.object([
         "role": Schema.string, "title": Schema.label(200), "description": Schema.optional(Schema.string),
@@ -84,6 +84,26 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/healthz", summary: "Liveness and database check", access: .none, response: Schema.ref("Health")),
         Operation(method: "GET", path: "/openapi.json", summary: "This document", access: .none, response: ["type": "object"]),
         Operation(method: "GET", path: "/v1/me", summary: "Who the token stands for (whoami)", access: .bearer, response: Schema.ref("Caller")),
+        Operation(method: "GET", path: "/v1/me/inbox", summary: "Your notifications, newest first (rider)", access: .bearer,
+                  query: ["unread": Schema.boolean, "limit": limit], response: Schema.array(Schema.ref("InboxNotice"))),
+        Operation(method: "POST", path: "/v1/me/inbox/read",
+                  summary: "Mark notifications read: `ids` (yours; an id not in your inbox is 404 and nothing changes), or every one with `all: true` (rider)", access: .bearer,
+                  body: Schema.object(["ids": Schema.optional(Schema.array(Schema.string)), "all": Schema.optional(Schema.boolean)]),
+                  response: Schema.object(["marked": Schema.integer])),
+        Operation(method: "POST", path: "/v1/invitations",
+                  summary: "Make one-time invitation codes, shown this once (staff)", access: .bearer,
+                  body: Schema.object(["count": Schema.integer(1...1000),
+                                       "expires": Schema.optional(Schema.example(Schema.string, "7d").merging(["description": "1h to 90d; default 7d"]) { $1 }),
+                                       "platform": Schema.optional(Schema.enumeration(["meituan", "eleme", "other"]))]),
+                  status: 201, response: Schema.array(Schema.ref("NewInvitation"))),
+        Operation(method: "GET", path: "/v1/invitations", summary: "Invitations, newest first, with who joined with each (staff)",
+                  access: .bearer, query: ["limit": limit], response: Schema.array(Schema.ref("Invitation"))),
+        Operation(method: "POST", path: "/v1/join",
+                  summary: "Join as a rider with an invitation code; the token is shown this once. An unknown, used or expired code and a registered phone are the same 409 invitation_invalid; 10 attempts a minute per address",
+                  access: .none,
+                  body: Schema.object(["code": Schema.string, "name": Schema.label(100), "phone": Schema.phone,
+                                       "platform": Schema.enumeration(["meituan", "eleme", "other"])]),
+                  status: 201, response: Schema.ref("Rider")),
         Operation(method: "GET", path: "/v1/roles", summary: "Governance roles and report categories", access: .none,
                   response: Schema.array(Schema.ref("Role"))),
         // Map
@@ -272,6 +292,7 @@ enum OpenAPIDocument {
     static let pagedPaths: Set<String> = [
         "/v1/riders", "/v1/tasks", "/v1/claims", "/v1/reports", "/v1/points/history", "/v1/rewards", "/v1/redemptions",
         "/v1/surveys", "/v1/activities", "/v1/activities/sessions/{id}/attendees", "/v1/lessons", "/v1/audit",
+        "/v1/me/inbox", "/v1/invitations",
     ]
     static let pageParameters: KeyValuePairs<String, JSON> = [
         "after": ["type": "string", "x-cursor": true,

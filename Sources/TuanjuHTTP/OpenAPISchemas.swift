@@ -77,7 +77,21 @@ enum Schema {
         "Rider": object([
             "id": string, "name": string, "phone": string, "platform": enumeration(["meituan", "eleme", "other"]),
             "party_member": boolean, "branch": optional(string), "active": boolean, "registered_at": time,
-            "updated_at": time, "token": optional(string),
+            "updated_at": time, "language": enumeration(["zh", "en"]), "token": optional(string),
+        ]),
+        "InboxNotice": object([
+            "id": string, "template": string,
+            "parameters": ["type": "object", "additionalProperties": string] as JSON,
+            "language": enumeration(["zh", "en"]), "text": string, "event_id": string, "created_at": time,
+            "read_at": optional(time),
+        ]),
+        "NewInvitation": object([
+            "id": string, "code": string, "platform": optional(enumeration(["meituan", "eleme", "other"])), "expires_at": time,
+        ]),
+        "Invitation": object([
+            "id": string, "platform": optional(enumeration(["meituan", "eleme", "other"])), "created_by": string,
+            "created_at": time, "expires_at": time, "used_at": optional(time), "rider_id": optional(string),
+            "rider_name": optional(string),
         ]),
         "Point": object([
             "id": string, "external_id": optional(string), "kind": string, "name": string, "address": string,

@@ -26,6 +26,8 @@ public enum TuanjuAPI {
         systemRoutes(registry)
         mapRoutes(registry)
         riderRoutes(registry)
+        inboxRoutes(registry)
+        invitationRoutes(registry)
         taskRoutes(registry)
         reportRoutes(registry)
         pointsRoutes(registry)

@@ -12,6 +12,7 @@ public struct RiderJSON: Encodable, Sendable {
     public let active: Bool
     public let registered_at: String
     public let updated_at: String
+    public let language: String
     /// Only when a token was just issued (shown once).
     public let token: String?
 
@@ -25,6 +26,7 @@ public struct RiderJSON: Encodable, Sendable {
         active = profile.active
         registered_at = profile.registeredAt
         updated_at = profile.updatedAt
+        language = profile.language
         self.token = token
     }
 }

@@ -29,6 +29,7 @@ struct CatalogTests {
         entry(CLIMsg.self), entry(MapCLIMsg.self), entry(ReportCLIMsg.self), entry(EngageCLIMsg.self),
         entry(PhotoCLIMsg.self), entry(OpsMsg.self), entry(UsageMsg.self), entry(ServeMsg.self), entry(PageCLIMsg.self),
         entry(AppealMsg.self), entry(EventKind.self), entry(EventsCommandMsg.self),
+        entry(InboxMsg.self), entry(NoticeTemplate.self), entry(InboxCLIMsg.self), entry(InviteMsg.self), entry(InviteCLIMsg.self),
     ]
 
     static func entry<T: CatalogMessage & CaseIterable>(_ type: T.Type) -> (name: String, messages: [any CatalogMessage]) {

@@ -80,6 +80,10 @@ struct AuthorizationMatrixTests {
         Case(name: "riders deactivate", allowed: staff) { w in ["riders", "deactivate", w.target] },
         Case(name: "riders reactivate", allowed: staff) { w in ["riders", "reactivate", w.target] },
         Case(name: "riders token", allowed: staff) { w in ["riders", "token", w.target] },
+        Case(name: "riders invite", allowed: staff) { _ in ["riders", "invite", "--count", "1"] },
+        Case(name: "riders invitations", allowed: staff) { _ in ["riders", "invitations"] },
+        Case(name: "inbox", allowed: [.rider, .otherRider]) { _ in ["inbox"] },
+        Case(name: "inbox read --all", allowed: [.rider, .otherRider]) { _ in ["inbox", "read", "--all"] },
         Case(name: "tasks create", allowed: staff) { _ in
             ["tasks", "create", "--role", "hazard-inspector", "--title", "N", "--capacity", "1"]
         },

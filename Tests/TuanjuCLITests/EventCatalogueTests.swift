@@ -142,6 +142,28 @@ struct EventCatalogueTests {
         }
         let missing = Set(EventKind.allCases.map(\.rawValue)).subtracting(events.map(\.0))
         #expect(missing.isEmpty, "never emitted: \(missing.sorted())")
+
+        // notification.created follows each event that told a rider something, right after it, once per
+        // notification, and never carries a phone number.
+        let notifications = events.filter { $0.0 == "notification.created" }
+        let rows = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notifications") }
+        #expect(notifications.count == rows && notifications.count >= 8, "\(notifications.count) events, \(rows ?? -1) notifications")
+        let templates = Set(notifications.compactMap { (try? JSONValue.parse(Data($0.1.utf8))).flatMap { value -> String? in
+            if case .object(let fields) = value, case .string(let template)? = fields["template"] { return template }
+            return nil
+        } })
+        #expect(templates.isSuperset(of: ["report.accepted", "report.dispatched", "report.resolved", "report.rejected",
+                                          "report.appeal_rejected", "points.awarded", "points.adjusted", "task.claim_revoked",
+                                          "activity.promoted"]), "\(templates.sorted())")
+        #expect(notifications.allSatisfy { !$0.1.contains("1391111") && !$0.1.contains("phone") })
+    }
+
+    @Test("A notification.created payload carries the rider id, template, parameters and language: one example per template")
+    func notificationExamples() throws {
+        let description = try EventCatalogue.describe(.notificationCreated)
+        let example = try JSONValue.parse(Data(description.example.utf8))
+        guard case .object(let fields) = example else { Issue.record("not an object"); return }
+        #expect(Set(fields.keys) == ["notification_id", "rider_id", "template", "parameters", "language", "text", "source_event"])
     }
 
     private func raw(_ sandbox: Sandbox, _ sql: String) throws {

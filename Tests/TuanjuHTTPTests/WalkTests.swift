@@ -84,6 +84,16 @@ struct WalkTests {
             let zhangToken = try #require(try await walk.call(
                 .post, "/v1/riders/{id}/token", "/v1/riders/\(zhangID)/token", token: coordinator).object["token"] as? String)
 
+            // Invitations: a coordinator makes codes, a rider joins with one (no token).
+            let codes = try await walk.call(.post, "/v1/invitations", token: coordinator,
+                                            json: ["count": 2, "expires": "3d", "platform": "eleme"]).array
+            let code = try #require(codes.first?["code"] as? String)
+            let joined = try await walk.call(.post, "/v1/join", json: ["code": code, "name": "赵骑手", "phone": "13700137000",
+                                                                       "platform": "eleme"]).object
+            #expect(joined["token"] is String)
+            let invitations = try await walk.call(.get, "/v1/invitations", "/v1/invitations?limit=10", token: coordinator).array
+            #expect(invitations.contains { $0["rider_name"] as? String == "赵骑手" })
+
             // Tasks and claims.
             let task = try await walk.call(.post, "/v1/tasks", token: coordinator,
                                            json: ["role": "hazard-inspector", "title": "井盖巡查", "capacity": 3,
@@ -146,6 +156,18 @@ struct WalkTests {
             try await walk.call(.post, "/v1/points/award", token: coordinator, json: ["rider_id": liID, "amount": 50, "reason": "带新人"])
             try await walk.call(.post, "/v1/points/adjust", token: adminToken, json: ["rider_id": liID, "amount": 5, "reason": "补录"])
             try await walk.call(.get, "/v1/points/verify", token: adminToken)
+
+            // The inbox: the review, dispatch, resolution, points and the revoked claim told their riders.
+            let inbox = try await walk.call(.get, "/v1/me/inbox", "/v1/me/inbox?unread=true&limit=50", token: liToken).array
+            #expect(inbox.contains { $0["template"] as? String == "report.accepted" }, "\(inbox)")
+            let noticeID = try #require(inbox.first?["id"] as? String)
+            let marked = try await walk.call(.post, "/v1/me/inbox/read", token: liToken, json: ["ids": [noticeID]]).object
+            #expect(marked["marked"] as? Int == 1)
+            try await walk.call(.post, "/v1/me/inbox/read", token: zhangToken, json: ["all": true])
+            let foreign = try await walk.client.send(.post, "/v1/me/inbox/read", token: zhangToken, json: ["ids": [noticeID]])
+            #expect(foreign.status == 404, "\(foreign.text)")
+            let staff = try await walk.client.send(.get, "/v1/me/inbox", token: coordinator)
+            #expect(staff.status == 403, "\(staff.text)")
 
             // Rewards and redemptions.
             try await walk.call(.get, "/v1/rewards", token: liToken)

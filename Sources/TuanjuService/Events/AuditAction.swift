@@ -2,6 +2,7 @@
 /// itself, which the systems listening to webhooks have no use for (a new endpoint hearing of its own creation).
 enum AuditAction: String, CaseIterable {
     case riderTokenIssued = "rider.token_issued"
+    case ridersInvited = "riders.invited"
     case webhookAdded = "webhook.added"
     case webhookRemoved = "webhook.removed"
     case webhookSecretRotated = "webhook.secret_rotated"

@@ -51,6 +51,8 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
 
     case settingsChanged = "settings.changed"
 
+    case notificationCreated = "notification.created"
+
     /// The payload every event of this kind carries.
     public var payloadType: any EventPayload.Type {
         switch self {
@@ -72,6 +74,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .activitySignedUp, .activityCancelled, .activityPromoted, .activityCheckedIn: SignupEvent.self
         case .lessonCompleted: LessonEvent.self
         case .settingsChanged: SettingChangedEvent.self
+        case .notificationCreated: NotificationEvent.self
         }
     }
 
@@ -82,7 +85,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         switch self {
         case .userCreated: ("An admin created a coordinator or admin account (or `init` created the first admin).", "管理员新建了协调员或管理员账号(或 init 创建了第一位管理员)。")
         case .userRevoked: ("An admin revoked a user; their tokens stopped working.", "管理员吊销了一位用户,其令牌随即失效。")
-        case .riderRegistered: ("A coordinator registered a rider.", "协调员登记了一位骑手。")
+        case .riderRegistered: ("A coordinator registered a rider, or a rider joined with an invitation code (`by` is then the invitation's id).", "协调员登记了一位骑手,或骑手凭邀请码自行注册(此时 by 为邀请码编号)。")
         case .riderUpdated: ("A rider's profile changed (by the rider or a coordinator).", "骑手资料有变更(骑手本人或协调员修改)。")
         case .riderDeactivated: ("A coordinator deactivated a rider; their tokens stopped working.", "协调员停用了一位骑手,其令牌随即失效。")
         case .riderReactivated: ("A coordinator reactivated a rider.", "协调员恢复了一位骑手。")
@@ -118,6 +121,9 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .activityCheckedIn: ("A coordinator checked a rider in at a session.", "协调员为骑手办理了活动签到。")
         case .lessonCompleted: ("A rider completed a party lesson.", "骑手学完了一节党课。")
         case .settingsChanged: ("An admin changed a setting.", "管理员修改了一项设置。")
+        case .notificationCreated:
+            ("A rider's inbox got a notification (for a WeChat or SMS gateway to deliver): the template code, its parameters and the rider's language; never the phone number.",
+             "骑手收到一条站内消息(供微信订阅消息或短信网关推送):模板代码、参数和骑手的语言;从不含手机号。")
         }
     }
 }

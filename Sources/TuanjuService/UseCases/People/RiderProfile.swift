@@ -11,6 +11,8 @@ public struct RiderProfile: Sendable, Equatable {
     public let active: Bool
     public let registeredAt: String
     public let updatedAt: String
+    /// The inbox's language (`zh`, `en`).
+    public let language: String
 
     init(_ rider: Rider, for caller: Caller) {
         id = rider.id
@@ -22,6 +24,7 @@ public struct RiderProfile: Sendable, Equatable {
         active = rider.active
         registeredAt = rider.registeredAt
         updatedAt = rider.updatedAt
+        language = rider.language
     }
 }
 
