@@ -99,7 +99,10 @@ struct EventCatalogueTests {
         }
         let accepted = try submit(0, seed: 1, lat: "30.29")
         _ = try ok(["reports", "review", accepted, "--accept"], coordinator)
-        _ = try ok(["reports", "dispatch", accepted, "--agency", "区城管局"], coordinator)
+        let agency = try ok(["agencies", "add", "拱墅区住建局", "--service", "road-damage=ZJ-1"], admin)["id"] as! String
+        _ = try ok(["agencies", "update", agency, "--jurisdiction", "gongshu"], admin)
+        _ = try ok(["reports", "dispatch", accepted, "--agency", agency], coordinator)
+        _ = try ok(["agencies", "retire", agency], admin)
         _ = try ok(["reports", "resolve", accepted], coordinator)
         _ = try ok(["reports", "reopen", accepted], coordinator)
         let rejected = try submit(1, seed: 2, lat: "30.28")

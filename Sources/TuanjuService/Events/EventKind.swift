@@ -51,6 +51,10 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
 
     case settingsChanged = "settings.changed"
 
+    case agencyCreated = "agency.created"
+    case agencyUpdated = "agency.updated"
+    case agencyRetired = "agency.retired"
+
     /// The payload every event of this kind carries.
     public var payloadType: any EventPayload.Type {
         switch self {
@@ -72,6 +76,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .activitySignedUp, .activityCancelled, .activityPromoted, .activityCheckedIn: SignupEvent.self
         case .lessonCompleted: LessonEvent.self
         case .settingsChanged: SettingChangedEvent.self
+        case .agencyCreated, .agencyUpdated, .agencyRetired: AgencyEvent.self
         }
     }
 
@@ -118,6 +123,9 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .activityCheckedIn: ("A coordinator checked a rider in at a session.", "协调员为骑手办理了活动签到。")
         case .lessonCompleted: ("A rider completed a party lesson.", "骑手学完了一节党课。")
         case .settingsChanged: ("An admin changed a setting.", "管理员修改了一项设置。")
+        case .agencyCreated: ("An admin added an agency reports can be dispatched to.", "管理员新增了一个可派发上报的承办单位。")
+        case .agencyUpdated: ("An admin changed an agency (name, Open311 endpoint, key, services).", "管理员修改了承办单位(名称、Open311 接口、密钥、服务代码)。")
+        case .agencyRetired: ("An admin retired an agency; nothing new is dispatched to it.", "管理员停用了承办单位,不再向其派发。")
         }
     }
 }

@@ -1,0 +1,48 @@
+import TuanjuCore
+
+// Messages of agencies and the Open311 loop (`tuanju agencies`, dispatch to an agency), in English and
+// Simplified Chinese. Same rules as every catalogue: `{name}` marks an argument; a case cannot compile without
+// both languages, and CatalogTests checks that neither is empty and that both name the same arguments.
+
+public enum AgencyMsg: String, CaseIterable, CatalogMessage {
+    // MARK: - Actions a role may be refused
+    case actionManage, actionList
+
+    // MARK: - CLI
+    case abstract, addAbstract, updateAbstract, listAbstract, retireAbstract, argName, argID, optEndpoint, optAPIKeyFile
+    case optJurisdiction, optService, optAllowPrivate, optIncludeRetired, optName, optClearEndpoint, optClearAPIKey
+    case added, updated, retired, colName, colEndpoint, colServices, colState, stateInService, stateRetired, keyStored
+
+    public var texts: (en: String, zh: String) {
+        switch self {
+        case .actionManage: ("manage agencies", "管理承办单位")
+        case .actionList: ("list agencies", "查看承办单位")
+        case .abstract: ("Agencies reports are dispatched to, with their Open311 endpoints (admin).", "承办单位及其 Open311 接口(管理员)。")
+        case .addAbstract: ("Add an agency (admin).", "新增承办单位(管理员)。")
+        case .updateAbstract: ("Change an agency: only the options given change (admin).", "修改承办单位:只改所给的选项(管理员)。")
+        case .listAbstract: ("List the agencies in service (coordinator).", "列出在用的承办单位(协调员)。")
+        case .retireAbstract: ("Retire an agency: nothing new is dispatched to it (admin).", "停用承办单位:不再向其派发(管理员)。")
+        case .argName: ("The agency's name, as riders and coordinators know it.", "承办单位名称。")
+        case .argID: ("The agency's id (agc_…).", "承办单位编号(agc_…)。")
+        case .optEndpoint: ("Base URL of its Open311 GeoReport v2 API (requests.json is appended).", "其 Open311 GeoReport v2 接口的根地址(后接 requests.json)。")
+        case .optAPIKeyFile: ("A file holding its Open311 API key (first line); the key is stored and never printed.", "存有其 Open311 API 密钥的文件(第一行);密钥会保存但不会显示。")
+        case .optJurisdiction: ("Its Open311 jurisdiction_id.", "其 Open311 jurisdiction_id(辖区编号)。")
+        case .optService: ("CATEGORY=SERVICE_CODE: the agency's service code for a report category; repeat. An empty code removes it.", "类别=服务代码:该单位对某一上报类别的服务代码;可重复。代码为空则删除。")
+        case .optAllowPrivate: ("Allow an endpoint on loopback or a private network (development, tests, the demo).", "允许接口位于本机或内网(开发、测试、演示用)。")
+        case .optIncludeRetired: ("Include retired agencies.", "包括已停用的单位。")
+        case .optName: ("A new name.", "新名称。")
+        case .optClearEndpoint: ("Remove the Open311 endpoint: dispatch only records.", "删除 Open311 接口:派发只做记录。")
+        case .optClearAPIKey: ("Remove the stored API key.", "删除已保存的 API 密钥。")
+        case .added: ("Agency {name} added: {id}", "已新增承办单位 {name}:{id}")
+        case .updated: ("Agency {name} ({id}) updated.", "承办单位 {name}({id})已更新。")
+        case .retired: ("Agency {name} ({id}) retired.", "承办单位 {name}({id})已停用。")
+        case .colName: ("NAME", "名称")
+        case .colEndpoint: ("OPEN311", "OPEN311 接口")
+        case .colServices: ("SERVICES", "服务代码")
+        case .colState: ("STATE", "状态")
+        case .stateInService: ("in service", "在用")
+        case .stateRetired: ("retired", "已停用")
+        case .keyStored: ("key stored", "已存密钥")
+        }
+    }
+}
