@@ -13,6 +13,9 @@ public enum AgencyMsg: String, CaseIterable, CatalogMessage {
     case optJurisdiction, optService, optAllowPrivate, optIncludeRetired, optName, optClearEndpoint, optClearAPIKey
     case added, updated, retired, colName, colEndpoint, colServices, colState, stateInService, stateRetired, keyStored
 
+    // MARK: - The Open311 loop
+    case syncAbstract, syncSummary, optInterval, intervalInvalid, loopFailed
+
     public var texts: (en: String, zh: String) {
         switch self {
         case .actionManage: ("manage agencies", "管理承办单位")
@@ -43,6 +46,11 @@ public enum AgencyMsg: String, CaseIterable, CatalogMessage {
         case .stateInService: ("in service", "在用")
         case .stateRetired: ("retired", "已停用")
         case .keyStored: ("key stored", "已存密钥")
+        case .syncAbstract: ("Send due dispatches to the agencies' Open311 endpoints and read their statuses back, once (admin).", "立即向承办单位的 Open311 接口发送待发的派发,并读回处置状态,执行一次(管理员)。")
+        case .syncSummary: ("Open311: {sent} sent, {retrying} to retry, {dead} refused; {polled} polled, {updated} updated, {resolved} resolved.", "Open311:已发送 {sent},待重试 {retrying},被拒 {dead};查询 {polled},更新 {updated},办结 {resolved}。")
+        case .optInterval: ("Seconds between passes of the agency loop (Open311 sends and status polls, overdue checks); one pass at start; 0 turns it off.", "承办单位循环(Open311 发送与状态查询、超时检查)每隔多少秒执行一次;启动时先执行一次;0 表示关闭。")
+        case .intervalInvalid: ("the interval must be 0 (off) or 1 to 86400 seconds", "间隔须为 0(关闭)或 1 至 86400 秒")
+        case .loopFailed: ("agency loop: {reason} (tried again next pass)", "承办单位循环:{reason}(下一轮重试)")
         }
     }
 }

@@ -19,6 +19,7 @@ public enum Migrations {
         migrator.registerMigration("v12-demand-spool", migrate: demandSpool)
         migrator.registerMigration("v13-photo-prints", migrate: photoPrints)
         migrator.registerMigration("v14-agencies", migrate: agencies)
+        migrator.registerMigration("v15-open311-sends", migrate: open311Sends)
         return migrator
     }
 

@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Reports
 import TuanjuCore
+import TuanjuService
 import TuanjuViews
 
 /// `tuanju agencies add|update|list|retire`: the bodies reports are dispatched to.
 struct AgenciesCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "agencies", abstract: AgencyMsg.abstract.text, subcommands: [Add.self, Update.self, List.self, Retire.self])
+            commandName: "agencies", abstract: AgencyMsg.abstract.text, subcommands: [Add.self, Update.self, List.self, Retire.self, Sync.self])
     }
 
     /// The options `add` and `update` share.
@@ -122,5 +124,53 @@ struct AgenciesCommand: ParsableCommand {
                 Console.current.out(AgencyMsg.retired.text(["name": agency.name, "id": agency.id]))
             }
         }
+    }
+
+    struct Sync: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: AgencyMsg.syncAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp(ReportCLIMsg.optMediaBase, valueName: "url")) var mediaBaseURL: String?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let base = mediaBaseURL ?? Console.current.environment["TUANJU_MEDIA_BASE_URL"]
+            let summary = try app.syncAgencies(caller, mediaBaseURL: base)
+            try Output.emit(AgencySyncJSON(summary), json: global.json) {
+                let json = AgencySyncJSON(summary)
+                Console.current.out(AgencyMsg.syncSummary.text([
+                    "sent": "\(json.sent)", "retrying": "\(json.retrying)", "dead": "\(json.dead)", "polled": "\(json.polled)",
+                    "updated": "\(json.updated)", "resolved": "\(json.resolved)",
+                ]))
+            }
+        }
+    }
+}
+
+/// The agency loop beside a long-running command (`serve`, `webhooks run`): a pass at start, then every
+/// `interval` seconds, on its own thread, until `stop`. Failures are reported and tried again next pass.
+enum AgencyLoop {
+    /// Set once when the command that runs the loop stops.
+    final class Flag: Sendable {
+        private let value = Atomic<Bool>(false)
+        var isSet: Bool { value.load(ordering: .sequentiallyConsistent) }
+        func set() { value.store(true, ordering: .sequentiallyConsistent) }
+    }
+
+    static func validate(_ interval: Int) throws {
+        guard (0...86_400).contains(interval) else { throw ValidationError(AgencyMsg.intervalInvalid.text) }
+    }
+
+    static func start(_ app: Tuanju, interval: Int, stop: @escaping @Sendable () -> Bool) {
+        guard interval > 0 else { return }
+        let console = Console.current
+        let base = console.environment["TUANJU_MEDIA_BASE_URL"]
+        Thread {
+            app.runOpen311Loop(interval: TimeInterval(interval), shouldStop: stop, mediaBaseURL: base) { result in
+                if case .failure(let error) = result {
+                    console.err(AgencyMsg.loopFailed.text(["reason": (error as? any TuanjuError)?.message ?? "\(error)"]))
+                }
+            }
+        }.start()
     }
 }

@@ -30,6 +30,14 @@ extension TuanjuAPI {
             let agency = try await call.service { try $0.updateAgency(caller, id: id, changes) }
             return try JSONBody.response(AgencyJSON(agency))
         }
+        routes.post("/v1/agencies/sync") { call in
+            let caller = try await call.caller()
+            _ = try await call.json(EmptyBody.self)
+            // The placeholder base names no real host: an agency is better off without a media_url.
+            let base = call.config.mediaBaseURL == ServerConfiguration.defaultMediaBaseURL ? nil : call.config.mediaBaseURL
+            let summary = try await call.service { try $0.syncAgencies(caller, mediaBaseURL: base) }
+            return try JSONBody.response(AgencySyncJSON(summary))
+        }
         routes.post("/v1/agencies/{id}/retire") { call in
             let caller = try await call.caller()
             let id = call.path("id")
@@ -88,6 +96,9 @@ extension OpenAPIDocument {
                   response: Schema.ref("Agency")),
         Operation(method: "PATCH", path: "/v1/agencies/{id}", summary: "Change an agency (admin)", access: .bearer,
                   body: Schema.change(agencyFields), response: Schema.ref("Agency")),
+        Operation(method: "POST", path: "/v1/agencies/sync",
+                  summary: "One pass of the Open311 loop now: send due dispatches, read statuses back (admin)", access: .bearer,
+                  body: Schema.object([:]), response: Schema.ref("AgencySync")),
         Operation(method: "POST", path: "/v1/agencies/{id}/retire", summary: "Retire an agency (admin)", access: .bearer,
                   body: Schema.object([:]), response: Schema.ref("Agency")),
     ]
@@ -99,6 +110,10 @@ extension Schema {
             "id": string, "name": string, "open311_endpoint": optional(string), "jurisdiction_id": optional(string),
             "services": ["type": "object", "additionalProperties": string] as JSON, "api_key_set": boolean,
             "allow_private": boolean, "created_at": time, "updated_at": time, "retired_at": optional(time),
+        ]),
+        "AgencySync": object([
+            "sent": integer, "retrying": integer, "dead": integer, "polled": integer, "updated": integer, "resolved": integer,
+            "poll_failures": integer,
         ]),
     ]
 }

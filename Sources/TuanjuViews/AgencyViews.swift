@@ -1,4 +1,5 @@
 import Reports
+import TuanjuService
 
 /// The JSON shape of an agency. The API key is never part of it: `api_key_set` says whether one is stored.
 public struct AgencyJSON: Encodable, Sendable {
@@ -24,5 +25,20 @@ public struct AgencyJSON: Encodable, Sendable {
         created_at = agency.createdAt
         updated_at = agency.updatedAt
         retired_at = agency.retiredAt
+    }
+}
+
+/// What one pass of the Open311 loop did (`agencies sync`, `POST /v1/agencies/sync`).
+public struct AgencySyncJSON: Encodable, Sendable {
+    public let sent, retrying, dead, polled, updated, resolved, poll_failures: Int
+
+    public init(_ summary: Open311PassSummary) {
+        sent = summary.sent
+        retrying = summary.retrying
+        dead = summary.dead
+        polled = summary.polled
+        updated = summary.updated
+        resolved = summary.resolved
+        poll_failures = summary.pollFailures
     }
 }

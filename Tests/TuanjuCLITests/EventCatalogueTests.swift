@@ -99,9 +99,13 @@ struct EventCatalogueTests {
         }
         let accepted = try submit(0, seed: 1, lat: "30.29")
         _ = try ok(["reports", "review", accepted, "--accept"], coordinator)
-        let agency = try ok(["agencies", "add", "拱墅区住建局", "--service", "road-damage=ZJ-1"], admin)["id"] as! String
+        let city = try DemoAgency(apiKey: nil)
+        defer { city.stop() }
+        let agency = try ok(["agencies", "add", "拱墅区住建局", "--service", "road-damage=ZJ-1", "--open311-endpoint", city.base,
+                             "--allow-private"], admin)["id"] as! String
         _ = try ok(["agencies", "update", agency, "--jurisdiction", "gongshu"], admin)
         _ = try ok(["reports", "dispatch", accepted, "--agency", agency], coordinator)
+        _ = try ok(["agencies", "sync"], admin)  // report.agency_updated: the agency's system took it
         _ = try ok(["agencies", "retire", agency], admin)
         _ = try ok(["reports", "resolve", accepted], coordinator)
         _ = try ok(["reports", "reopen", accepted], coordinator)

@@ -188,6 +188,7 @@ struct WalkTests {
 
             try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
 
+            try await walk.call(.post, "/v1/agencies/sync", token: adminToken)
             try await walk.call(.post, "/v1/agencies/{id}/retire", "/v1/agencies/\(agencyID)/retire", token: adminToken)
 
             // Operations (admin).

@@ -54,6 +54,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case agencyCreated = "agency.created"
     case agencyUpdated = "agency.updated"
     case agencyRetired = "agency.retired"
+    case reportAgencyUpdated = "report.agency_updated"
 
     /// The payload every event of this kind carries.
     public var payloadType: any EventPayload.Type {
@@ -77,6 +78,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .lessonCompleted: LessonEvent.self
         case .settingsChanged: SettingChangedEvent.self
         case .agencyCreated, .agencyUpdated, .agencyRetired: AgencyEvent.self
+        case .reportAgencyUpdated: ReportEvent.self
         }
     }
 
@@ -126,6 +128,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .agencyCreated: ("An admin added an agency reports can be dispatched to.", "管理员新增了一个可派发上报的承办单位。")
         case .agencyUpdated: ("An admin changed an agency (name, Open311 endpoint, key, services).", "管理员修改了承办单位(名称、Open311 接口、密钥、服务代码)。")
         case .agencyRetired: ("An admin retired an agency; nothing new is dispatched to it.", "管理员停用了承办单位,不再向其派发。")
+        case .reportAgencyUpdated: ("The agency's Open311 system took a dispatched report, refused it, or changed its status or notes (a close resolves it: report.resolved).", "承办单位的 Open311 系统接收或拒收了派发的上报,或更新了其状态、处理说明(办结时为 report.resolved)。")
         }
     }
 }
