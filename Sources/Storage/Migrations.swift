@@ -20,6 +20,7 @@ public enum Migrations {
         migrator.registerMigration("v13-photo-prints", migrate: photoPrints)
         migrator.registerMigration("v14-agencies", migrate: agencies)
         migrator.registerMigration("v15-open311-sends", migrate: open311Sends)
+        migrator.registerMigration("v16-deadlines", migrate: deadlines)
         return migrator
     }
 

@@ -264,7 +264,7 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/open311/v2/requests/{service_request_id}.json",
                   summary: "One service request (a one-element array); without a staff key an unreviewed one is 404, as an unknown id",
                   access: .apiKey, query: ["api_key": Schema.string, "jurisdiction_id": jurisdiction], response: Schema.array(Schema.ref("Open311Request"))),
-    ] + agencyOperations
+    ] + agencyOperations + deadlineOperations + statsOperations
 
     // MARK: - Paging
 

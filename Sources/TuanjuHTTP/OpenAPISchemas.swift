@@ -204,5 +204,5 @@ enum Schema {
         "Open311Created": object([
             "service_request_id": string, "service_notice": string, "account_id": ["type": "null"] as JSON,
         ]),
-    ].merging(agencySchemas) { $1 }
+    ].merging(agencySchemas) { $1 }.merging(deadlineSchemas) { $1 }.merging(statsSchemas) { $1 }
 }

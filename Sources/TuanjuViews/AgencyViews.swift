@@ -1,4 +1,5 @@
 import Reports
+import TuanjuCore
 import TuanjuService
 
 /// The JSON shape of an agency. The API key is never part of it: `api_key_set` says whether one is stored.
@@ -40,5 +41,41 @@ public struct AgencySyncJSON: Encodable, Sendable {
         updated = summary.updated
         resolved = summary.resolved
         poll_failures = summary.pollFailures
+    }
+}
+
+/// A category's targets (`deadlines list|set`, `GET /v1/deadlines`).
+public struct DeadlineJSON: Encodable, Sendable {
+    public let category: String
+    public let review_hours: Int
+    public let resolve_hours: Int
+
+    public init(_ deadline: Deadline) {
+        category = deadline.category
+        review_hours = deadline.reviewHours
+        resolve_hours = deadline.resolveHours
+    }
+}
+
+/// A late report (`reports overdue`, `GET /v1/overdue`).
+public struct OverdueJSON: Encodable, Sendable {
+    public let report_id: String
+    public let category: String
+    public let status: String
+    public let stage: String
+    public let due_at: String
+    public let late_hours: Double
+    public let agency_id: String?
+    public let agency: String?
+
+    public init(_ report: OverdueReport) {
+        report_id = report.reportID
+        category = report.category
+        status = report.status.rawValue
+        stage = report.stage.rawValue
+        due_at = Timestamp.iso(report.dueAt)
+        late_hours = (report.late / 36).rounded() / 100
+        agency_id = report.agencyID
+        agency = report.agency
     }
 }

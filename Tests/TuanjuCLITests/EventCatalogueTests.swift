@@ -107,6 +107,10 @@ struct EventCatalogueTests {
         _ = try ok(["reports", "dispatch", accepted, "--agency", agency], coordinator)
         _ = try ok(["agencies", "sync"], admin)  // report.agency_updated: the agency's system took it
         _ = try ok(["agencies", "retire", agency], admin)
+        _ = try ok(["deadlines", "set", "road-damage", "--review-hours", "12"], coordinator)
+        try raw(sandbox, "DROP TRIGGER report_history_no_update")  // move the history back so the report is overdue
+        try raw(sandbox, "UPDATE report_history SET at = '2020-01-01T00:00:00Z' WHERE report_id = '\(accepted)'")
+        try Tuanju.open(DataDirectory(path: sandbox.data)).noticeOverdue()  // report.overdue, as the long-running loop does
         _ = try ok(["reports", "resolve", accepted], coordinator)
         _ = try ok(["reports", "reopen", accepted], coordinator)
         let rejected = try submit(1, seed: 2, lat: "30.28")

@@ -189,6 +189,12 @@ struct WalkTests {
             try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
 
             try await walk.call(.post, "/v1/agencies/sync", token: adminToken)
+            try await walk.call(.get, "/v1/deadlines", token: coordinator)
+            try await walk.call(.patch, "/v1/deadlines/{category}", "/v1/deadlines/manhole-cover", token: coordinator,
+                                json: ["review_hours": 2, "resolve_hours": 12])
+            try await walk.call(.get, "/v1/overdue", "/v1/overdue?stage=resolve", token: coordinator)
+            try await walk.call(.get, "/v1/stats", "/v1/stats?by=month", token: coordinator)
+            try await walk.call(.get, "/v1/stats.svg", "/v1/stats.svg?from=2026-01-01&to=2026-12-31", token: coordinator)
             try await walk.call(.post, "/v1/agencies/{id}/retire", "/v1/agencies/\(agencyID)/retire", token: adminToken)
 
             // Operations (admin).

@@ -39,14 +39,18 @@ extension Tuanju {
         return try open311Pass(transport: transport, mediaBaseURL: mediaBaseURL)
     }
 
-    /// The long-running loop (`serve`, `webhooks run` with `--open311-interval`): a pass at start, then one
+    /// The long-running loop (`serve`, `webhooks run` with `--open311-interval`): overdue notices and an Open311
+    /// pass at start, then one
     /// every `interval` seconds until `shouldStop`. A failed pass (the database busy) is tried again next time.
     public func runOpen311Loop(
         interval: TimeInterval, shouldStop: @escaping @Sendable () -> Bool, transport: Open311Transport = CurlOpen311Transport(),
         mediaBaseURL: String? = nil, report: (@Sendable (Result<Open311PassSummary, any Error>) -> Void)? = nil
     ) {
         while !shouldStop() {
-            let result = Result { try open311Pass(transport: transport, mediaBaseURL: mediaBaseURL) }
+            let result = Result { () throws -> Open311PassSummary in
+                try noticeOverdue()
+                return try open311Pass(transport: transport, mediaBaseURL: mediaBaseURL)
+            }
             report?(result)
             let wake = Date().addingTimeInterval(interval)
             while !shouldStop(), Date() < wake { usleep(50_000) }
