@@ -14,7 +14,7 @@ public enum AgencyMsg: String, CaseIterable, CatalogMessage {
     case added, updated, retired, colName, colEndpoint, colServices, colState, stateInService, stateRetired, keyStored
 
     // MARK: - The Open311 loop
-    case syncAbstract, syncSummary, optInterval, intervalInvalid, loopFailed
+    case syncAbstract, syncSummary, optInterval, intervalInvalid, loopFailed, demoLoop, demoSent, demoClosed, demoStats
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -50,6 +50,10 @@ public enum AgencyMsg: String, CaseIterable, CatalogMessage {
         case .syncSummary: ("Open311: {sent} sent, {retrying} to retry, {dead} refused; {polled} polled, {updated} updated, {resolved} resolved.", "Open311:已发送 {sent},待重试 {retrying},被拒 {dead};查询 {polled},更新 {updated},办结 {resolved}。")
         case .optInterval: ("Seconds between passes of the agency loop (Open311 sends and status polls, overdue checks); one pass at start; 0 turns it off.", "承办单位循环(Open311 发送与状态查询、超时检查)每隔多少秒执行一次;启动时先执行一次;0 表示关闭。")
         case .intervalInvalid: ("the interval must be 0 (off) or 1 to 86400 seconds", "间隔须为 0(关闭)或 1 至 86400 秒")
+        case .demoLoop: ("The agency closes the loop (Open311) and the month's figures", "承办单位闭环(Open311)与本月统计")
+        case .demoSent: ("{count} dispatched report sent to the bureau's Open311 server: request {id}, service code {code}.", "{count} 条派发的上报已发送到城管局的 Open311 系统:工单 {id},服务代码 {code}。")
+        case .demoClosed: ("The bureau closed it (\"{notes}\"); {resolved} report resolved by the loop.", "城管局办结了工单(“{notes}”);循环自动办结上报 {resolved} 条。")
+        case .demoStats: ("This month: {submitted} submitted, {accepted} accepted, {resolved} resolved; charts in {path}", "本月:提交 {submitted},采纳 {accepted},办结 {resolved};图表见 {path}")
         case .loopFailed: ("agency loop: {reason} (tried again next pass)", "承办单位循环:{reason}(下一轮重试)")
         }
     }
