@@ -120,7 +120,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "TuanjuCLI", dependencies: [
-            "TuanjuCore", "TuanjuService", "TuanjuViews", "TuanjuHTTP", "TuanjuSeed", "Identity", "Riders", "ServiceMap",
+            "TuanjuCore", "TuanjuService", "TuanjuViews", "TuanjuHTTP", "TuanjuSeed", "CSVReader", "Identity", "Riders", "ServiceMap",
             "Governance", "Reports", "PhotoStore", "Points", "Engagement", "Notifier",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

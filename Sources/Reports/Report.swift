@@ -35,7 +35,10 @@ public struct Report: Sendable, Equatable {
     public var note: String
     public var status: Status
     public var duplicateOf: String?
+    /// The agency's name as dispatched (free text on reports dispatched before agencies were records).
     public var agency: String?
+    /// The agency record it was dispatched to; nil on reports dispatched before agencies were records.
+    public var agencyID: String?
     public var pointsAwarded: Int
     public var submittedAt: String
     public var updatedAt: String
@@ -64,7 +67,7 @@ public struct Report: Sendable, Equatable {
 
     static let columns = """
         id, rider_id, category_code, task_id, claim_id, lat, lon, location_source, note, status, duplicate_of,
-        agency, points_awarded, submitted_at, updated_at, reuse_of, reuse_position, reuse_distance, reuse_cleared
+        agency, points_awarded, submitted_at, updated_at, reuse_of, reuse_position, reuse_distance, reuse_cleared, agency_id
         """
 
     init(row: Row, photos: [String]) throws {
@@ -82,6 +85,7 @@ public struct Report: Sendable, Equatable {
         pointsAwarded = row[12]
         submittedAt = row[13]
         updatedAt = row[14]
+        agencyID = row[19]
         self.photos = photos
         if let of: String = row[15] {
             possibleReuse = PossibleReuse(report: of, position: row[16] ?? 0, distance: row[17] ?? 0, cleared: row[18] ?? false)

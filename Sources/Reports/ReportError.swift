@@ -8,10 +8,15 @@ public enum ReportError: TuanjuError, Equatable {
     case invalidState(id: String, from: String, to: String)
     case duplicateTargetInvalid(id: String)
     case taskNotForCategory(taskID: String, category: String)
+    case agencyNotFound(reference: String)
+    case agencyRetired(id: String)
+    case agencyNameTaken(name: String)
 
     public var code: String {
         switch self {
-        case .notFound, .categoryNotFound: "not_found"
+        case .notFound, .categoryNotFound, .agencyNotFound: "not_found"
+        case .agencyRetired: "invalid_state"
+        case .agencyNameTaken: "already_exists"
         case .noActiveClaim: "no_active_claim"
         case .invalidState, .duplicateTargetInvalid: "invalid_state"
         case .taskNotForCategory: "task_not_for_category"
@@ -25,6 +30,9 @@ public enum ReportError: TuanjuError, Equatable {
         case .noActiveClaim(let category): LocalizedText(ReportMsg.noActiveClaim, ["category": category])
         case .invalidState(let id, let from, let to): LocalizedText(ReportMsg.invalidTransition, ["id": id, "from": from, "to": to])
         case .duplicateTargetInvalid(let id): LocalizedText(ReportMsg.duplicateTargetInvalid, ["id": id])
+        case .agencyNotFound(let reference): LocalizedText(ReportMsg.agencyNotFound, ["agency": reference])
+        case .agencyRetired(let id): LocalizedText(ReportMsg.agencyRetired, ["id": id])
+        case .agencyNameTaken(let name): LocalizedText(ReportMsg.agencyNameTaken, ["name": name])
         case .taskNotForCategory(let taskID, let category):
             LocalizedText(ReportMsg.taskNotForCategory, ["task": taskID, "category": category])
         }

@@ -9,6 +9,10 @@ public enum ReportMsg: String, CaseIterable, CatalogMessage {
     case reportNotFound, categoryNotFound, noActiveClaim, invalidTransition, duplicateTargetInvalid
     case taskNotForCategory, outsideServiceArea, areaRingInvalid, statusUnknown, fieldNote, fieldAgency
 
+    // MARK: - Agencies
+    case agencyNotFound, agencyRetired, agencyNameTaken, agencyNameRequired, apiKeyInvalid, serviceMappingInvalid
+    case fieldJurisdiction, fieldServiceCode
+
     public var texts: (en: String, zh: String) {
         switch self {
         case .reportNotFound: ("no report {id}", "没有编号为 {id} 的上报")
@@ -22,6 +26,14 @@ public enum ReportMsg: String, CaseIterable, CatalogMessage {
         case .statusUnknown: ("unknown status \"{value}\" (known: {known})", "未知状态“{value}”(可选:{known})")
         case .fieldNote: ("note", "备注")
         case .fieldAgency: ("agency", "承办单位")
+        case .agencyNotFound: ("no agency {agency} in service (see `tuanju agencies list`)", "没有在用的承办单位 {agency}(见 `tuanju agencies list`)")
+        case .agencyRetired: ("agency {id} is retired", "承办单位 {id} 已停用")
+        case .agencyNameTaken: ("an agency named {name} is already in service", "已有在用的承办单位名为 {name}")
+        case .agencyNameRequired: ("an agency needs a name", "承办单位须有名称")
+        case .apiKeyInvalid: ("the API key must be 1 to {max} printable ASCII characters without spaces", "API 密钥须为 1 至 {max} 个可打印 ASCII 字符,不含空格")
+        case .serviceMappingInvalid: ("\"{value}\" is not CATEGORY=SERVICE_CODE", "“{value}”不是 类别=服务代码 的形式")
+        case .fieldJurisdiction: ("jurisdiction", "辖区编号")
+        case .fieldServiceCode: ("service code", "服务代码")
         }
     }
 }

@@ -91,15 +91,17 @@ public enum Reports {
             let head = target.duplicateOf ?? of
             guard head != id else { throw ReportError.duplicateTargetInvalid(id: of) }
             report.duplicateOf = head
-        case .dispatch(let agency, _):
-            report.agency = agency
+        case .dispatch(let reference, _):
+            let agency = try Agencies.resolve(db, reference)
+            report.agency = agency.name
+            report.agencyID = agency.id
         case .accept, .reject, .resolve, .reopen:
             break
         }
         report.status = action.target
         let now = Timestamp.iso(date)
-        try db.cachedStatement(sql: "UPDATE reports SET status = ?, duplicate_of = ?, agency = ?, updated_at = ? WHERE id = ?")
-            .execute(arguments: [report.status.rawValue, report.duplicateOf, report.agency, now, id])
+        try db.cachedStatement(sql: "UPDATE reports SET status = ?, duplicate_of = ?, agency = ?, agency_id = ?, updated_at = ? WHERE id = ?")
+            .execute(arguments: [report.status.rawValue, report.duplicateOf, report.agency, report.agencyID, now, id])
         try appendHistory(db, id: id, status: report.status, by: actor, note: action.note, at: now)
         return try find(db, id: id)
     }

@@ -20,6 +20,9 @@ public enum Migrations {
         migrator.registerMigration("v13-photo-prints", migrate: photoPrints)
         migrator.registerMigration("v14-rider-inbox", migrate: riderInbox)
         migrator.registerMigration("v15-invitations", migrate: invitations)
+        migrator.registerMigration("v16-agencies", migrate: agencies)
+        migrator.registerMigration("v17-open311-sends", migrate: open311Sends)
+        migrator.registerMigration("v18-deadlines", migrate: deadlines)
         return migrator
     }
 

@@ -123,8 +123,11 @@ struct DemoScript {
 
         try mapScene(app, coordinator)
         try claimScene(app, coordinator, li: liCaller)
+        let city = try connectAgency(app, admin: admin)
+        defer { city.stop() }
         try reportScene(app, coordinator, li: liCaller)
         try inboxScene(app, coordinator, li: liCaller)
+        try loopScene(app, admin: admin, coordinator, city: city)
         try pointsScene(app, admin: admin, coordinator, li: liCaller)
         try engagementScene(app, coordinator, li: liCaller)
         try erasureScene(app, admin: admin, coordinator)

@@ -12,7 +12,7 @@ struct ReportsCommand: ParsableCommand {
             commandName: "reports", abstract: ReportCLIMsg.reportsAbstract.text,
             subcommands: [
                 Submit.self, List.self, Show.self, Review.self, Dispatch.self, Resolve.self, Reopen.self, Appeal.self, Export.self,
-                Services.self, Photos.self,
+                Services.self, Photos.self, Overdue.self,
             ])
     }
 

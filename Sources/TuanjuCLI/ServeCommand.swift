@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Synchronization
 import TuanjuCore
 import TuanjuHTTP
@@ -22,6 +23,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp(ServeMsg.optBodyTimeout, valueName: "seconds")) var bodyTimeout = 120
     @Option(help: ArgumentHelp(ServeMsg.optIdleTimeout, valueName: "seconds")) var idleTimeout = 60
     @Option(help: ArgumentHelp(ServeMsg.optMaxConnections, valueName: "n")) var maxConnections = 1024
+    @Option(name: .customLong("open311-interval"), help: ArgumentHelp(AgencyMsg.optInterval, valueName: "seconds"))
+    var open311Interval = 60
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError(ServeMsg.optPort.text) }
@@ -31,6 +34,7 @@ struct ServeCommand: ParsableCommand {
         where !(1...max).contains(value) {
             throw ValidationError(ServeMsg.optPositive.text(["name": name, "max": "\(max)"]))
         }
+        try AgencyLoop.validate(open311Interval)
     }
 
     /// The command tree runs synchronously (`TuanjuCLI.run`), so the server runs in a task while this thread
@@ -50,6 +54,8 @@ struct ServeCommand: ParsableCommand {
         let language = Language.current
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
+        let stopped = AgencyLoop.Flag()
+        AgencyLoop.start(app, interval: open311Interval) { stopped.isSet }
         Task.detached {
             do {
                 try await TuanjuAPI.serve(app: app, configuration: configuration) { address in
@@ -61,6 +67,7 @@ struct ServeCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
+        stopped.set()
         try outcome.result.withLock { try $0.get() }
         console.out(ServeMsg.serveStopped.text)
     }

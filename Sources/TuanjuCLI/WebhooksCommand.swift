@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notifier
+import Reports
 import TuanjuCore
 import TuanjuService
 
@@ -157,10 +158,15 @@ struct WebhooksCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(.optInterval)) var interval: Double = 1
+        @Option(name: .customLong("open311-interval"), help: ArgumentHelp(AgencyMsg.optInterval, valueName: "seconds"))
+        var open311Interval = 60
+
+        func validate() throws { try AgencyLoop.validate(open311Interval) }
 
         func run() throws {
             let (app, caller) = try global.session()
             let stop = StopSignal()
+            AgencyLoop.start(app, interval: open311Interval) { stop.requested }
             let console = Console.current
             let summary = try app.runWebhooks(caller, interval: interval, shouldStop: { stop.requested }) { total in
                 console.progress(CLIMsg.deliverProgress.text(["delivered": "\(total.delivered)", "retrying": "\(total.retrying)"]))

@@ -284,7 +284,7 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/open311/v2/requests/{service_request_id}.json",
                   summary: "One service request (a one-element array); without a staff key an unreviewed one is 404, as an unknown id",
                   access: .apiKey, query: ["api_key": Schema.string, "jurisdiction_id": jurisdiction], response: Schema.array(Schema.ref("Open311Request"))),
-    ]
+    ] + agencyOperations + deadlineOperations + statsOperations
 
     // MARK: - Paging
 
@@ -292,7 +292,7 @@ enum OpenAPIDocument {
     static let pagedPaths: Set<String> = [
         "/v1/riders", "/v1/tasks", "/v1/claims", "/v1/reports", "/v1/points/history", "/v1/rewards", "/v1/redemptions",
         "/v1/surveys", "/v1/activities", "/v1/activities/sessions/{id}/attendees", "/v1/lessons", "/v1/audit",
-        "/v1/me/inbox", "/v1/invitations",
+        "/v1/me/inbox", "/v1/invitations", "/v1/agencies",
     ]
     static let pageParameters: KeyValuePairs<String, JSON> = [
         "after": ["type": "string", "x-cursor": true,

@@ -116,7 +116,7 @@ enum Schema {
             "id": string, "status": ref("ReportStatus"), "category": string, "rider_id": string, "task_id": string,
             "lat": optional(number), "lon": optional(number), "location_source": optional(string), "note": string,
             "photos": array(string), "duplicate_of": optional(string), "agency": optional(string),
-            "points_awarded": integer, "submitted_at": time, "updated_at": time,
+            "agency_id": optional(string), "points_awarded": integer, "submitted_at": time, "updated_at": time,
             "history": optional(array(object(["status": ref("ReportStatus"), "at": time, "by": string, "note": string]))),
             "possible_reuse": optional(object([
                 "report": string, "photo": integer, "distance": integer, "accepted_as_original": boolean,
@@ -135,7 +135,7 @@ enum Schema {
         ]),
         "ReviewResult": object([
             "id": string, "status": ref("ReportStatus"), "points_awarded": integer, "duplicate_of": optional(string),
-            "agency": optional(string),
+            "agency": optional(string), "agency_id": optional(string),
         ]),
         "Balance": object(["rider_id": string, "balance": integer, "held": integer, "available": integer]),
         "Transfer": object([
@@ -221,5 +221,5 @@ enum Schema {
         "Open311Created": object([
             "service_request_id": string, "service_notice": string, "account_id": ["type": "null"] as JSON,
         ]),
-    ]
+    ].merging(agencySchemas) { $1 }.merging(deadlineSchemas) { $1 }.merging(statsSchemas) { $1 }
 }

@@ -36,6 +36,9 @@ public enum TuanjuAPI {
         activityRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
+        agencyRoutes(registry)
+        deadlineRoutes(registry)
+        statsRoutes(registry)
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.
         func seconds(_ value: Int) -> TimeAmount { .seconds(Int64(min(max(value, 1), 86_400))) }
         let timeouts = ConnectionTimeouts(header: seconds(configuration.headerTimeoutSeconds), body: seconds(configuration.bodyTimeoutSeconds))

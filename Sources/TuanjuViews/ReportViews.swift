@@ -23,6 +23,7 @@ public struct ReportJSON: Encodable, Sendable {
     public let photos: [String]
     public let duplicate_of: String?
     public let agency: String?
+    public let agency_id: String?
     public let points_awarded: Int
     public let submitted_at: String
     public let updated_at: String
@@ -65,6 +66,7 @@ public struct ReportJSON: Encodable, Sendable {
         photos = report.photos
         duplicate_of = report.duplicateOf
         agency = report.agency
+        agency_id = report.agencyID
         points_awarded = report.pointsAwarded
         submitted_at = report.submittedAt
         updated_at = report.updatedAt
@@ -117,6 +119,7 @@ public struct ReviewResultJSON: Encodable, Sendable {
     public let points_awarded: Int
     public let duplicate_of: String?
     public let agency: String?
+    public let agency_id: String?
 
     public init(_ report: Report) {
         id = report.id
@@ -124,6 +127,7 @@ public struct ReviewResultJSON: Encodable, Sendable {
         points_awarded = report.pointsAwarded
         duplicate_of = report.duplicateOf
         agency = report.agency
+        agency_id = report.agencyID
     }
 }
 

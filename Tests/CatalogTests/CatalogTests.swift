@@ -28,7 +28,7 @@ struct CatalogTests {
         entry(ServiceMsg.self), entry(HTTPMsg.self),
         entry(CLIMsg.self), entry(MapCLIMsg.self), entry(ReportCLIMsg.self), entry(EngageCLIMsg.self),
         entry(PhotoCLIMsg.self), entry(OpsMsg.self), entry(UsageMsg.self), entry(ServeMsg.self), entry(PageCLIMsg.self),
-        entry(AppealMsg.self), entry(EventKind.self), entry(EventsCommandMsg.self),
+        entry(AppealMsg.self), entry(AgencyMsg.self), entry(DeadlineMsg.self), entry(EventKind.self), entry(EventsCommandMsg.self),
         entry(InboxMsg.self), entry(NoticeTemplate.self), entry(InboxCLIMsg.self), entry(InviteMsg.self), entry(InviteCLIMsg.self),
     ]
 

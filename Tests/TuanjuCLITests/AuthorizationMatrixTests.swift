@@ -122,7 +122,7 @@ struct AuthorizationMatrixTests {
         Case(name: "reports list --rider", allowed: staff.union([.rider])) { w in ["reports", "list", "--rider", w.target] },
         Case(name: "reports show (someone else's)", allowed: staff.union([.rider])) { w in ["reports", "show", w.report] },
         Case(name: "reports review", allowed: staff) { w in ["reports", "review", w.report, "--accept"] },
-        Case(name: "reports dispatch", allowed: staff) { w in ["reports", "dispatch", w.report, "--agency", "A"] },
+        Case(name: "reports dispatch", allowed: staff) { w in ["reports", "dispatch", w.report, "--agency", "拱墅区城管局"] },
         Case(name: "reports resolve", allowed: staff) { w in ["reports", "resolve", w.report] },
         Case(name: "reports reopen", allowed: staff) { w in ["reports", "reopen", w.report] },
         Case(name: "reports export", allowed: staff) { _ in ["reports", "export", "--format", "csv"] },

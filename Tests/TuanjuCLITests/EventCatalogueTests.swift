@@ -99,7 +99,18 @@ struct EventCatalogueTests {
         }
         let accepted = try submit(0, seed: 1, lat: "30.29")
         _ = try ok(["reports", "review", accepted, "--accept"], coordinator)
-        _ = try ok(["reports", "dispatch", accepted, "--agency", "区城管局"], coordinator)
+        let city = try DemoAgency(apiKey: nil)
+        defer { city.stop() }
+        let agency = try ok(["agencies", "add", "拱墅区住建局", "--service", "road-damage=ZJ-1", "--open311-endpoint", city.base,
+                             "--allow-private"], admin)["id"] as! String
+        _ = try ok(["agencies", "update", agency, "--jurisdiction", "gongshu"], admin)
+        _ = try ok(["reports", "dispatch", accepted, "--agency", agency], coordinator)
+        _ = try ok(["agencies", "sync"], admin)  // report.agency_updated: the agency's system took it
+        _ = try ok(["agencies", "retire", agency], admin)
+        _ = try ok(["deadlines", "set", "road-damage", "--review-hours", "12"], coordinator)
+        try raw(sandbox, "DROP TRIGGER report_history_no_update")  // move the history back so the report is overdue
+        try raw(sandbox, "UPDATE report_history SET at = '2020-01-01T00:00:00Z' WHERE report_id = '\(accepted)'")
+        try Tuanju.open(DataDirectory(path: sandbox.data)).noticeOverdue()  // report.overdue, as the long-running loop does
         _ = try ok(["reports", "resolve", accepted], coordinator)
         _ = try ok(["reports", "reopen", accepted], coordinator)
         let rejected = try submit(1, seed: 2, lat: "30.28")

@@ -39,7 +39,7 @@ struct InboxTests {
         // Nobody else is told
         #expect(try inbox(sandbox, setup.riders[1].token).isEmpty)
         // Dispatch and resolution follow
-        _ = try sandbox.ok(["reports", "dispatch", report, "--agency", "区城管局"], token: setup.coordinator)
+        _ = try sandbox.ok(["reports", "dispatch", report, "--agency", "拱墅区城管局"], token: setup.coordinator)
         _ = try sandbox.ok(["reports", "resolve", report], token: setup.coordinator)
         let templates = try inbox(sandbox, setup.riders[0].token).map { $0["template"] as? String }
         #expect(templates == ["report.resolved", "report.dispatched", "report.accepted"])

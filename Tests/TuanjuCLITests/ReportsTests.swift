@@ -94,7 +94,7 @@ struct ReportsTests {
         let c = setup.coordinator
         #expect(try setup.sandbox.ok(["reports", "review", id, "--accept", "--points", "7"], token: c)["points_awarded"] as? Int == 7)
         try setup.expectRefusal(["reports", "resolve", id], token: c, exit: 1, code: "invalid_state")
-        #expect(try setup.sandbox.ok(["reports", "dispatch", id, "--agency", "区城管局"], token: c)["status"] as? String == "dispatched")
+        #expect(try setup.sandbox.ok(["reports", "dispatch", id, "--agency", "拱墅区城管局"], token: c)["status"] as? String == "dispatched")
         #expect(try setup.sandbox.ok(["reports", "resolve", id, "--note", "已修复"], token: c)["status"] as? String == "resolved")
         try setup.expectRefusal(["reports", "dispatch", id, "--agency", "X"], token: c, exit: 1, code: "invalid_state")
         #expect(try setup.sandbox.ok(["reports", "reopen", id, "--note", "又坏了"], token: c)["status"] as? String == "reopened")

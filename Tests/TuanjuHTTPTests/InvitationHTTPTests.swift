@@ -23,10 +23,14 @@ struct InvitationHTTPTests {
             #expect(used.text == registered.text && registered.text == unknown.text, "\(used.text) / \(registered.text)")
             let rider = try await client.send(.post, "/v1/invitations", token: nil, json: ["count": 1])
             #expect(rider.status == 401)
-            // 4 attempts so far; the limit is 10 a minute per address.
+            // 4 attempts so far; the limit is 10 a minute per address (one more every 6 s): on a loaded machine a
+            // slow run may earn an attempt back, so keep trying until the limit answers.
             var statuses: [Int] = []
-            for index in 0..<7 { statuses.append(try await join("ZZZZ-ZZZZ-ZZZ\(index)", "13700004444").status) }
-            #expect(statuses == [409, 409, 409, 409, 409, 409, 429], "\(statuses)")
+            for index in 0..<30 where statuses.last != 429 {
+                statuses.append(try await join("ZZZZ-ZZZZ-ZZ\(String(format: "%02d", index))", "13700004444").status)
+            }
+            #expect(statuses.last == 429 && statuses.dropLast().allSatisfy { $0 == 409 }, "\(statuses)")
+            #expect((6...12).contains(statuses.count - 1), "\(statuses)")
         }
     }
 }

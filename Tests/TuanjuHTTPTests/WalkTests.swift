@@ -121,8 +121,16 @@ struct WalkTests {
             let reviewed = try await walk.call(.post, "/v1/reports/{id}/review", "/v1/reports/\(reportID)/review", token: coordinator,
                                                json: ["decision": "accept", "note": "已核实"]).object
             #expect(reviewed["status"] as? String == "accepted")
+            // Agencies (admin adds and changes them; coordinators list them and dispatch to them).
+            let agency = try await walk.call(.post, "/v1/agencies", token: adminToken, json: [
+                "name": "拱墅区住建局", "jurisdiction_id": "gongshu", "api_key": "k-123", "services": ["manhole-cover": "ZJ-1"],
+            ]).object
+            let agencyID = try #require(agency["id"] as? String)
+            #expect(agency["api_key_set"] as? Bool == true && agency["api_key"] == nil)
+            try await walk.call(.patch, "/v1/agencies/{id}", "/v1/agencies/\(agencyID)", token: adminToken, json: ["jurisdiction_id": "gs"])
+            try await walk.call(.get, "/v1/agencies", "/v1/agencies?include_retired=true", token: coordinator)
             try await walk.call(.post, "/v1/reports/{id}/dispatch", "/v1/reports/\(reportID)/dispatch", token: coordinator,
-                                json: ["agency": "拱墅区城管局"])
+                                json: ["agency": agencyID])
             try await walk.call(.post, "/v1/reports/{id}/resolve", "/v1/reports/\(reportID)/resolve", token: coordinator)
             try await walk.call(.post, "/v1/reports/{id}/reopen", "/v1/reports/\(reportID)/reopen", token: coordinator,
                                 json: ["note": "又松了"])
@@ -201,6 +209,15 @@ struct WalkTests {
             try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/lesson-01/complete", token: liToken)
 
             try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
+
+            try await walk.call(.post, "/v1/agencies/sync", token: adminToken)
+            try await walk.call(.get, "/v1/deadlines", token: coordinator)
+            try await walk.call(.patch, "/v1/deadlines/{category}", "/v1/deadlines/manhole-cover", token: coordinator,
+                                json: ["review_hours": 2, "resolve_hours": 12])
+            try await walk.call(.get, "/v1/overdue", "/v1/overdue?stage=resolve", token: coordinator)
+            try await walk.call(.get, "/v1/stats", "/v1/stats?by=month", token: coordinator)
+            try await walk.call(.get, "/v1/stats.svg", "/v1/stats.svg?from=2026-01-01&to=2026-12-31", token: coordinator)
+            try await walk.call(.post, "/v1/agencies/{id}/retire", "/v1/agencies/\(agencyID)/retire", token: adminToken)
 
             // Operations (admin).
             let doctor = try await walk.call(.get, "/v1/doctor", token: adminToken).object

@@ -52,6 +52,12 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case settingsChanged = "settings.changed"
 
     case notificationCreated = "notification.created"
+    case agencyCreated = "agency.created"
+    case agencyUpdated = "agency.updated"
+    case agencyRetired = "agency.retired"
+    case reportAgencyUpdated = "report.agency_updated"
+    case reportOverdue = "report.overdue"
+    case deadlineChanged = "deadline.changed"
 
     /// The payload every event of this kind carries.
     public var payloadType: any EventPayload.Type {
@@ -75,6 +81,10 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .lessonCompleted: LessonEvent.self
         case .settingsChanged: SettingChangedEvent.self
         case .notificationCreated: NotificationEvent.self
+        case .agencyCreated, .agencyUpdated, .agencyRetired: AgencyEvent.self
+        case .reportAgencyUpdated: ReportEvent.self
+        case .reportOverdue: OverdueEvent.self
+        case .deadlineChanged: DeadlineEvent.self
         }
     }
 
@@ -124,6 +134,12 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .notificationCreated:
             ("A rider's inbox got a notification (for a WeChat or SMS gateway to deliver): the template code, its parameters and the rider's language; never the phone number.",
              "骑手收到一条站内消息(供微信订阅消息或短信网关推送):模板代码、参数和骑手的语言;从不含手机号。")
+        case .agencyCreated: ("An admin added an agency reports can be dispatched to.", "管理员新增了一个可派发上报的承办单位。")
+        case .agencyUpdated: ("An admin changed an agency (name, Open311 endpoint, key, services).", "管理员修改了承办单位(名称、Open311 接口、密钥、服务代码)。")
+        case .agencyRetired: ("An admin retired an agency; nothing new is dispatched to it.", "管理员停用了承办单位,不再向其派发。")
+        case .reportOverdue: ("A report passed its category's target (review or resolution) while still open; sent once per report and stage.", "上报超过所属类别的时限(审核或办结)仍未完成;每条上报每个阶段只发一次。")
+        case .deadlineChanged: ("A coordinator changed a category's targets (hours to review, hours to resolve).", "协调员修改了类别的时限(审核小时数、办结小时数)。")
+        case .reportAgencyUpdated: ("The agency's Open311 system took a dispatched report, refused it, or changed its status or notes (a close resolves it: report.resolved).", "承办单位的 Open311 系统接收或拒收了派发的上报,或更新了其状态、处理说明(办结时为 report.resolved)。")
         }
     }
 }

@@ -61,6 +61,7 @@ extension Tuanju {
                 loaded.append("service_area")
             }
             try Tuanju.loadEngagementSeed(db, seed, at: now, into: &loaded)
+            try Tuanju.loadLoopSeed(db, seed, at: now, into: &loaded)
             var token: String?
             if try User.filter(Column("role") == "admin").fetchCount(db) == 0 {
                 let (admin, adminToken) = try Users.create(db, name: "admin", role: .admin, at: now)
