@@ -18,6 +18,7 @@ public enum Migrations {
         migrator.registerMigration("v11-utc-session-times", migrate: utcSessionTimes)
         migrator.registerMigration("v12-demand-spool", migrate: demandSpool)
         migrator.registerMigration("v13-photo-prints", migrate: photoPrints)
+        migrator.registerMigration("v14-activity-programme", migrate: activityProgramme)
         return migrator
     }
 

@@ -9,7 +9,10 @@ struct ActivitiesCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "activities", abstract: EngageCLIMsg.activitiesAbstract.text,
-            subcommands: [List.self, Signup.self, Cancel.self, Attendees.self, Checkin.self])
+            subcommands: [
+                List.self, Signup.self, Cancel.self, Attendees.self, Checkin.self, Add.self, Update.self, Retire.self,
+                Schedule.self, Reschedule.self, Resize.self, CancelSession.self,
+            ])
     }
 
     struct List: ParsableCommand {
@@ -108,9 +111,10 @@ struct ActivitiesCommand: ParsableCommand {
 
         func run() throws {
             let (app, caller) = try global.session()
-            let signup = try app.checkIn(caller, sessionID: session, riderID: rider)
-            try Output.emit(SignupJSON(signup), json: global.json) {
+            let (signup, awarded) = try app.checkIn(caller, sessionID: session, riderID: rider)
+            try Output.emit(CheckInJSON(signup, awarded: awarded), json: global.json) {
                 Console.current.out(EngageCLIMsg.checkedIn.text(["rider": rider, "id": session]))
+                if awarded > 0 { Console.current.out(ProgrammeMsg.checkedInPaid.text(["points": "\(awarded)"])) }
             }
         }
     }

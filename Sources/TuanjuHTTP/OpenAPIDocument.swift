@@ -45,6 +45,20 @@ enum OpenAPIDocument {
         "points": Schema.optional(Schema.integer(0...10_000)),
     ])
     static let empty = Schema.object([:])
+    static let activityBody = Schema.object([
+        "kind": Schema.enumeration(["health", "affairs", "skills"]), "title": Schema.label(200),
+        "title_zh": Schema.optional(Schema.label(200)), "description": Schema.optional(Schema.note(2000)),
+    ])
+    static let activityChange = Schema.change([
+        "kind": Schema.optional(Schema.enumeration(["health", "affairs", "skills"])), "title": Schema.optional(Schema.label(200)),
+        "title_zh": Schema.optional(Schema.label(200)), "description": Schema.optional(Schema.note(2000)),
+    ])
+    static let sessionStarts = Schema.example(Schema.time, "2099-02-06T14:00:00+08:00").merging(["description": "ahead, within 2 years"]) { $1 }
+    static let sessionEnds = Schema.example(Schema.time, "2099-02-06T16:00:00+08:00").merging(["description": "after starts, at most 7 days later"]) { $1 }
+    static let scheduleBody = Schema.object([
+        "starts": sessionStarts, "ends": sessionEnds, "place": Schema.label(200), "point_id": Schema.optional(Schema.string),
+        "capacity": Schema.integer(1...100_000), "points": Schema.optional(Schema.integer(0...10_000)),
+    ])
     static let note = Schema.object(["note": Schema.optional(Schema.string)])
     static let positionNote = "The position (lat and lon/long, WGS-84 unless crs says gcj02) must lie inside the installation's service area. It is marked required; the server also accepts a report without it when the first photo carries EXIF GPS inside the area."
     /// `lat`/`lon` are marked required: the server also takes a report without them when the first photo carries
@@ -222,8 +236,28 @@ enum OpenAPIDocument {
                   body: empty, response: Schema.ref("SignupCancelled")),
         Operation(method: "GET", path: "/v1/activities/sessions/{id}/attendees", summary: "Who signed up (staff)", access: .bearer,
                   response: Schema.array(Schema.ref("Attendee"))),
-        Operation(method: "POST", path: "/v1/activities/sessions/{id}/checkin", summary: "Check a rider in (staff)", access: .bearer,
-                  body: Schema.object(["rider_id": Schema.string]), response: Schema.ref("Signup")),
+        Operation(method: "POST", path: "/v1/activities/sessions/{id}/checkin",
+                  summary: "Check a rider in once the session has started; pays the session's points once (staff)", access: .bearer,
+                  body: Schema.object(["rider_id": Schema.string]), response: Schema.ref("CheckedIn")),
+        Operation(method: "POST", path: "/v1/activities", summary: "Add an activity (staff)", access: .bearer,
+                  body: activityBody, status: 201, response: Schema.ref("Activity")),
+        Operation(method: "PATCH", path: "/v1/activities/{id}", summary: "Change an activity (staff)", access: .bearer,
+                  body: activityChange, response: Schema.ref("Activity")),
+        Operation(method: "POST", path: "/v1/activities/{id}/retire",
+                  summary: "Retire an activity: no new sessions; refused while sessions ahead are open (staff)", access: .bearer,
+                  body: empty, response: Schema.ref("Activity")),
+        Operation(method: "POST", path: "/v1/activities/{id}/sessions",
+                  summary: "Schedule a session: it starts ahead, lasts at most 7 days; points are paid at check-in (staff)",
+                  access: .bearer, body: scheduleBody, status: 201, response: Schema.ref("Session")),
+        Operation(method: "POST", path: "/v1/activities/sessions/{id}/reschedule",
+                  summary: "Move a session that has not started; sign-ups keep their places (staff)", access: .bearer,
+                  body: Schema.object(["starts": sessionStarts, "ends": sessionEnds]), response: Schema.ref("Session")),
+        Operation(method: "POST", path: "/v1/activities/sessions/{id}/resize",
+                  summary: "Change a session's places: never below those taken; more places promote the waitlist in order (staff)",
+                  access: .bearer, body: Schema.object(["capacity": Schema.integer(1...100_000)]), response: Schema.ref("Resized")),
+        Operation(method: "POST", path: "/v1/activities/sessions/{id}/cancel-session",
+                  summary: "Cancel a session that has not started; every sign-up and waitlist entry is released (staff)",
+                  access: .bearer, body: Schema.object(["reason": Schema.label(500)]), response: Schema.ref("SessionCancelled")),
         Operation(method: "GET", path: "/v1/lessons", summary: "Party lessons; riders see what they completed", access: .bearer,
                   response: Schema.array(Schema.ref("Lesson"))),
         Operation(method: "POST", path: "/v1/lessons/{id}/complete", summary: "Complete a lesson, once (rider)", access: .bearer,

@@ -158,8 +158,19 @@ enum Schema {
         "Session": object([
             "session_id": string, "activity_id": string, "kind": string, "title": string, "title_zh": string,
             "starts_at": time, "ends_at": time, "place": string, "capacity": integer, "signed_up": integer,
-            "waiting": integer, "mine": optional(ref("Signup")),
+            "waiting": integer, "points": integer, "point_id": optional(string), "state": enumeration(["open", "cancelled"]),
+            "cancel_reason": optional(string), "mine": optional(ref("Signup")),
         ]),
+        "CheckedIn": object([
+            "session_id": string, "rider_id": string, "state": enumeration(["confirmed", "waiting", "cancelled"]),
+            "waitlist_position": optional(integer), "checked_in_at": optional(time), "points_awarded": integer,
+        ]),
+        "Activity": object([
+            "id": string, "kind": enumeration(["health", "affairs", "skills"]), "title": string, "title_zh": string,
+            "description": string, "retired_at": optional(time),
+        ]),
+        "Resized": object(["session": ref("Session"), "promoted": array(ref("Signup"))]),
+        "SessionCancelled": object(["session": ref("Session"), "released": array(ref("Signup"))]),
         "Attendee": object([
             "rider_id": string, "name": string, "state": string, "waitlist_position": optional(integer),
             "checked_in_at": optional(time),

@@ -80,8 +80,8 @@ extension TuanjuAPI {
             let caller = try await call.caller()
             let id = call.path("id")
             let body = try await call.json(CheckIn.self)
-            let signup = try await call.service { try $0.checkIn(caller, sessionID: id, riderID: body.rider_id) }
-            return try JSONBody.response(SignupJSON(signup))
+            let (signup, awarded) = try await call.service { try $0.checkIn(caller, sessionID: id, riderID: body.rider_id) }
+            return try JSONBody.response(CheckInJSON(signup, awarded: awarded))
         }
         routes.get("/v1/lessons") { call in
             let caller = try await call.caller()

@@ -32,6 +32,7 @@ public enum TuanjuAPI {
         rewardRoutes(registry)
         surveyRoutes(registry)
         activityRoutes(registry)
+        programmeRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.

@@ -85,6 +85,12 @@ public struct SessionJSON: Encodable, Sendable {
     public let capacity: Int
     public let signed_up: Int
     public let waiting: Int
+    /// Points paid once to each rider checked in.
+    public let points: Int
+    public let point_id: String?
+    /// `open`, or `cancelled` (with `cancel_reason`).
+    public let state: String
+    public let cancel_reason: String?
     public let mine: SignupJSON?
 
     public init(_ entry: SessionListing) {
@@ -99,6 +105,10 @@ public struct SessionJSON: Encodable, Sendable {
         capacity = entry.session.capacity
         signed_up = entry.session.signedUp
         waiting = entry.session.waiting
+        points = entry.session.points
+        point_id = entry.session.pointID
+        state = entry.session.cancelledAt == nil ? "open" : "cancelled"
+        cancel_reason = entry.session.cancelReason
         mine = entry.mine.map(SignupJSON.init)
     }
 }
@@ -160,5 +170,66 @@ public struct LessonCompleteJSON: Encodable, Sendable {
     public init(_ lesson: Lesson, awarded: Int) {
         lesson_id = lesson.id
         points_awarded = awarded
+    }
+}
+
+/// An activity of `activities add/update/retire --json`.
+public struct ActivityJSON: Encodable, Sendable {
+    public let id: String
+    public let kind: String
+    public let title: String
+    public let title_zh: String
+    public let description: String
+    public let retired_at: String?
+
+    public init(_ activity: Activity) {
+        id = activity.id
+        kind = activity.kind.rawValue
+        title = activity.title
+        title_zh = activity.titleZh
+        description = activity.description
+        retired_at = activity.retiredAt
+    }
+}
+
+/// `activities checkin --json`: the sign-up and the points the check-in paid (0 when the session pays none, or
+/// paid this rider before).
+public struct CheckInJSON: Encodable, Sendable {
+    public let session_id: String
+    public let rider_id: String
+    public let state: String
+    public let waitlist_position: Int?
+    public let checked_in_at: String?
+    public let points_awarded: Int
+
+    public init(_ signup: Signup, awarded: Int) {
+        session_id = signup.sessionID
+        rider_id = signup.riderID
+        state = signup.state.rawValue
+        waitlist_position = signup.waitlistPosition
+        checked_in_at = signup.checkedInAt
+        points_awarded = awarded
+    }
+}
+
+/// `activities resize --json`: the session and the riders promoted from the waitlist, in order.
+public struct ResizeJSON: Encodable, Sendable {
+    public let session: SessionJSON
+    public let promoted: [SignupJSON]
+
+    public init(_ listing: SessionListing, promoted: [Signup]) {
+        session = SessionJSON(listing)
+        self.promoted = promoted.map(SignupJSON.init)
+    }
+}
+
+/// `activities cancel-session --json`: the cancelled session and every sign-up it released, in queue order.
+public struct SessionCancelJSON: Encodable, Sendable {
+    public let session: SessionJSON
+    public let released: [SignupJSON]
+
+    public init(_ listing: SessionListing, released: [Signup]) {
+        session = SessionJSON(listing)
+        self.released = released.map(SignupJSON.init)
     }
 }

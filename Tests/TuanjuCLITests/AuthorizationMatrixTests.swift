@@ -135,6 +135,18 @@ struct AuthorizationMatrixTests {
         Case(name: "activities cancel", allowed: [.rider, .otherRider]) { _ in ["activities", "cancel", "ses-health-1"] },
         Case(name: "activities attendees", allowed: staff) { _ in ["activities", "attendees", "ses-health-1"] },
         Case(name: "activities checkin", allowed: staff) { w in ["activities", "checkin", "ses-health-1", w.target] },
+        Case(name: "activities add", allowed: staff) { _ in ["activities", "add", "--kind", "skills", "--title", "T"] },
+        Case(name: "activities update", allowed: staff) { _ in ["activities", "update", "act-skills-camp", "--title", "T"] },
+        Case(name: "activities retire", allowed: staff) { _ in ["activities", "retire", "act-skills-camp"] },
+        Case(name: "activities schedule", allowed: staff) { _ in
+            ["activities", "schedule", "act-skills-camp", "--starts", "2099-01-01T09:00:00+08:00", "--ends", "2099-01-01T11:00:00+08:00",
+             "--place", "P", "--capacity", "5"]
+        },
+        Case(name: "activities reschedule", allowed: staff) { _ in
+            ["activities", "reschedule", "ses-health-2", "--starts", "2099-01-01T09:00:00+08:00", "--ends", "2099-01-01T11:00:00+08:00"]
+        },
+        Case(name: "activities resize", allowed: staff) { _ in ["activities", "resize", "ses-health-1", "--capacity", "40"] },
+        Case(name: "activities cancel-session", allowed: staff) { _ in ["activities", "cancel-session", "ses-health-1", "--reason", "R"] },
         Case(name: "lessons list", allowed: everyone) { _ in ["lessons", "list"] },
         Case(name: "lessons complete", allowed: [.rider, .otherRider]) { _ in ["lessons", "complete", "lesson-01"] },
         Case(name: "doctor", allowed: [.admin]) { _ in ["doctor"] },

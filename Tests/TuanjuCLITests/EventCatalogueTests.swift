@@ -127,7 +127,20 @@ struct EventCatalogueTests {
         _ = try ok(["surveys", "answer", "needs", "--answers", answers], riders[0].token)
         for rider in riders.prefix(3) { _ = try ok(["activities", "signup", "ses-skills-1"], rider.token) }
         _ = try ok(["activities", "cancel", "ses-skills-1"], riders[0].token)
-        _ = try ok(["activities", "checkin", "ses-skills-1", riders[1].id], coordinator)
+        let started = try ActivityProgrammeTests.app(sandbox, at: "2027-01-20T15:30:00+08:00")
+        _ = try started.checkIn(try started.authenticate(token: coordinator), sessionID: "ses-skills-1", riderID: riders[1].id)
+        // The programme a coordinator runs.
+        let activity = try ok(["activities", "add", "--kind", "skills", "--title", "Camp", "--title-zh", "训练营"], coordinator)["id"] as! String
+        _ = try ok(["activities", "update", activity, "--description", "两小时"], coordinator)
+        let (starts, ends) = ActivityProgrammeTests.future(days: 30)
+        let camp = try ok(["activities", "schedule", activity, "--starts", starts, "--ends", ends, "--place", "驿站", "--capacity", "1",
+                           "--points", "5"], coordinator)["session_id"] as! String
+        for rider in riders.prefix(2) { _ = try ok(["activities", "signup", camp], rider.token) }
+        _ = try ok(["activities", "resize", camp, "--capacity", "2"], coordinator)
+        let (later, laterEnds) = ActivityProgrammeTests.future(days: 31)
+        _ = try ok(["activities", "reschedule", camp, "--starts", later, "--ends", laterEnds], coordinator)
+        _ = try ok(["activities", "cancel-session", camp, "--reason", "暴雨预警"], coordinator)
+        _ = try ok(["activities", "retire", activity], coordinator)
         _ = try ok(["lessons", "complete", "lesson-01"], riders[0].token)
         _ = try ok(["privacy", "erase", riders[3].id], admin)
 

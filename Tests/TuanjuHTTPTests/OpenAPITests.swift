@@ -73,6 +73,11 @@ struct OpenAPITests {
             ("PATCH", "/v1/rewards/{id}", TuanjuAPI.UpdateReward.fields), ("POST", "/v1/rewards/{id}/redeem", TuanjuAPI.Redeem.fields),
             ("POST", "/v1/redemptions/run", TuanjuAPI.RunBatch.fields),
             ("POST", "/v1/activities/sessions/{id}/checkin", TuanjuAPI.CheckIn.fields),
+            ("POST", "/v1/activities", TuanjuAPI.ActivityBody.fields), ("PATCH", "/v1/activities/{id}", TuanjuAPI.ActivityChangeBody.fields),
+            ("POST", "/v1/activities/{id}/sessions", TuanjuAPI.ScheduleBody.fields),
+            ("POST", "/v1/activities/sessions/{id}/reschedule", TuanjuAPI.RescheduleBody.fields),
+            ("POST", "/v1/activities/sessions/{id}/resize", TuanjuAPI.ResizeBody.fields),
+            ("POST", "/v1/activities/sessions/{id}/cancel-session", TuanjuAPI.CancelSessionBody.fields),
             ("POST", "/v1/privacy/purge", TuanjuAPI.DryRun.fields), ("POST", "/v1/riders/{id}/erase", TuanjuAPI.DryRun.fields),
             ("POST", "/v1/reports", TuanjuAPI.reportTextFields + ["photo"]),
         ]

@@ -3,6 +3,7 @@ import Hummingbird
 import PhotoFixtures
 import Synchronization
 import Testing
+import TuanjuCore
 @testable import TuanjuHTTP
 
 /// Calls documented operations, checks each answer's status and body against the OpenAPI document, and keeps
@@ -42,6 +43,15 @@ final class Walk: Sendable {
     }
 }
 
+/// The real clock moved forward on demand: the walk checks riders in after a session it scheduled has started.
+final class ShiftedClock: Sendable {
+    private let seconds = Mutex<Double>(0)
+
+    func shift(by interval: Double) { seconds.withLock { $0 += interval } }
+
+    var clock: Clock { Clock(now: { [self] in Date().addingTimeInterval(seconds.withLock { $0 }) }) }
+}
+
 @Suite("Every route, end to end")
 struct WalkTests {
     static let photo = PhotoFixtures.jpeg(width: 64, height: 48, seed: 7)
@@ -54,7 +64,8 @@ struct WalkTests {
 
     @Test("Each documented operation succeeds once with a body that matches its schema")
     func everyOperation() async throws {
-        let sandbox = try APISandbox()
+        let clock = ShiftedClock()
+        let sandbox = try APISandbox(clock: clock.clock)
         let coordinator = try sandbox.coordinator()
         let adminToken = sandbox.adminToken
         try await sandbox.run { client in
@@ -173,8 +184,39 @@ struct WalkTests {
             try await walk.call(.post, "/v1/activities/sessions/{id}/cancel", "/v1/activities/sessions/\(session)/cancel", token: zhangToken)
             try await walk.call(.get, "/v1/activities/sessions/{id}/attendees", "/v1/activities/sessions/\(session)/attendees",
                                 token: coordinator)
-            try await walk.call(.post, "/v1/activities/sessions/{id}/checkin", "/v1/activities/sessions/\(session)/checkin",
-                                token: coordinator, json: ["rider_id": liID])
+            // The coordinator's programme: an activity, a session of 1 place, a resize that promotes the waitlist.
+            let activity = try await walk.call(.post, "/v1/activities", token: coordinator,
+                                               json: ["kind": "skills", "title": "Skills camp", "title_zh": "技能训练营"]).object
+            let activityID = try #require(activity["id"] as? String)
+            try await walk.call(.patch, "/v1/activities/{id}", "/v1/activities/\(activityID)", token: coordinator,
+                                json: ["description": "电动车安全与急救"])
+            let day = Date().addingTimeInterval(86_400)
+            let slot: [String: Any] = ["starts": Timestamp.iso(day), "ends": Timestamp.iso(day.addingTimeInterval(7200))]
+            let camp = try await walk.call(.post, "/v1/activities/{id}/sessions", "/v1/activities/\(activityID)/sessions", token: coordinator,
+                                           json: slot.merging(["place": "文晖街道党群服务中心", "capacity": 1, "points": 20]) { $1 }).object
+            let campID = try #require(camp["session_id"] as? String)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/signup", "/v1/activities/sessions/\(campID)/signup", token: liToken)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/signup", "/v1/activities/sessions/\(campID)/signup", token: zhangToken)
+            let resized = try await walk.call(.post, "/v1/activities/sessions/{id}/resize", "/v1/activities/sessions/\(campID)/resize",
+                                              token: coordinator, json: ["capacity": 2]).object
+            #expect((resized["promoted"] as? [[String: Any]])?.count == 1)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/reschedule", "/v1/activities/sessions/\(campID)/reschedule",
+                                token: coordinator, json: slot)
+            let spare = try await walk.call(.post, "/v1/activities/{id}/sessions", "/v1/activities/\(activityID)/sessions", token: coordinator,
+                                            json: slot.merging(["place": "潮王路驿站", "capacity": 5]) { $1 }).object
+            let spareID = try #require(spare["session_id"] as? String)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/cancel-session", "/v1/activities/sessions/\(spareID)/cancel-session",
+                                token: coordinator, json: ["reason": "暴雨预警"])
+            let early = try await walk.client.send(.post, "/v1/activities/sessions/\(campID)/checkin", token: coordinator, json: ["rider_id": liID])
+            #expect(early.status == 409, "\(early.text)")
+            // After the session: check-in pays its points, and the activity can retire.
+            clock.shift(by: 86_400 + 3 * 3600)
+            let checked = try await walk.call(.post, "/v1/activities/sessions/{id}/checkin", "/v1/activities/sessions/\(campID)/checkin",
+                                              token: coordinator, json: ["rider_id": liID]).object
+            #expect(checked["points_awarded"] as? Int == 20)
+            try await walk.call(.post, "/v1/activities/{id}/retire", "/v1/activities/\(activityID)/retire", token: coordinator)
+            let riderTry = try await walk.client.send(.post, "/v1/activities", token: liToken, json: ["kind": "skills", "title": "T"])
+            #expect(riderTry.status == 403, "\(riderTry.text)")
             try await walk.call(.get, "/v1/lessons", token: liToken)
             try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/lesson-01/complete", token: liToken)
 

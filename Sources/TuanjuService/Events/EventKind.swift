@@ -47,6 +47,13 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case activityCancelled = "activity.cancelled"
     case activityPromoted = "activity.promoted"
     case activityCheckedIn = "activity.checked_in"
+    case activityCreated = "activity.created"
+    case activityUpdated = "activity.updated"
+    case activityRetired = "activity.retired"
+    case sessionScheduled = "activity.session_scheduled"
+    case sessionRescheduled = "activity.session_rescheduled"
+    case sessionResized = "activity.session_resized"
+    case sessionCancelled = "activity.session_cancelled"
     case lessonCompleted = "lesson.completed"
 
     case settingsChanged = "settings.changed"
@@ -70,6 +77,8 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .redemptionBatchCompleted: BatchEvent.self
         case .surveyAnswered: SurveyAnsweredEvent.self
         case .activitySignedUp, .activityCancelled, .activityPromoted, .activityCheckedIn: SignupEvent.self
+        case .activityCreated, .activityUpdated, .activityRetired: ActivityEvent.self
+        case .sessionScheduled, .sessionRescheduled, .sessionResized, .sessionCancelled: SessionEvent.self
         case .lessonCompleted: LessonEvent.self
         case .settingsChanged: SettingChangedEvent.self
         }
@@ -116,6 +125,17 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .activityCancelled: ("A rider's sign-up was cancelled.", "骑手的活动报名已取消。")
         case .activityPromoted: ("A waitlisted rider moved up to a place.", "候补骑手递补获得名额。")
         case .activityCheckedIn: ("A coordinator checked a rider in at a session.", "协调员为骑手办理了活动签到。")
+        case .activityCreated: ("A coordinator added an activity.", "协调员新增了一项活动。")
+        case .activityUpdated: ("A coordinator changed an activity.", "协调员修改了一项活动。")
+        case .activityRetired: ("A coordinator retired an activity; it takes no new sessions.", "协调员停办了一项活动,不再安排新场次。")
+        case .sessionScheduled: ("A coordinator scheduled a session of an activity.", "协调员为活动安排了一个场次。")
+        case .sessionRescheduled: ("A coordinator moved a session; sign-ups keep their places.", "协调员调整了场次时间,已报名的骑手保留名额。")
+        case .sessionResized:
+            ("A coordinator changed a session's places; more places promote the waitlist (one activity.promoted each).",
+             "协调员修改了场次名额;增加名额时候补骑手递补(每人一条 activity.promoted)。")
+        case .sessionCancelled:
+            ("A coordinator cancelled a session; every sign-up was released (one activity.cancelled each).",
+             "协调员取消了场次,所有报名随之释放(每人一条 activity.cancelled)。")
         case .lessonCompleted: ("A rider completed a party lesson.", "骑手学完了一节党课。")
         case .settingsChanged: ("An admin changed a setting.", "管理员修改了一项设置。")
         }

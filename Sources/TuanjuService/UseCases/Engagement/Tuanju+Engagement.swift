@@ -97,12 +97,20 @@ extension Tuanju {
         return try Page.slice(try database.read { db in try Activities.attendees(db, sessionID: sessionID) }, page, id: \.signup.riderID)
     }
 
-    /// `activities checkin` (staff): only a confirmed rider can be checked in.
-    public func checkIn(_ caller: Caller, sessionID: String, riderID: String) throws -> Signup {
+    /// `activities checkin` (staff): only a confirmed rider, once the session has started. The session's points
+    /// are paid through the ledger under a key of the session and rider, so they cannot pay twice.
+    public func checkIn(_ caller: Caller, sessionID: String, riderID: String) throws -> (Signup, awarded: Int) {
         try useCase(caller, requires: .staff(ServiceMsg.actionManageActivities)).write { work in
             let signup = try Activities.checkIn(work.db, sessionID: sessionID, riderID: riderID, at: work.now)
+            let session = try Activities.session(work.db, id: sessionID)
+            var awarded = 0
+            if session.points > 0,
+               try award(work, riderID: riderID, amount: session.points, key: "session:\(sessionID):\(riderID)",
+                         reason: "session \(sessionID) attended") {
+                awarded = session.points
+            }
             try work.emit(.activityCheckedIn, SignupEvent(signup))
-            return signup
+            return (signup, awarded)
         }
     }
 
