@@ -20,12 +20,18 @@ public enum EngagementError: TuanjuError, Equatable {
     case sessionAlreadyStarted(id: String, startsAt: String)
     case capacityBelowTaken(id: String, capacity: Int, taken: Int)
     case pointNotFound(id: String)
+    case lessonRetired(id: String)
+    case lessonHasNoQuiz(id: String)
+    case quizRequired(id: String)
+    case tooManyAttempts(id: String, limit: Int)
 
     public var code: String {
         switch self {
         case .sessionNotFound, .lessonNotFound, .surveyNotFound, .activityNotFound, .pointNotFound: "not_found"
         case .sessionOver, .activityRetired, .activityHasUpcomingSessions, .sessionCancelled, .sessionNotStarted,
-             .sessionAlreadyStarted: "invalid_state"
+             .sessionAlreadyStarted, .lessonRetired, .lessonHasNoQuiz: "invalid_state"
+        case .quizRequired: "quiz_required"
+        case .tooManyAttempts: "too_many_attempts"
         case .signupClosed: "signup_closed"
         case .capacityBelowTaken: "capacity_below_taken"
         case .alreadySignedUp: "already_signed_up"
@@ -47,6 +53,10 @@ public enum EngagementError: TuanjuError, Equatable {
         case .surveyNotFound(let id): LocalizedText(EngageMsg.surveyNotFound, ["id": id])
         case .activityNotFound(let id): LocalizedText(ProgrammeMsg.activityNotFound, ["id": id])
         case .pointNotFound(let id): LocalizedText(ProgrammeMsg.pointNotFound, ["id": id])
+        case .lessonRetired(let id): LocalizedText(LessonMsg.lessonRetired, ["id": id])
+        case .lessonHasNoQuiz(let id): LocalizedText(LessonMsg.lessonHasNoQuiz, ["id": id])
+        case .quizRequired(let id): LocalizedText(LessonMsg.quizRequired, ["id": id])
+        case .tooManyAttempts(let id, let limit): LocalizedText(LessonMsg.tooManyAttempts, ["id": id, "limit": "\(limit)"])
         case .activityRetired(let id): LocalizedText(ProgrammeMsg.activityRetired, ["id": id])
         case .activityHasUpcomingSessions(let id, let count):
             LocalizedText(ProgrammeMsg.activityHasUpcomingSessions, ["id": id, "count": "\(count)"])

@@ -19,6 +19,7 @@ public enum Migrations {
         migrator.registerMigration("v12-demand-spool", migrate: demandSpool)
         migrator.registerMigration("v13-photo-prints", migrate: photoPrints)
         migrator.registerMigration("v14-activity-programme", migrate: activityProgramme)
+        migrator.registerMigration("v15-lesson-quizzes", migrate: lessonQuizzes)
         return migrator
     }
 

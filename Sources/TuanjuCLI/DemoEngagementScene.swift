@@ -48,7 +48,8 @@ extension DemoScript {
         narrator.say(EngageCLIMsg.demoCancelled, [
             "name": riders[1].name, "promoted": riders.first { $0.id == promoted?.riderID }?.name ?? "-",
         ])
-        let (lesson, awarded) = try app.completeLesson(li, id: "lesson-01")
+        let outcome = try app.completeLesson(li, id: "lesson-01", answers: nil)
+        let (lesson, awarded) = (outcome.lesson, outcome.awarded)
         narrator.say(EngageCLIMsg.demoLesson, ["name": li.name, "title": localizedName(en: lesson.title, zh: lesson.titleZh), "points": "\(awarded)"])
         try narrator.record("activities.signup", ["session": session, "promoted": promoted?.riderID ?? ""])
     }

@@ -53,6 +53,21 @@ enum OpenAPIDocument {
         "kind": Schema.optional(Schema.enumeration(["health", "affairs", "skills"])), "title": Schema.optional(Schema.label(200)),
         "title_zh": Schema.optional(Schema.label(200)), "description": Schema.optional(Schema.note(2000)),
     ])
+    static let quizObject: JSON = [
+        "type": "object", "required": ["questions"],
+        "description": "The quiz file of `lessons add --quiz` (docs/lessons-quiz.md): pass_mark (1-100, default 80) and single/multiple questions with their answer key",
+        "properties": ["pass_mark": Schema.integer(1...100), "questions": ["type": "array", "items": ["type": "object"] as JSON] as JSON] as JSON,
+    ]
+    static let lessonBody = Schema.object([
+        "title": Schema.label(200), "title_zh": Schema.optional(Schema.label(200)), "summary": Schema.optional(Schema.note(2000)),
+        "link": Schema.example(Schema.string, "https://tuanju.invalid/lessons/05"), "points": Schema.integer(0...10_000),
+        "quiz": Schema.optional(quizObject),
+    ])
+    static let lessonChange = Schema.change([
+        "title": Schema.optional(Schema.label(200)), "title_zh": Schema.optional(Schema.label(200)),
+        "summary": Schema.optional(Schema.note(2000)), "link": Schema.optional(Schema.string),
+        "points": Schema.optional(Schema.integer(0...10_000)), "quiz": Schema.optional(quizObject),
+    ])
     static let sessionStarts = Schema.example(Schema.time, "2099-02-06T14:00:00+08:00").merging(["description": "ahead, within 2 years"]) { $1 }
     static let sessionEnds = Schema.example(Schema.time, "2099-02-06T16:00:00+08:00").merging(["description": "after starts, at most 7 days later"]) { $1 }
     static let scheduleBody = Schema.object([
@@ -260,8 +275,18 @@ enum OpenAPIDocument {
                   access: .bearer, body: Schema.object(["reason": Schema.label(500)]), response: Schema.ref("SessionCancelled")),
         Operation(method: "GET", path: "/v1/lessons", summary: "Party lessons; riders see what they completed", access: .bearer,
                   response: Schema.array(Schema.ref("Lesson"))),
-        Operation(method: "POST", path: "/v1/lessons/{id}/complete", summary: "Complete a lesson, once (rider)", access: .bearer,
-                  body: empty, status: 201, response: Schema.ref("LessonCompleted")),
+        Operation(method: "POST", path: "/v1/lessons/{id}/complete",
+                  summary: "Complete a lesson, once (rider). With a quiz the body is the answers file; every attempt is kept (3 a day) and only a pass completes and pays",
+                  access: .bearer, body: Schema.object(["answers": Schema.optional(["type": "object"] as JSON)]), status: 201,
+                  response: Schema.ref("LessonCompleted")),
+        Operation(method: "GET", path: "/v1/lessons/{id}", summary: "A lesson and its quiz questions, never the answer key", access: .bearer,
+                  response: Schema.ref("LessonDetail")),
+        Operation(method: "POST", path: "/v1/lessons", summary: "Add a lesson, with an optional quiz (staff)", access: .bearer,
+                  body: lessonBody, status: 201, response: Schema.ref("LessonDetail")),
+        Operation(method: "PATCH", path: "/v1/lessons/{id}", summary: "Change a lesson or its quiz (staff)", access: .bearer,
+                  body: lessonChange, response: Schema.ref("LessonDetail")),
+        Operation(method: "POST", path: "/v1/lessons/{id}/retire", summary: "Retire a lesson: riders no longer see it (staff)",
+                  access: .bearer, body: empty, response: Schema.ref("LessonDetail")),
         // Operations (backup and restore are CLI-only: they name paths on the server's disk)
         Operation(method: "GET", path: "/v1/doctor",
                   summary: "Check every invariant the data promises (admin); 200 with ok=false and the problems when any is broken",

@@ -177,9 +177,23 @@ enum Schema {
         ]),
         "Lesson": object([
             "id": string, "title": string, "title_zh": string, "summary": string, "link": string, "points": integer,
-            "completed_at": optional(time),
+            "has_quiz": boolean, "pass_mark": optional(integer), "completed_at": optional(time),
         ]),
-        "LessonCompleted": object(["lesson_id": string, "points_awarded": integer]),
+        "LessonCompleted": object([
+            "lesson_id": string, "points_awarded": integer, "passed": boolean, "score": optional(integer),
+            "pass_mark": optional(integer), "attempts_left": optional(integer),
+        ]),
+        "LessonDetail": object([
+            "id": string, "title": string, "title_zh": string, "summary": string, "link": string, "points": integer,
+            "quiz": optional(object([
+                "pass_mark": integer,
+                "questions": array(object([
+                    "id": string, "type": enumeration(["single", "multiple"]), "prompt": string,
+                    "options": array(object(["id": string, "label": string])),
+                ])),
+            ])),
+            "retired_at": optional(time),
+        ]),
         "Doctor": object([
             "ok": boolean,
             "checks": array(enumeration(Tuanju.doctorChecks)),

@@ -89,13 +89,6 @@ extension TuanjuAPI {
             let lessons = try await call.service { try $0.lessons(caller, page: page).map { LessonJSON($0.0, completedAt: $0.completedAt) } }
             return try JSONBody.page(lessons, for: call.request, limit: page.limit)
         }
-        routes.post("/v1/lessons/{id}/complete") { call in
-            let caller = try await call.caller()
-            let id = call.path("id")
-            _ = try await call.json(EmptyBody.self)
-            let (lesson, awarded) = try await call.service { try $0.completeLesson(caller, id: id) }
-            return try JSONBody.response(LessonCompleteJSON(lesson, awarded: awarded), status: .created)
-        }
     }
 
     struct CheckIn: APIBody {

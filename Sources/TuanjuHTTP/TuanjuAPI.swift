@@ -33,6 +33,7 @@ public enum TuanjuAPI {
         surveyRoutes(registry)
         activityRoutes(registry)
         programmeRoutes(registry)
+        lessonRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.

@@ -149,6 +149,9 @@ public struct LessonJSON: Encodable, Sendable {
     public let summary: String
     public let link: String
     public let points: Int
+    /// Whether completing it takes passing a quiz (`lessons show` lists the questions).
+    public let has_quiz: Bool
+    public let pass_mark: Int?
     public let completed_at: String?
 
     public init(_ lesson: Lesson, completedAt: String?) {
@@ -158,18 +161,74 @@ public struct LessonJSON: Encodable, Sendable {
         summary = lesson.summary
         link = lesson.link
         points = lesson.points
+        has_quiz = lesson.quiz != nil
+        pass_mark = lesson.quiz?.passMark
         completed_at = completedAt
     }
 }
 
-/// `lessons complete --json`.
+/// `lessons complete --json`. With a quiz: whether it passed, the score (percent right), the pass mark and the
+/// attempts left today; without one these are `passed: true` and nulls.
 public struct LessonCompleteJSON: Encodable, Sendable {
     public let lesson_id: String
     public let points_awarded: Int
+    public let passed: Bool
+    public let score: Int?
+    public let pass_mark: Int?
+    public let attempts_left: Int?
 
-    public init(_ lesson: Lesson, awarded: Int) {
-        lesson_id = lesson.id
-        points_awarded = awarded
+    public init(_ outcome: LessonOutcome) {
+        lesson_id = outcome.lesson.id
+        points_awarded = outcome.awarded
+        passed = outcome.completed
+        score = outcome.quiz?.result.score
+        pass_mark = outcome.quiz?.result.passMark
+        attempts_left = outcome.quiz?.attemptsLeft
+    }
+}
+
+/// `lessons show/add/update/retire --json`: the lesson and its quiz's questions, never the answer key.
+public struct LessonDetailJSON: Encodable, Sendable {
+    public struct OptionJSON: Encodable, Sendable {
+        public let id: String
+        public let label: String
+    }
+
+    public struct QuestionJSON: Encodable, Sendable {
+        public let id: String
+        public let type: String
+        public let prompt: String
+        public let options: [OptionJSON]
+    }
+
+    public struct QuizJSON: Encodable, Sendable {
+        public let pass_mark: Int
+        public let questions: [QuestionJSON]
+    }
+
+    public let id: String
+    public let title: String
+    public let title_zh: String
+    public let summary: String
+    public let link: String
+    public let points: Int
+    public let quiz: QuizJSON?
+    public let retired_at: String?
+
+    public init(_ lesson: Lesson) {
+        id = lesson.id
+        title = lesson.title
+        title_zh = lesson.titleZh
+        summary = lesson.summary
+        link = lesson.link
+        points = lesson.points
+        quiz = lesson.quiz.map { quiz in
+            QuizJSON(pass_mark: quiz.passMark, questions: quiz.questions.map { question in
+                QuestionJSON(id: question.id, type: question.type.rawValue, prompt: question.prompt.text(),
+                             options: question.options.map { OptionJSON(id: $0.id, label: $0.label.text()) })
+            })
+        }
+        retired_at = lesson.retiredAt
     }
 }
 

@@ -149,6 +149,12 @@ struct AuthorizationMatrixTests {
         Case(name: "activities cancel-session", allowed: staff) { _ in ["activities", "cancel-session", "ses-health-1", "--reason", "R"] },
         Case(name: "lessons list", allowed: everyone) { _ in ["lessons", "list"] },
         Case(name: "lessons complete", allowed: [.rider, .otherRider]) { _ in ["lessons", "complete", "lesson-01"] },
+        Case(name: "lessons show", allowed: everyone) { _ in ["lessons", "show", "lesson-01"] },
+        Case(name: "lessons add", allowed: staff) { _ in
+            ["lessons", "add", "--title", "T", "--summary", "S", "--link", "https://tuanju.invalid/l", "--points", "1"]
+        },
+        Case(name: "lessons update", allowed: staff) { _ in ["lessons", "update", "lesson-01", "--points", "3"] },
+        Case(name: "lessons retire", allowed: staff) { _ in ["lessons", "retire", "lesson-02"] },
         Case(name: "doctor", allowed: [.admin]) { _ in ["doctor"] },
         Case(name: "audit list", allowed: [.admin]) { _ in ["audit", "list"] },
         Case(name: "backup", allowed: [.admin]) { w in ["backup", w.backup] },

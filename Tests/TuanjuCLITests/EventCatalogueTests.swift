@@ -142,6 +142,11 @@ struct EventCatalogueTests {
         _ = try ok(["activities", "cancel-session", camp, "--reason", "暴雨预警"], coordinator)
         _ = try ok(["activities", "retire", activity], coordinator)
         _ = try ok(["lessons", "complete", "lesson-01"], riders[0].token)
+        let quizLesson = try ok(["lessons", "add", "--title", "Road safety", "--summary", "五问", "--link", "https://tuanju.invalid/l/5",
+                                 "--points", "10", "--quiz", LessonProgrammeTests.quiz], coordinator)["id"] as! String
+        _ = try ok(["lessons", "update", quizLesson, "--points", "12"], coordinator)
+        _ = try ok(["lessons", "complete", quizLesson, "--answers", LessonProgrammeTests.wrong], riders[0].token)
+        _ = try ok(["lessons", "retire", quizLesson], coordinator)
         _ = try ok(["privacy", "erase", riders[3].id], admin)
 
         let events = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in

@@ -219,6 +219,25 @@ struct WalkTests {
             #expect(riderTry.status == 403, "\(riderTry.text)")
             try await walk.call(.get, "/v1/lessons", token: liToken)
             try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/lesson-01/complete", token: liToken)
+            let quizFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Seed/samples/road-safety-quiz.json")
+            let quiz = try JSONSerialization.jsonObject(with: Data(contentsOf: quizFile))
+            let lesson = try await walk.call(.post, "/v1/lessons", token: coordinator,
+                                             json: ["title": "Road safety", "title_zh": "交通安全", "summary": "五问",
+                                                    "link": "https://tuanju.invalid/lessons/05", "points": 15, "quiz": quiz]).object
+            let lessonID = try #require(lesson["id"] as? String)
+            try await walk.call(.patch, "/v1/lessons/{id}", "/v1/lessons/\(lessonID)", token: coordinator, json: ["points": 20])
+            let shown = try await walk.call(.get, "/v1/lessons/{id}", "/v1/lessons/\(lessonID)", token: liToken).text
+            #expect(!shown.contains("\"answer\""), "\(shown)")
+            let wrongAnswers: [String: Any] = ["answers": ["helmet": "night", "battery": ["cabinet"], "red_light": "wait", "phone": "no",
+                                                           "accident": ["call"]]]
+            let failed = try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/\(lessonID)/complete", token: liToken,
+                                             json: wrongAnswers).object
+            #expect(failed["passed"] as? Bool == false)
+            let riderAdds = try await walk.client.send(.post, "/v1/lessons", token: liToken,
+                                                       json: ["title": "T", "link": "https://a.invalid/x", "points": 1])
+            #expect(riderAdds.status == 403)
+            try await walk.call(.post, "/v1/lessons/{id}/retire", "/v1/lessons/\(lessonID)/retire", token: coordinator)
 
             try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
 

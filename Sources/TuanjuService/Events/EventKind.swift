@@ -55,6 +55,10 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case sessionResized = "activity.session_resized"
     case sessionCancelled = "activity.session_cancelled"
     case lessonCompleted = "lesson.completed"
+    case lessonCreated = "lesson.created"
+    case lessonUpdated = "lesson.updated"
+    case lessonRetired = "lesson.retired"
+    case lessonQuizFailed = "lesson.quiz_failed"
 
     case settingsChanged = "settings.changed"
 
@@ -80,6 +84,8 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .activityCreated, .activityUpdated, .activityRetired: ActivityEvent.self
         case .sessionScheduled, .sessionRescheduled, .sessionResized, .sessionCancelled: SessionEvent.self
         case .lessonCompleted: LessonEvent.self
+        case .lessonCreated, .lessonUpdated, .lessonRetired: LessonChangedEvent.self
+        case .lessonQuizFailed: QuizFailedEvent.self
         case .settingsChanged: SettingChangedEvent.self
         }
     }
@@ -137,6 +143,11 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
             ("A coordinator cancelled a session; every sign-up was released (one activity.cancelled each).",
              "协调员取消了场次,所有报名随之释放(每人一条 activity.cancelled)。")
         case .lessonCompleted: ("A rider completed a party lesson.", "骑手学完了一节党课。")
+        case .lessonCreated: ("A coordinator added a party lesson (with or without a quiz).", "协调员新增了一节党课(可含测验)。")
+        case .lessonUpdated: ("A coordinator changed a lesson.", "协调员修改了一节党课。")
+        case .lessonRetired: ("A coordinator retired a lesson; riders no longer see it.", "协调员下架了一节党课,骑手不再看到。")
+        case .lessonQuizFailed:
+            ("A rider's quiz attempt fell short of the pass mark; it counts towards the 3 a day.", "骑手的测验未达及格线;计入每天 3 次的限额。")
         case .settingsChanged: ("An admin changed a setting.", "管理员修改了一项设置。")
         }
     }

@@ -67,3 +67,51 @@ extension SessionEvent {
                   waiting: session.waiting, points: session.points, cancelReason: session.cancelReason, by: caller.id)
     }
 }
+
+/// A lesson a coordinator added, changed or retired. The quiz's key is never in an event: only whether there is one.
+struct LessonChangedEvent: EventPayload {
+    enum CodingKeys: String, CodingKey {
+        case lessonId = "lesson_id", title, titleZh = "title_zh", points, hasQuiz = "has_quiz", passMark = "pass_mark"
+        case retiredAt = "retired_at", by
+    }
+
+    let lessonId: String
+    let title: String
+    let titleZh: String
+    let points: Int
+    let hasQuiz: Bool
+    let passMark: Int?
+    let retiredAt: String?
+    let by: String
+
+    var auditTarget: String? { lessonId }
+    static let examples = [
+        LessonChangedEvent(lessonId: "lsn_01J9Z3X3Q1", title: "Road safety", titleZh: "交通安全", points: 10, hasQuiz: true,
+                           passMark: 80, retiredAt: nil, by: "usr_01J9Z3K8Q4"),
+        LessonChangedEvent(lessonId: "lesson-02", title: "Riders in governance", titleZh: "骑手参与基层治理", points: 10, hasQuiz: false,
+                           passMark: nil, retiredAt: "2027-03-01T02:00:00Z", by: "usr_01J9Z3K8Q4"),
+    ]
+}
+
+extension LessonChangedEvent {
+    init(_ lesson: Lesson, by caller: Caller) {
+        self.init(lessonId: lesson.id, title: lesson.title, titleZh: lesson.titleZh, points: lesson.points, hasQuiz: lesson.quiz != nil,
+                  passMark: lesson.quiz?.passMark, retiredAt: lesson.retiredAt, by: caller.id)
+    }
+}
+
+/// A rider's quiz attempt that did not reach the pass mark (a pass is `lesson.completed`).
+struct QuizFailedEvent: EventPayload {
+    enum CodingKeys: String, CodingKey {
+        case lessonId = "lesson_id", riderId = "rider_id", score, passMark = "pass_mark", attemptsLeft = "attempts_left"
+    }
+
+    let lessonId: String
+    let riderId: String
+    let score: Int
+    let passMark: Int
+    let attemptsLeft: Int
+
+    var auditTarget: String? { lessonId }
+    static let examples = [QuizFailedEvent(lessonId: "lsn_01J9Z3X3Q1", riderId: "rdr_01J9Z3M2A7", score: 60, passMark: 80, attemptsLeft: 2)]
+}

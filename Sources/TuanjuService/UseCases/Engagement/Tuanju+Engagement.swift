@@ -122,20 +122,4 @@ extension Tuanju {
         let all = try database.read { db in try Lessons.all(db, riderID: caller.kind == .rider ? caller.id : nil) }
         return try Page.slice(all, page, id: \.0.id)
     }
-
-    /// `lessons complete` (rider, once): the lesson's points through the ledger, keyed so they cannot pay twice.
-    public func completeLesson(_ caller: Caller, id: String) throws -> (Lesson, awarded: Int) {
-        try useCase(caller, requires: .rider(ServiceMsg.actionCompleteLessons)).write { work in
-            let lesson = try Lessons.complete(work.db, lessonID: id, riderID: caller.id, at: work.now)
-            var awarded = 0
-            if lesson.points > 0,
-               try award(work, riderID: caller.id, amount: lesson.points, key: "lesson:\(lesson.id):\(caller.id)",
-                         reason: "lesson \(lesson.id) completed") {
-                awarded = lesson.points
-            }
-            try work.emit(.lessonCompleted, LessonEvent(
-                lessonId: lesson.id, riderId: caller.id, points: awarded))
-            return (lesson, awarded)
-        }
-    }
 }
