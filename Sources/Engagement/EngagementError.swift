@@ -24,12 +24,15 @@ public enum EngagementError: TuanjuError, Equatable {
     case lessonHasNoQuiz(id: String)
     case quizRequired(id: String)
     case tooManyAttempts(id: String, limit: Int)
+    case surveyClosed(id: String)
+    case surveyOpen(id: String)
 
     public var code: String {
         switch self {
         case .sessionNotFound, .lessonNotFound, .surveyNotFound, .activityNotFound, .pointNotFound: "not_found"
         case .sessionOver, .activityRetired, .activityHasUpcomingSessions, .sessionCancelled, .sessionNotStarted,
-             .sessionAlreadyStarted, .lessonRetired, .lessonHasNoQuiz: "invalid_state"
+             .sessionAlreadyStarted, .lessonRetired, .lessonHasNoQuiz, .surveyOpen: "invalid_state"
+        case .surveyClosed: "survey_closed"
         case .quizRequired: "quiz_required"
         case .tooManyAttempts: "too_many_attempts"
         case .signupClosed: "signup_closed"
@@ -54,6 +57,8 @@ public enum EngagementError: TuanjuError, Equatable {
         case .activityNotFound(let id): LocalizedText(ProgrammeMsg.activityNotFound, ["id": id])
         case .pointNotFound(let id): LocalizedText(ProgrammeMsg.pointNotFound, ["id": id])
         case .lessonRetired(let id): LocalizedText(LessonMsg.lessonRetired, ["id": id])
+        case .surveyClosed(let id): LocalizedText(SurveyPublishMsg.closed, ["id": id])
+        case .surveyOpen(let id): LocalizedText(SurveyPublishMsg.alreadyOpen, ["id": id])
         case .lessonHasNoQuiz(let id): LocalizedText(LessonMsg.lessonHasNoQuiz, ["id": id])
         case .quizRequired(let id): LocalizedText(LessonMsg.quizRequired, ["id": id])
         case .tooManyAttempts(let id, let limit): LocalizedText(LessonMsg.tooManyAttempts, ["id": id, "limit": "\(limit)"])

@@ -20,6 +20,7 @@ public enum Migrations {
         migrator.registerMigration("v13-photo-prints", migrate: photoPrints)
         migrator.registerMigration("v14-activity-programme", migrate: activityProgramme)
         migrator.registerMigration("v15-lesson-quizzes", migrate: lessonQuizzes)
+        migrator.registerMigration("v16-survey-publishing", migrate: surveyPublishing)
         return migrator
     }
 

@@ -26,7 +26,7 @@ extension DemoScript {
             _ = try app.answerSurvey(rider, id: "needs", submission: SurveySubmission(consent: true, answers: answers))
         }
         narrator.say(EngageCLIMsg.demoAnswered, ["count": "\(riders.count)"])
-        let portrait = try app.surveyPortrait(coordinator, id: "needs", by: .platform)
+        let portrait = try app.surveyPortrait(coordinator, id: "needs", version: 1, by: .platform)
         if let rest = portrait.questions.first(where: { $0.questionID == "rest_place" }) {
             for row in rest.rows where ["station", "roadside", "mall"].contains(row.option) {
                 narrator.say(EngageCLIMsg.demoPortraitRow, [

@@ -148,6 +148,8 @@ enum Schema {
                 "shown_if": optional(string),
             ])),
         ]),
+        "SurveyPublished": object(["id": string, "version": integer, "questions": integer, "changed": boolean]),
+        "SurveyState": object(["id": string, "version": integer, "open": boolean]),
         "SurveyAnswered": object(["survey_id": string, "version": integer, "answered": integer, "replaced": boolean]),
         "SurveyPortrait": ["type": "object", "description": "Counts per answer, by group; cells under the threshold are hidden."],
         "Signup": object([

@@ -33,7 +33,8 @@ extension TuanjuAPI {
             let caller = try await call.caller()
             let id = call.path("id")
             let field = try call.query("by").map { text throws(InputError) in try PortraitField(parsing: text) }
-            let portrait = try await call.service { try $0.surveyPortrait(caller, id: id, by: field) }
+            let version = try call.queryInt("version")
+            let portrait = try await call.service { try $0.surveyPortrait(caller, id: id, version: version, by: field) }
             return try JSONBody.response(portrait)
         }
     }

@@ -50,6 +50,30 @@ extension TuanjuAPI {
         }
     }
 
+    /// `surveys publish/close/reopen` (staff). The publish body is the definition file.
+    static func surveyPublishRoutes(_ routes: RouteRegistry) {
+        routes.post("/v1/surveys") { call in
+            let caller = try await call.caller()
+            let data = try await call.jsonData(fields: ["id", "version", "title", "questions"])
+            let published = try await call.service { try $0.publishSurvey(caller, json: data, source: "body") }
+            return try JSONBody.response(SurveyPublishJSON(published), status: .created)
+        }
+        routes.post("/v1/surveys/{id}/close") { call in
+            let caller = try await call.caller()
+            let id = call.path("id")
+            _ = try await call.json(EmptyBody.self)
+            let definition = try await call.service { try $0.closeSurvey(caller, id: id) }
+            return try JSONBody.response(SurveyStateJSON(definition, open: false))
+        }
+        routes.post("/v1/surveys/{id}/reopen") { call in
+            let caller = try await call.caller()
+            let id = call.path("id")
+            _ = try await call.json(EmptyBody.self)
+            let definition = try await call.service { try $0.reopenSurvey(caller, id: id) }
+            return try JSONBody.response(SurveyStateJSON(definition, open: true))
+        }
+    }
+
     /// The body's fields and its `quiz` object, checked as a quiz file is.
     private static func lessonBody<T: APIBody>(_ call: inout Call, _ type: T.Type) async throws -> (T, LessonQuiz?) {
         let data = try await call.jsonData(fields: T.fields)

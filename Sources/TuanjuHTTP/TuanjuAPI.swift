@@ -34,6 +34,7 @@ public enum TuanjuAPI {
         activityRoutes(registry)
         programmeRoutes(registry)
         lessonRoutes(registry)
+        surveyPublishRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.

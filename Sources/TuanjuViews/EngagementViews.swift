@@ -292,3 +292,31 @@ public struct SessionCancelJSON: Encodable, Sendable {
         self.released = released.map(SignupJSON.init)
     }
 }
+
+/// `surveys publish --json`: the version now current and whether this publication made it.
+public struct SurveyPublishJSON: Encodable, Sendable {
+    public let id: String
+    public let version: Int
+    public let questions: Int
+    public let changed: Bool
+
+    public init(_ published: PublishedSurvey) {
+        id = published.definition.id
+        version = published.definition.version
+        questions = published.definition.questions.count
+        changed = published.changed
+    }
+}
+
+/// `surveys close/reopen --json`.
+public struct SurveyStateJSON: Encodable, Sendable {
+    public let id: String
+    public let version: Int
+    public let open: Bool
+
+    public init(_ definition: SurveyDefinition, open: Bool) {
+        id = definition.id
+        version = definition.version
+        self.open = open
+    }
+}

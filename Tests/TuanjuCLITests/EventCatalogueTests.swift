@@ -125,6 +125,9 @@ struct EventCatalogueTests {
         // Engagement.
         let answers = try sandbox.file("a.json", EngagementCLITests.valid)
         _ = try ok(["surveys", "answer", "needs", "--answers", answers], riders[0].token)
+        _ = try ok(["surveys", "publish", SurveyPublishingTests.v2], coordinator)
+        _ = try ok(["surveys", "close", "needs"], coordinator)
+        _ = try ok(["surveys", "reopen", "needs"], coordinator)
         for rider in riders.prefix(3) { _ = try ok(["activities", "signup", "ses-skills-1"], rider.token) }
         _ = try ok(["activities", "cancel", "ses-skills-1"], riders[0].token)
         let started = try ActivityProgrammeTests.app(sandbox, at: "2027-01-20T15:30:00+08:00")

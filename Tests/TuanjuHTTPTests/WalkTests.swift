@@ -176,7 +176,16 @@ struct WalkTests {
             try await walk.call(.get, "/v1/surveys", token: liToken)
             try await walk.call(.get, "/v1/surveys/{id}", "/v1/surveys/needs", token: liToken)
             try await walk.call(.post, "/v1/surveys/{id}/answers", "/v1/surveys/needs/answers", token: liToken, json: Self.answers)
-            try await walk.call(.get, "/v1/surveys/{id}/portrait", "/v1/surveys/needs/portrait?by=platform", token: coordinator)
+            try await walk.call(.get, "/v1/surveys/{id}/portrait", "/v1/surveys/needs/portrait?by=platform&version=1", token: coordinator)
+            let v2File = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Seed/samples/needs-v2.json")
+            let published = try await walk.call(.post, "/v1/surveys", token: coordinator,
+                                                json: try JSONSerialization.jsonObject(with: Data(contentsOf: v2File))).object
+            #expect(published["version"] as? Int == 2 && published["changed"] as? Bool == true)
+            try await walk.call(.post, "/v1/surveys/{id}/close", "/v1/surveys/needs/close", token: coordinator)
+            let closed = try await walk.client.send(.post, "/v1/surveys/needs/answers", token: liToken, json: Self.answers)
+            #expect(closed.status == 409, "\(closed.text)")
+            try await walk.call(.post, "/v1/surveys/{id}/reopen", "/v1/surveys/needs/reopen", token: coordinator)
             let sessions = try await walk.call(.get, "/v1/activities", "/v1/activities?kind=health", token: liToken).array
             let session = try #require(sessions.first?["session_id"] as? String)
             try await walk.call(.post, "/v1/activities/sessions/{id}/signup", "/v1/activities/sessions/\(session)/signup", token: liToken)

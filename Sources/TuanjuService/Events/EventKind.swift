@@ -43,6 +43,9 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case redemptionBatchCompleted = "redemption.batch_completed"
 
     case surveyAnswered = "survey.answered"
+    case surveyPublished = "survey.published"
+    case surveyClosed = "survey.closed"
+    case surveyReopened = "survey.reopened"
     case activitySignedUp = "activity.signed_up"
     case activityCancelled = "activity.cancelled"
     case activityPromoted = "activity.promoted"
@@ -80,6 +83,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .redemptionRequested, .redemptionCancelled: RedemptionEvent.self
         case .redemptionBatchCompleted: BatchEvent.self
         case .surveyAnswered: SurveyAnsweredEvent.self
+        case .surveyPublished, .surveyClosed, .surveyReopened: SurveyEvent.self
         case .activitySignedUp, .activityCancelled, .activityPromoted, .activityCheckedIn: SignupEvent.self
         case .activityCreated, .activityUpdated, .activityRetired: ActivityEvent.self
         case .sessionScheduled, .sessionRescheduled, .sessionResized, .sessionCancelled: SessionEvent.self
@@ -127,6 +131,11 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .redemptionCancelled: ("A redemption request was cancelled; the hold is voided.", "兑换申请已取消,冻结的积分解冻。")
         case .redemptionBatchCompleted: ("A redemption batch finished, with its counts.", "一批兑换处理完毕,附各项计数。")
         case .surveyAnswered: ("A rider answered (or re-answered) a questionnaire.", "骑手填写(或重新填写)了问卷。")
+        case .surveyPublished:
+            ("A coordinator published a questionnaire version (a new survey, or a changed one as version N+1).",
+             "协调员发布了问卷的一个版本(新问卷,或内容变化后的第 N+1 版)。")
+        case .surveyClosed: ("A coordinator closed a survey to new answers.", "协调员关闭了问卷,不再接受新答卷。")
+        case .surveyReopened: ("A coordinator reopened a survey.", "协调员重新开放了问卷。")
         case .activitySignedUp: ("A rider signed up for an activity session (a place, or the waitlist).", "骑手报名了一场活动(获得名额或进入候补)。")
         case .activityCancelled: ("A rider's sign-up was cancelled.", "骑手的活动报名已取消。")
         case .activityPromoted: ("A waitlisted rider moved up to a place.", "候补骑手递补获得名额。")

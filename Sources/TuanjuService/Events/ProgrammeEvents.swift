@@ -115,3 +115,24 @@ struct QuizFailedEvent: EventPayload {
     var auditTarget: String? { lessonId }
     static let examples = [QuizFailedEvent(lessonId: "lsn_01J9Z3X3Q1", riderId: "rdr_01J9Z3M2A7", score: 60, passMark: 80, attemptsLeft: 2)]
 }
+
+/// A questionnaire version a coordinator published, or a survey closed or reopened (`version` is then the latest).
+struct SurveyEvent: EventPayload {
+    enum CodingKeys: String, CodingKey {
+        case surveyId = "survey_id", version, questions, by
+    }
+
+    let surveyId: String
+    let version: Int
+    let questions: Int
+    let by: String
+
+    var auditTarget: String? { surveyId }
+    static let examples = [SurveyEvent(surveyId: "needs", version: 2, questions: 14, by: "usr_01J9Z3K8Q4")]
+}
+
+extension SurveyEvent {
+    init(_ definition: SurveyDefinition, by caller: Caller) {
+        self.init(surveyId: definition.id, version: definition.version, questions: definition.questions.count, by: caller.id)
+    }
+}

@@ -33,6 +33,7 @@ extension Tuanju {
     public func answerSurvey(_ caller: Caller, id: String, submission: SurveySubmission) throws -> (ValidatedResponse, replaced: Bool) {
         try useCase(caller, requires: .rider(ServiceMsg.actionAnswerSurveys)).write { work in
             let definition = try SurveyStore.definition(work.db, id: id)
+            guard try !SurveyPublishing.isClosed(work.db, id: id) else { throw EngagementError.surveyClosed(id: id) }
             let response = try definition.validate(submission)
             let replaced = try SurveyStore.save(work.db, response, riderID: caller.id, at: work.now)
             try work.emit(.surveyAnswered, SurveyAnsweredEvent(
@@ -42,10 +43,12 @@ extension Tuanju {
     }
 
     /// `surveys portrait` (staff): counts per answer, cross-tabulated by a profile field, small cells hidden.
-    public func surveyPortrait(_ caller: Caller, id: String, by field: PortraitField?) throws -> SurveyPortrait {
+    /// `version` defaults to the latest; answers stay with the version they answered.
+    public func surveyPortrait(_ caller: Caller, id: String, version: Int? = nil, by field: PortraitField?) throws -> SurveyPortrait {
         try caller.requireStaff(ServiceMsg.actionViewPortrait)
+        if let version, version < 1 { throw InputError.invalid(SurveyPublishMsg.versionInvalid, ["value": "\(version)"]) }
         return try database.read { db in
-            let definition = try SurveyStore.definition(db, id: id)
+            let definition = try SurveyStore.definition(db, id: id, version: version)
             let responses = try SurveyStore.responses(db, definition, profileField: field)
             return SurveyPortrait.compute(definition, responses: responses, by: field?.rawValue)
         }
