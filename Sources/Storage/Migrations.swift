@@ -21,6 +21,7 @@ public enum Migrations {
         migrator.registerMigration("v14-activity-programme", migrate: activityProgramme)
         migrator.registerMigration("v15-lesson-quizzes", migrate: lessonQuizzes)
         migrator.registerMigration("v16-survey-publishing", migrate: surveyPublishing)
+        migrator.registerMigration("v17-role-programme", migrate: roleProgramme)
         return migrator
     }
 

@@ -148,6 +148,11 @@ enum Schema {
                 "shown_if": optional(string),
             ])),
         ]),
+        "RoleChanged": object(["code": string, "name": string, "name_zh": string, "description": string, "retired_at": optional(time)]),
+        "CategoryChanged": object([
+            "code": string, "role": string, "name": string, "name_zh": string, "points": integer, "points_max": optional(integer),
+            "retired_at": optional(time),
+        ]),
         "SurveyPublished": object(["id": string, "version": integer, "questions": integer, "changed": boolean]),
         "SurveyState": object(["id": string, "version": integer, "open": boolean]),
         "SurveyAnswered": object(["survey_id": string, "version": integer, "answered": integer, "replaced": boolean]),

@@ -35,6 +35,7 @@ public enum TuanjuAPI {
         programmeRoutes(registry)
         lessonRoutes(registry)
         surveyPublishRoutes(registry)
+        roleProgrammeRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.

@@ -130,6 +130,13 @@ struct AuthorizationMatrixTests {
         Case(name: "surveys list", allowed: everyone) { _ in ["surveys", "list"] },
         Case(name: "surveys answer", allowed: [.rider, .otherRider]) { w in ["surveys", "answer", "needs", "--answers", w.answers] },
         Case(name: "surveys portrait", allowed: staff) { _ in ["surveys", "portrait", "needs"] },
+        Case(name: "roles add", allowed: staff) { _ in ["roles", "add", "elder-helper", "--name-zh", "助老员", "--name-en", "E"] },
+        Case(name: "roles update", allowed: staff) { _ in ["roles", "update", "anti-fraud-promoter", "--name-en", "E"] },
+        Case(name: "roles retire", allowed: staff) { _ in ["roles", "retire", "anti-fraud-promoter"] },
+        Case(name: "roles categories add", allowed: staff) { _ in
+            ["roles", "categories", "add", "anti-fraud-promoter", "scam-call", "--name-zh", "诈骗电话", "--name-en", "S", "--points", "1-5"]
+        },
+        Case(name: "roles categories retire", allowed: staff) { _ in ["roles", "categories", "retire", "road-damage"] },
         Case(name: "surveys publish", allowed: staff) { _ in ["surveys", "publish", SurveyPublishingTests.v2] },
         Case(name: "surveys close", allowed: staff) { _ in ["surveys", "close", "needs"] },
         Case(name: "surveys reopen", allowed: staff) { _ in ["surveys", "reopen", "needs"] },

@@ -110,6 +110,12 @@ struct EventCatalogueTests {
         _ = try ok(["privacy", "purge"], admin)
         _ = try ok(["tasks", "revoke", task, riders[1].id, "--reason", "未巡查"], coordinator)
         _ = try ok(["tasks", "close", task], coordinator)
+        _ = try ok(["roles", "add", "elder-helper", "--name-zh", "助老员", "--name-en", "Elder helper"], coordinator)
+        _ = try ok(["roles", "update", "elder-helper", "--description", "探访独居老人"], coordinator)
+        _ = try ok(["roles", "categories", "add", "elder-helper", "elder-alone", "--name-zh", "独居老人", "--name-en", "Elder alone",
+                    "--points", "10-30"], coordinator)
+        _ = try ok(["roles", "categories", "retire", "elder-alone"], coordinator)
+        _ = try ok(["roles", "retire", "elder-helper"], coordinator)
 
         // Points and rewards.
         _ = try ok(["points", "award", "--rider", riders[0].id, "--amount", "500", "--reason", "线下活动"], coordinator)

@@ -79,7 +79,8 @@ struct OpenAPITests {
             ("POST", "/v1/activities/sessions/{id}/resize", TuanjuAPI.ResizeBody.fields),
             ("POST", "/v1/activities/sessions/{id}/cancel-session", TuanjuAPI.CancelSessionBody.fields),
             ("POST", "/v1/lessons", TuanjuAPI.LessonBody.fields), ("PATCH", "/v1/lessons/{id}", TuanjuAPI.LessonChangeBody.fields),
-            ("POST", "/v1/lessons/{id}/complete", ["answers"]), ("POST", "/v1/surveys", ["id", "version", "title", "questions"]),
+            ("POST", "/v1/lessons/{id}/complete", ["answers"]), ("POST", "/v1/roles", TuanjuAPI.RoleBody.fields),
+            ("PATCH", "/v1/roles/{code}", TuanjuAPI.RoleChangeBody.fields), ("POST", "/v1/roles/{code}/categories", TuanjuAPI.CategoryBody.fields), ("POST", "/v1/surveys", ["id", "version", "title", "questions"]),
             ("POST", "/v1/privacy/purge", TuanjuAPI.DryRun.fields), ("POST", "/v1/riders/{id}/erase", TuanjuAPI.DryRun.fields),
             ("POST", "/v1/reports", TuanjuAPI.reportTextFields + ["photo"]),
         ]

@@ -249,6 +249,14 @@ struct WalkTests {
             try await walk.call(.post, "/v1/lessons/{id}/retire", "/v1/lessons/\(lessonID)/retire", token: coordinator)
 
             try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
+            // Roles and categories.
+            try await walk.call(.post, "/v1/roles", token: coordinator, json: ["code": "elder-helper", "name_zh": "助老员", "name_en": "Elder helper"])
+            try await walk.call(.patch, "/v1/roles/{code}", "/v1/roles/elder-helper", token: coordinator, json: ["description": "探访独居老人"])
+            let category = try await walk.call(.post, "/v1/roles/{code}/categories", "/v1/roles/elder-helper/categories", token: coordinator,
+                                               json: ["code": "elder-alone", "name_zh": "独居老人", "name_en": "Elder alone", "points": "10-30"]).object
+            #expect(category["points_max"] as? Int == 30)
+            try await walk.call(.post, "/v1/roles/categories/{code}/retire", "/v1/roles/categories/elder-alone/retire", token: coordinator)
+            try await walk.call(.post, "/v1/roles/{code}/retire", "/v1/roles/elder-helper/retire", token: coordinator)
 
             // Operations (admin).
             let doctor = try await walk.call(.get, "/v1/doctor", token: adminToken).object

@@ -18,6 +18,12 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case servicePointUpdated = "service_point.updated"
     case servicePointRemoved = "service_point.removed"
 
+    case roleCreated = "role.created"
+    case roleUpdated = "role.updated"
+    case roleRetired = "role.retired"
+    case categoryCreated = "category.created"
+    case categoryRetired = "category.retired"
+
     case taskCreated = "task.created"
     case taskUpdated = "task.updated"
     case taskClosed = "task.closed"
@@ -72,6 +78,8 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .riderRegistered, .riderUpdated, .riderDeactivated, .riderReactivated, .riderErased: RiderEvent.self
         case .ridersImported: RidersImportedEvent.self
         case .servicePointCreated, .servicePointUpdated, .servicePointRemoved: ServicePointEvent.self
+        case .roleCreated, .roleUpdated, .roleRetired: RoleEvent.self
+        case .categoryCreated, .categoryRetired: CategoryEvent.self
         case .taskCreated, .taskUpdated: TaskEvent.self
         case .taskClosed: TaskClosedEvent.self
         case .taskClaimed, .taskReleased, .taskClaimRevoked: ClaimEvent.self
@@ -110,6 +118,12 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .servicePointCreated: ("A service point was added to the warm-heart map (by hand or by an import).", "暖心地图新增了一个服务点(手工添加或导入)。")
         case .servicePointUpdated: ("A service point changed.", "服务点信息有变更。")
         case .servicePointRemoved: ("A service point was taken off the map.", "服务点已从地图下架。")
+        case .roleCreated: ("A coordinator added a governance role.", "协调员新增了一个治理角色。")
+        case .roleUpdated: ("A coordinator changed a governance role.", "协调员修改了一个治理角色。")
+        case .roleRetired:
+            ("A coordinator retired a role: no new postings; claims and reports already made keep working.", "协调员停用了一个角色:不再发布新任务,已有认领和上报不受影响。")
+        case .categoryCreated: ("A coordinator added a report category with its points range.", "协调员新增了一个上报分类及其积分范围。")
+        case .categoryRetired: ("A coordinator retired a report category: no new reports in it.", "协调员停用了一个上报分类,不再接受该分类的新上报。")
         case .taskCreated: ("A coordinator posted a governance task.", "协调员发布了一项治理任务。")
         case .taskUpdated: ("A task posting changed.", "任务信息有变更。")
         case .taskClosed: ("A coordinator closed a task; its active claims ended.", "协调员关闭了任务,其有效认领随之结束。")

@@ -1,4 +1,5 @@
 import Engagement
+import Governance
 
 /// An activity a coordinator added, changed or retired.
 struct ActivityEvent: EventPayload {
@@ -134,5 +135,61 @@ struct SurveyEvent: EventPayload {
 extension SurveyEvent {
     init(_ definition: SurveyDefinition, by caller: Caller) {
         self.init(surveyId: definition.id, version: definition.version, questions: definition.questions.count, by: caller.id)
+    }
+}
+
+/// A governance role a coordinator added, changed or retired.
+struct RoleEvent: EventPayload {
+    enum CodingKeys: String, CodingKey {
+        case code, name, nameZh = "name_zh", retiredAt = "retired_at", by
+    }
+
+    let code: String
+    let name: String
+    let nameZh: String
+    let retiredAt: String?
+    let by: String
+
+    var auditTarget: String? { code }
+    static let examples = [
+        RoleEvent(code: "elder-helper", name: "Elder helper", nameZh: "助老员", retiredAt: nil, by: "usr_01J9Z3K8Q4"),
+        RoleEvent(code: "elder-helper", name: "Elder helper", nameZh: "助老员", retiredAt: "2027-03-01T02:00:00Z", by: "usr_01J9Z3K8Q4"),
+    ]
+}
+
+extension RoleEvent {
+    init(_ record: RoleProgramme.RoleRecord, by caller: Caller) {
+        self.init(code: record.role.code, name: record.role.name, nameZh: record.role.nameZh, retiredAt: record.retiredAt, by: caller.id)
+    }
+}
+
+/// A report category a coordinator added or retired, with its points range.
+struct CategoryEvent: EventPayload {
+    enum CodingKeys: String, CodingKey {
+        case code, role, name, nameZh = "name_zh", pointsMin = "points_min", pointsMax = "points_max", retiredAt = "retired_at", by
+    }
+
+    let code: String
+    let role: String
+    let name: String
+    let nameZh: String
+    let pointsMin: Int
+    let pointsMax: Int?
+    let retiredAt: String?
+    let by: String
+
+    var auditTarget: String? { code }
+    static let examples = [
+        CategoryEvent(code: "elder-alone", role: "elder-helper", name: "Elder living alone", nameZh: "独居老人", pointsMin: 10,
+                      pointsMax: 30, retiredAt: nil, by: "usr_01J9Z3K8Q4"),
+        CategoryEvent(code: "road-damage", role: "hazard-inspector", name: "Damaged road", nameZh: "道路破损", pointsMin: 10,
+                      pointsMax: nil, retiredAt: "2027-03-01T02:00:00Z", by: "usr_01J9Z3K8Q4"),
+    ]
+}
+
+extension CategoryEvent {
+    init(_ record: RoleProgramme.CategoryRecord, by caller: Caller) {
+        self.init(code: record.category.code, role: record.category.roleCode, name: record.category.name, nameZh: record.category.nameZh,
+                  pointsMin: record.category.points, pointsMax: record.pointsMax, retiredAt: record.retiredAt, by: caller.id)
     }
 }
