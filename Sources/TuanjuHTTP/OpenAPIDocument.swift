@@ -144,6 +144,12 @@ enum OpenAPIDocument {
                   response: Schema.array(Schema.ref("Point"))),
         Operation(method: "GET", path: "/v1/map/kinds", summary: "Kinds of service point", access: .none,
                   response: Schema.array(Schema.ref("PointKind"))),
+        Operation(method: "POST", path: "/v1/map/kinds", summary: "Add a kind of service point (staff)", access: .bearer,
+                  body: Schema.object(["code": Schema.example(Schema.string, "toilet"), "name_zh": Schema.label(100), "name_en": Schema.label(100)]),
+                  status: 201, response: Schema.ref("PointKind")),
+        Operation(method: "PATCH", path: "/v1/map/kinds/{code}", summary: "Rename a kind of service point (staff)", access: .bearer,
+                  body: Schema.change(["name_zh": Schema.optional(Schema.label(100)), "name_en": Schema.optional(Schema.label(100))]),
+                  response: Schema.ref("PointKind")),
         Operation(method: "GET", path: "/v1/map/points/{id}", summary: "One service point (map show)", access: .none,
                   response: Schema.ref("Point")),
         // Riders

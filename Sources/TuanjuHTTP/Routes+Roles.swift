@@ -1,5 +1,6 @@
 import Foundation
 import Governance
+import ServiceMap
 import Hummingbird
 import TuanjuCore
 import TuanjuService
@@ -72,5 +73,37 @@ extension TuanjuAPI {
         let name_en: String
         /// `MIN-MAX`, as the CLI's --points.
         let points: String
+    }
+}
+
+extension TuanjuAPI {
+    /// `map kinds add/update` (staff).
+    static func mapKindRoutes(_ routes: RouteRegistry) {
+        routes.post("/v1/map/kinds") { call in
+            let caller = try await call.caller()
+            let body = try await call.json(KindBody.self)
+            let kind = try await call.service { try $0.addMapKind(caller, code: body.code, nameZh: body.name_zh, nameEn: body.name_en) }
+            return try JSONBody.response(kind, status: .created)
+        }
+        routes.patch("/v1/map/kinds/{code}") { call in
+            let caller = try await call.caller()
+            let code = call.path("code")
+            let body = try await call.json(KindChangeBody.self)
+            let kind = try await call.service { try $0.updateMapKind(caller, code: code, nameZh: body.name_zh, nameEn: body.name_en) }
+            return try JSONBody.response(kind)
+        }
+    }
+
+    struct KindBody: APIBody {
+        static let fields = ["code", "name_zh", "name_en"]
+        let code: String
+        let name_zh: String
+        let name_en: String
+    }
+
+    struct KindChangeBody: APIBody {
+        static let fields = ["name_zh", "name_en"]
+        let name_zh: String?
+        let name_en: String?
     }
 }

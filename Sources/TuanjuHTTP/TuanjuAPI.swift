@@ -36,6 +36,7 @@ public enum TuanjuAPI {
         lessonRoutes(registry)
         surveyPublishRoutes(registry)
         roleProgrammeRoutes(registry)
+        mapKindRoutes(registry)
         operationsRoutes(registry)
         open311Routes(registry)
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.

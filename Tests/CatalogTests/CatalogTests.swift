@@ -28,7 +28,7 @@ struct CatalogTests {
         entry(ServiceMsg.self), entry(HTTPMsg.self),
         entry(CLIMsg.self), entry(MapCLIMsg.self), entry(ReportCLIMsg.self), entry(EngageCLIMsg.self),
         entry(PhotoCLIMsg.self), entry(OpsMsg.self), entry(UsageMsg.self), entry(ServeMsg.self), entry(PageCLIMsg.self),
-        entry(AppealMsg.self), entry(ProgrammeMsg.self), entry(LessonMsg.self), entry(SurveyPublishMsg.self), entry(RoleMsg.self), entry(EventKind.self), entry(EventsCommandMsg.self),
+        entry(AppealMsg.self), entry(ProgrammeMsg.self), entry(LessonMsg.self), entry(SurveyPublishMsg.self), entry(RoleMsg.self), entry(KindMsg.self), entry(EventKind.self), entry(EventsCommandMsg.self),
     ]
 
     static func entry<T: CatalogMessage & CaseIterable>(_ type: T.Type) -> (name: String, messages: [any CatalogMessage]) {

@@ -130,6 +130,8 @@ struct AuthorizationMatrixTests {
         Case(name: "surveys list", allowed: everyone) { _ in ["surveys", "list"] },
         Case(name: "surveys answer", allowed: [.rider, .otherRider]) { w in ["surveys", "answer", "needs", "--answers", w.answers] },
         Case(name: "surveys portrait", allowed: staff) { _ in ["surveys", "portrait", "needs"] },
+        Case(name: "map kinds add", allowed: staff) { _ in ["map", "kinds", "add", "toilet", "--name-zh", "厕所", "--name-en", "T"] },
+        Case(name: "map kinds update", allowed: staff) { _ in ["map", "kinds", "update", "box", "--name-en", "Box"] },
         Case(name: "roles add", allowed: staff) { _ in ["roles", "add", "elder-helper", "--name-zh", "助老员", "--name-en", "E"] },
         Case(name: "roles update", allowed: staff) { _ in ["roles", "update", "anti-fraud-promoter", "--name-en", "E"] },
         Case(name: "roles retire", allowed: staff) { _ in ["roles", "retire", "anti-fraud-promoter"] },

@@ -116,6 +116,8 @@ struct EventCatalogueTests {
                     "--points", "10-30"], coordinator)
         _ = try ok(["roles", "categories", "retire", "elder-alone"], coordinator)
         _ = try ok(["roles", "retire", "elder-helper"], coordinator)
+        _ = try ok(["map", "kinds", "add", "toilet", "--name-zh", "公共厕所", "--name-en", "Toilet"], coordinator)
+        _ = try ok(["map", "kinds", "update", "toilet", "--name-en", "Public toilet"], coordinator)
 
         // Points and rewards.
         _ = try ok(["points", "award", "--rider", riders[0].id, "--amount", "500", "--reason", "线下活动"], coordinator)

@@ -80,6 +80,7 @@ struct OpenAPITests {
             ("POST", "/v1/activities/sessions/{id}/cancel-session", TuanjuAPI.CancelSessionBody.fields),
             ("POST", "/v1/lessons", TuanjuAPI.LessonBody.fields), ("PATCH", "/v1/lessons/{id}", TuanjuAPI.LessonChangeBody.fields),
             ("POST", "/v1/lessons/{id}/complete", ["answers"]), ("POST", "/v1/roles", TuanjuAPI.RoleBody.fields),
+            ("POST", "/v1/map/kinds", TuanjuAPI.KindBody.fields), ("PATCH", "/v1/map/kinds/{code}", TuanjuAPI.KindChangeBody.fields),
             ("PATCH", "/v1/roles/{code}", TuanjuAPI.RoleChangeBody.fields), ("POST", "/v1/roles/{code}/categories", TuanjuAPI.CategoryBody.fields), ("POST", "/v1/surveys", ["id", "version", "title", "questions"]),
             ("POST", "/v1/privacy/purge", TuanjuAPI.DryRun.fields), ("POST", "/v1/riders/{id}/erase", TuanjuAPI.DryRun.fields),
             ("POST", "/v1/reports", TuanjuAPI.reportTextFields + ["photo"]),

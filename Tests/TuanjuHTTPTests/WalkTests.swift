@@ -249,6 +249,9 @@ struct WalkTests {
             try await walk.call(.post, "/v1/lessons/{id}/retire", "/v1/lessons/\(lessonID)/retire", token: coordinator)
 
             try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
+            // Map kinds.
+            try await walk.call(.post, "/v1/map/kinds", token: coordinator, json: ["code": "toilet", "name_zh": "公共厕所", "name_en": "Toilet"])
+            try await walk.call(.patch, "/v1/map/kinds/{code}", "/v1/map/kinds/toilet", token: coordinator, json: ["name_en": "Public toilet"])
             // Roles and categories.
             try await walk.call(.post, "/v1/roles", token: coordinator, json: ["code": "elder-helper", "name_zh": "助老员", "name_en": "Elder helper"])
             try await walk.call(.patch, "/v1/roles/{code}", "/v1/roles/elder-helper", token: coordinator, json: ["description": "探访独居老人"])

@@ -17,6 +17,8 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case servicePointCreated = "service_point.created"
     case servicePointUpdated = "service_point.updated"
     case servicePointRemoved = "service_point.removed"
+    case mapKindCreated = "map_kind.created"
+    case mapKindUpdated = "map_kind.updated"
 
     case roleCreated = "role.created"
     case roleUpdated = "role.updated"
@@ -78,6 +80,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .riderRegistered, .riderUpdated, .riderDeactivated, .riderReactivated, .riderErased: RiderEvent.self
         case .ridersImported: RidersImportedEvent.self
         case .servicePointCreated, .servicePointUpdated, .servicePointRemoved: ServicePointEvent.self
+        case .mapKindCreated, .mapKindUpdated: MapKindEvent.self
         case .roleCreated, .roleUpdated, .roleRetired: RoleEvent.self
         case .categoryCreated, .categoryRetired: CategoryEvent.self
         case .taskCreated, .taskUpdated: TaskEvent.self
@@ -124,6 +127,8 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
             ("A coordinator retired a role: no new postings; claims and reports already made keep working.", "协调员停用了一个角色:不再发布新任务,已有认领和上报不受影响。")
         case .categoryCreated: ("A coordinator added a report category with its points range.", "协调员新增了一个上报分类及其积分范围。")
         case .categoryRetired: ("A coordinator retired a report category: no new reports in it.", "协调员停用了一个上报分类,不再接受该分类的新上报。")
+        case .mapKindCreated: ("A coordinator added a kind of service point.", "协调员新增了一种服务点类型。")
+        case .mapKindUpdated: ("A coordinator renamed a kind of service point.", "协调员修改了服务点类型的名称。")
         case .taskCreated: ("A coordinator posted a governance task.", "协调员发布了一项治理任务。")
         case .taskUpdated: ("A task posting changed.", "任务信息有变更。")
         case .taskClosed: ("A coordinator closed a task; its active claims ended.", "协调员关闭了任务,其有效认领随之结束。")

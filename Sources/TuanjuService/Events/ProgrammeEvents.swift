@@ -1,5 +1,6 @@
 import Engagement
 import Governance
+import ServiceMap
 
 /// An activity a coordinator added, changed or retired.
 struct ActivityEvent: EventPayload {
@@ -192,4 +193,19 @@ extension CategoryEvent {
         self.init(code: record.category.code, role: record.category.roleCode, name: record.category.name, nameZh: record.category.nameZh,
                   pointsMin: record.category.points, pointsMax: record.pointsMax, retiredAt: record.retiredAt, by: caller.id)
     }
+}
+
+/// A kind of service point a coordinator added or renamed.
+struct MapKindEvent: EventPayload {
+    enum CodingKeys: String, CodingKey {
+        case code, name, nameZh = "name_zh", by
+    }
+
+    let code: String
+    let name: String
+    let nameZh: String
+    let by: String
+
+    var auditTarget: String? { code }
+    static let examples = [MapKindEvent(code: "toilet", name: "Public toilet", nameZh: "公共厕所", by: "usr_01J9Z3K8Q4")]
 }
