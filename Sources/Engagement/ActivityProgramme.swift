@@ -74,14 +74,11 @@ public struct SessionDraft: Sendable, Equatable {
         self.points = points
     }
 
-    /// A session is at most 7 days long and starts within 2 years: anything else is a typing mistake.
+    /// A session starts ahead and is at most 7 days long: anything else is a typing mistake.
     public static func times(_ starts: Date, _ ends: Date, now: Date) throws(InputError) {
         guard ends > starts else { throw .invalid(ProgrammeMsg.endsBeforeStarts) }
         guard ends.timeIntervalSince(starts) <= 7 * 86_400 else { throw .invalid(ProgrammeMsg.sessionTooLong) }
         guard starts > now else { throw .invalid(ProgrammeMsg.startsInPast, ["starts": Timestamp.iso(starts)]) }
-        guard starts.timeIntervalSince(now) <= 2 * 366 * 86_400 else {
-            throw .invalid(ProgrammeMsg.startsTooFar, ["starts": Timestamp.iso(starts)])
-        }
     }
 
     /// The same bound as a posting's capacity.

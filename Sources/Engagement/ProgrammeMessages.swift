@@ -8,7 +8,7 @@ public enum ProgrammeMsg: String, CaseIterable, CatalogMessage {
     case actionManageProgramme, fieldTitle, fieldTitleZh, fieldDescription, fieldPlace, fieldReason
 
     // MARK: - Input and refusals
-    case nothingToChange, endsBeforeStarts, sessionTooLong, startsInPast, startsTooFar, capacityInvalid
+    case nothingToChange, endsBeforeStarts, sessionTooLong, startsInPast, capacityInvalid
     case activityNotFound, activityRetired, activityHasUpcomingSessions, sessionCancelled, signupClosed
     case sessionNotStarted, sessionAlreadyStarted, capacityBelowTaken, pointNotFound
 
@@ -31,7 +31,6 @@ public enum ProgrammeMsg: String, CaseIterable, CatalogMessage {
         case .endsBeforeStarts: ("the session must end after it starts", "场次的结束时间必须晚于开始时间")
         case .sessionTooLong: ("a session lasts at most 7 days", "一个场次最长 7 天")
         case .startsInPast: ("the session would start at {starts}, which has passed", "场次开始时间 {starts} 已经过去")
-        case .startsTooFar: ("{starts} is more than 2 years ahead", "{starts} 超过两年以后")
         case .capacityInvalid: ("capacity {value} must be from 1 to 100,000", "名额 {value} 必须在 1 到 100000 之间")
         case .activityNotFound: ("no activity {id}", "没有活动 {id}")
         case .activityRetired: ("activity {id} is retired", "活动 {id} 已停办")

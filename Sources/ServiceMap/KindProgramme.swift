@@ -20,7 +20,7 @@ public enum KindProgramme {
 
     public static func find(_ db: Database, code: String) throws -> ServicePointKind {
         guard let kind = try ServicePoints.kinds(db).first(where: { $0.code == code }) else {
-            throw MapError.kindUnknown(kind: code, known: try ServicePoints.kinds(db).map(\.code))
+            throw MapError.kindNotFound(kind: code)
         }
         return kind
     }
@@ -42,7 +42,7 @@ public enum KindProgramme {
 }
 
 public enum KindMsg: String, CaseIterable, CatalogMessage {
-    case action, codeInvalid, exists, fieldNameZh, fieldNameEn, nothingToChange, listAbstract, addAbstract, updateAbstract
+    case action, codeInvalid, exists, notFound, fieldNameZh, fieldNameEn, nothingToChange, listAbstract, addAbstract, updateAbstract
     case argCode, optNameZh, optNameEn, added, updated
 
     public var texts: (en: String, zh: String) {
@@ -52,6 +52,7 @@ public enum KindMsg: String, CaseIterable, CatalogMessage {
             ("\"{code}\" is not a valid kind code (lower-case letters, digits and -, starting with a letter, 2 to 40)",
              "“{code}”不是有效的类型编号(小写字母、数字和 -,以字母开头,2 到 40 个字符)")
         case .exists: ("kind {kind} already exists", "类型 {kind} 已存在")
+        case .notFound: ("no kind {kind}", "没有类型 {kind}")
         case .fieldNameZh: ("the Chinese name", "中文名称")
         case .fieldNameEn: ("the English name", "英文名称")
         case .nothingToChange: ("nothing to change: give --name-zh or --name-en", "没有要修改的内容:请给出 --name-zh 或 --name-en")

@@ -7,6 +7,7 @@ public enum MapError: TuanjuError, Equatable {
     case pointInactive(id: String)
     case importRejected(bad: Int, first: String)
     case kindExists(kind: String)
+    case kindNotFound(kind: String)
 
     public var code: String {
         switch self {
@@ -14,6 +15,7 @@ public enum MapError: TuanjuError, Equatable {
         case .kindUnknown, .importRejected: "invalid_input"
         case .pointInactive: "invalid_state"
         case .kindExists: "already_exists"
+        case .kindNotFound: "not_found"
         }
     }
 
@@ -25,12 +27,13 @@ public enum MapError: TuanjuError, Equatable {
         case .pointInactive(let id): LocalizedText(MapMsg.pointInactive, ["id": id])
         case .importRejected(let bad, let first): LocalizedText(MapMsg.importRejected, ["count": "\(bad)", "first": first])
         case .kindExists(let kind): LocalizedText(KindMsg.exists, ["kind": kind])
+        case .kindNotFound(let kind): LocalizedText(KindMsg.notFound, ["kind": kind])
         }
     }
 
     public var category: ErrorCategory {
         switch self {
-        case .pointNotFound, .pointInactive, .kindExists: .refused
+        case .pointNotFound, .pointInactive, .kindExists, .kindNotFound: .refused
         case .kindUnknown, .importRejected: .invalidInput
         }
     }

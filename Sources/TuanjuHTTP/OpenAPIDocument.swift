@@ -57,6 +57,15 @@ enum OpenAPIDocument {
         "type": "object", "required": ["questions"],
         "description": "The quiz file of `lessons add --quiz` (docs/lessons-quiz.md): pass_mark (1-100, default 80) and single/multiple questions with their answer key",
         "properties": ["pass_mark": Schema.integer(1...100), "questions": ["type": "array", "items": ["type": "object"] as JSON] as JSON] as JSON,
+        "examples": [[
+            "pass_mark": 80,
+            "questions": [[
+                "id": "helmet", "type": "single", "prompt": ["en": "Helmet?", "zh": "头盔?"] as JSON,
+                "options": [["id": "always", "label": ["en": "Always", "zh": "总是"] as JSON] as JSON,
+                            ["id": "never", "label": ["en": "Never", "zh": "从不"] as JSON] as JSON],
+                "answer": "always",
+            ] as JSON],
+        ] as JSON],
     ]
     static let lessonBody = Schema.object([
         "title": Schema.label(200), "title_zh": Schema.optional(Schema.label(200)), "summary": Schema.optional(Schema.note(2000)),
@@ -65,10 +74,11 @@ enum OpenAPIDocument {
     ])
     static let lessonChange = Schema.change([
         "title": Schema.optional(Schema.label(200)), "title_zh": Schema.optional(Schema.label(200)),
-        "summary": Schema.optional(Schema.note(2000)), "link": Schema.optional(Schema.string),
+        "summary": Schema.optional(Schema.note(2000)),
+        "link": Schema.optional(Schema.example(Schema.string, "https://tuanju.invalid/lessons/05")),
         "points": Schema.optional(Schema.integer(0...10_000)), "quiz": Schema.optional(quizObject),
     ])
-    static let sessionStarts = Schema.example(Schema.time, "2099-02-06T14:00:00+08:00").merging(["description": "ahead, within 2 years"]) { $1 }
+    static let sessionStarts = Schema.example(Schema.time, "2099-02-06T14:00:00+08:00").merging(["description": "ahead"]) { $1 }
     static let sessionEnds = Schema.example(Schema.time, "2099-02-06T16:00:00+08:00").merging(["description": "after starts, at most 7 days later"]) { $1 }
     static let scheduleBody = Schema.object([
         "starts": sessionStarts, "ends": sessionEnds, "place": Schema.label(200), "point_id": Schema.optional(Schema.string),
@@ -275,6 +285,10 @@ enum OpenAPIDocument {
                   access: .bearer,
                   body: ["type": "object", "required": ["id", "title", "questions"],
                          "description": "A survey definition file (the format of Seed/data/surveys/needs-v1.json); its version is ignored",
+                         "examples": [[
+                             "id": "canteen", "title": ["en": "Canteen", "zh": "食堂"] as JSON,
+                             "questions": [["id": "often", "type": "text", "prompt": ["en": "How often?", "zh": "多久一次?"] as JSON] as JSON],
+                         ] as JSON],
                          "properties": ["id": Schema.string, "version": Schema.optional(Schema.integer), "title": ["type": "object"] as JSON,
                                         "questions": ["type": "array", "items": ["type": "object"] as JSON] as JSON] as JSON] as JSON,
                   status: 201, response: Schema.ref("SurveyPublished")),

@@ -30,10 +30,10 @@ struct MapKindTests {
             ["map", "kinds", "add", "Toilet!", "--name-zh", "厕所", "--name-en", "T"],
             ["map", "kinds", "add", "toilet", "--name-zh", " ", "--name-en", "T"],
             ["map", "kinds", "update", "box"],
-            ["map", "kinds", "update", "nope", "--name-en", "N"],
         ] {
             try sandbox.expectRefusal(args, token: coordinator, exit: 65, code: "invalid_input")
         }
+        try sandbox.expectRefusal(["map", "kinds", "update", "nope", "--name-en", "N"], token: coordinator, exit: 1, code: "not_found")
         try sandbox.expectRefusal(["map", "kinds", "add", "box", "--name-zh", "箱", "--name-en", "B"], token: coordinator, exit: 1,
                                   code: "already_exists")
     }
