@@ -11,10 +11,22 @@ public struct Activity: Sendable, Equatable, Codable {
     public let title: String
     public let titleZh: String
     public let description: String
+    /// When a coordinator retired it (no new sessions); nil while it runs.
+    public let retiredAt: String?
+
+    public init(id: String, kind: Kind, title: String, titleZh: String, description: String, retiredAt: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.titleZh = titleZh
+        self.description = description
+        self.retiredAt = retiredAt
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, description
         case titleZh = "title_zh"
+        case retiredAt = "retired_at"
     }
 }
 
@@ -28,6 +40,28 @@ public struct ActivitySession: Sendable, Equatable {
     public let capacity: Int
     public let signedUp: Int
     public let waiting: Int
+    /// Points paid once to each rider checked in after the start.
+    public var points: Int = 0
+    /// The map point where it happens, when the coordinator named one.
+    public var pointID: String? = nil
+    public var cancelledAt: String? = nil
+    public var cancelReason: String? = nil
+
+    /// The columns `init(row:)` reads, in order, for a query over `activity_sessions s`.
+    static let columns = """
+        s.id, s.activity_id, s.starts_at, s.ends_at, s.place, s.capacity, s.signed_up,
+        (SELECT count(*) FROM activity_signups w WHERE w.session_id = s.id AND w.state = 'waiting'),
+        s.points, s.point_id, s.cancelled_at, s.cancel_reason
+        """
+}
+
+extension ActivitySession {
+    init(row: Row, from first: Int = 0) {
+        let c = first
+        self.init(id: row[c], activityID: row[c + 1], startsAt: row[c + 2], endsAt: row[c + 3], place: row[c + 4],
+                  capacity: row[c + 5], signedUp: row[c + 6], waiting: row[c + 7], points: row[c + 8], pointID: row[c + 9],
+                  cancelledAt: row[c + 10], cancelReason: row[c + 11])
+    }
 }
 
 /// A rider's place (or queue position) on a session.
@@ -47,9 +81,7 @@ public struct Signup: Sendable, Equatable {
 public enum Activities {
     public static func sessions(_ db: Database, kind: Activity.Kind?, from date: Date?) throws -> [(Activity, ActivitySession)] {
         var sql = """
-            SELECT a.id, a.kind, a.title, a.title_zh, a.description,
-                s.id, s.starts_at, s.ends_at, s.place, s.capacity, s.signed_up,
-                (SELECT count(*) FROM activity_signups w WHERE w.session_id = s.id AND w.state = 'waiting')
+            SELECT a.id, a.kind, a.title, a.title_zh, a.description, a.retired_at, \(ActivitySession.columns)
             FROM activity_sessions s JOIN activities a ON a.id = s.activity_id WHERE 1
             """
         var arguments: StatementArguments = []
@@ -62,30 +94,27 @@ public enum Activities {
             arguments += [Timestamp.iso(date)]
         }
         return try Row.fetchAll(db, sql: sql + " ORDER BY s.starts_at, s.id", arguments: arguments).map { row in
-            let activity = Activity(id: row[0], kind: Activity.Kind(rawValue: row[1]) ?? .skills, title: row[2], titleZh: row[3], description: row[4])
-            let session = ActivitySession(
-                id: row[5], activityID: row[0], startsAt: row[6], endsAt: row[7], place: row[8], capacity: row[9],
-                signedUp: row[10], waiting: row[11])
-            return (activity, session)
+            let activity = Activity(id: row[0], kind: Activity.Kind(rawValue: row[1]) ?? .skills, title: row[2], titleZh: row[3],
+                                    description: row[4], retiredAt: row[5])
+            return (activity, ActivitySession(row: row, from: 6))
         }
     }
 
     public static func session(_ db: Database, id: String) throws -> ActivitySession {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT s.id, s.activity_id, s.starts_at, s.ends_at, s.place, s.capacity, s.signed_up,
-                (SELECT count(*) FROM activity_signups w WHERE w.session_id = s.id AND w.state = 'waiting')
-            FROM activity_sessions s WHERE s.id = ?
-            """, arguments: [id])
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(ActivitySession.columns) FROM activity_sessions s WHERE s.id = ?",
+                                         arguments: [id])
         else { throw EngagementError.sessionNotFound(id: id) }
-        return ActivitySession(
-            id: row[0], activityID: row[1], startsAt: row[2], endsAt: row[3], place: row[4], capacity: row[5],
-            signedUp: row[6], waiting: row[7])
+        return ActivitySession(row: row)
     }
 
-    /// Signs a rider up: a place if one is free, else the end of the waitlist.
+    /// Signs a rider up: a place if one is free, else the end of the waitlist. Sign-up closes when the session
+    /// starts, and a cancelled session takes no one.
     public static func signUp(_ db: Database, sessionID: String, riderID: String, at date: Date) throws -> Signup {
         let session = try session(db, id: sessionID)
-        guard let ends = Timestamp.parse(session.endsAt), ends > date else { throw EngagementError.sessionOver(id: sessionID) }
+        guard session.cancelledAt == nil else { throw EngagementError.sessionCancelled(id: sessionID) }
+        guard let starts = Timestamp.parse(session.startsAt), starts > date else {
+            throw EngagementError.signupClosed(id: sessionID, startsAt: session.startsAt)
+        }
         if let existing = try signup(db, sessionID: sessionID, riderID: riderID), existing.state != .cancelled {
             throw EngagementError.alreadySignedUp(sessionID: sessionID, state: existing.state.rawValue)
         }
@@ -126,9 +155,13 @@ public enum Activities {
         return (try signup(db, sessionID: sessionID, riderID: riderID)!, promoted)
     }
 
-    /// Marks a confirmed rider as present.
+    /// Marks a confirmed rider as present, once the session has started. The caller pays the session's points.
     public static func checkIn(_ db: Database, sessionID: String, riderID: String, at date: Date) throws -> Signup {
-        _ = try session(db, id: sessionID)
+        let session = try session(db, id: sessionID)
+        guard session.cancelledAt == nil else { throw EngagementError.sessionCancelled(id: sessionID) }
+        guard let starts = Timestamp.parse(session.startsAt), starts <= date else {
+            throw EngagementError.sessionNotStarted(id: sessionID, startsAt: session.startsAt)
+        }
         guard let existing = try signup(db, sessionID: sessionID, riderID: riderID), existing.state == .confirmed else {
             throw EngagementError.notSignedUp(sessionID: sessionID, riderID: riderID)
         }

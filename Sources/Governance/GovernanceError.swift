@@ -13,10 +13,17 @@ public enum GovernanceError: TuanjuError, Equatable {
     case tooManyClaims(limit: Int)
     case capacityBelowClaimed(claimed: Int)
     case riderInactive(id: String)
+    case roleRetired(code: String)
+    case roleExists(code: String)
+    case categoryNotFound(code: String)
+    case categoryExists(code: String)
+    case categoryRetired(code: String)
 
     public var code: String {
         switch self {
-        case .roleNotFound, .taskNotFound, .notClaimed: "not_found"
+        case .roleNotFound, .taskNotFound, .notClaimed, .categoryNotFound: "not_found"
+        case .roleRetired, .categoryRetired: "invalid_state"
+        case .roleExists, .categoryExists: "already_exists"
         case .taskFull: "task_full"
         case .alreadyClaimed: "already_claimed"
         case .taskClosed, .taskNotStarted, .taskEnded, .riderInactive: "invalid_state"
@@ -28,6 +35,11 @@ public enum GovernanceError: TuanjuError, Equatable {
     public var text: LocalizedText {
         switch self {
         case .roleNotFound(let code): LocalizedText(.roleNotFound, ["code": code])
+        case .roleRetired(let code): LocalizedText(RoleMsg.roleRetired, ["code": code])
+        case .roleExists(let code): LocalizedText(RoleMsg.roleExists, ["code": code])
+        case .categoryNotFound(let code): LocalizedText(RoleMsg.categoryNotFound, ["code": code])
+        case .categoryExists(let code): LocalizedText(RoleMsg.categoryExists, ["code": code])
+        case .categoryRetired(let code): LocalizedText(RoleMsg.categoryRetired, ["code": code])
         case .taskNotFound(let id): LocalizedText(.taskNotFound, ["id": id])
         case .taskFull(let id): LocalizedText(.taskFull, ["id": id])
         case .alreadyClaimed(let id): LocalizedText(.alreadyClaimed, ["id": id])

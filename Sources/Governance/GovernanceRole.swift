@@ -43,8 +43,9 @@ public struct RoleWithCategories: Sendable, Equatable {
 /// Queries and seed loading for roles. Runs inside the caller's transaction.
 public enum Roles {
     public static func all(_ db: Database) throws -> [RoleWithCategories] {
-        let roles = try GovernanceRole.order(Column("position")).fetchAll(db)
-        let categories = try ReportCategory.order(Column("position")).fetchAll(db)
+        // Retired roles and categories take nothing new, so the public listing leaves them out.
+        let roles = try GovernanceRole.filter(sql: "retired_at IS NULL").order(Column("position")).fetchAll(db)
+        let categories = try ReportCategory.filter(sql: "retired_at IS NULL").order(Column("position")).fetchAll(db)
         let byRole = Dictionary(grouping: categories, by: \.roleCode)
         return roles.map { RoleWithCategories(role: $0, categories: byRole[$0.code] ?? []) }
     }

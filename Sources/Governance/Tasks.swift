@@ -31,6 +31,7 @@ public enum Tasks {
         guard try GovernanceRole.fetchOne(db, key: draft.roleCode) != nil else {
             throw GovernanceError.roleNotFound(code: draft.roleCode)
         }
+        try RoleProgramme.requireActiveRole(db, code: draft.roleCode)
         let task = TaskPosting(
             id: Identifier.make("tsk"), roleCode: draft.roleCode, title: draft.title, description: draft.description,
             areaLat: draft.area?.centre.lat, areaLon: draft.area?.centre.lon, areaRadiusM: draft.area?.radiusM,

@@ -6,12 +6,16 @@ public enum MapError: TuanjuError, Equatable {
     case kindUnknown(kind: String, known: [String])
     case pointInactive(id: String)
     case importRejected(bad: Int, first: String)
+    case kindExists(kind: String)
+    case kindNotFound(kind: String)
 
     public var code: String {
         switch self {
         case .pointNotFound: "not_found"
         case .kindUnknown, .importRejected: "invalid_input"
         case .pointInactive: "invalid_state"
+        case .kindExists: "already_exists"
+        case .kindNotFound: "not_found"
         }
     }
 
@@ -22,12 +26,14 @@ public enum MapError: TuanjuError, Equatable {
             LocalizedText(MapMsg.kindUnknown, ["kind": kind, "known": known.joined(separator: ", ")])
         case .pointInactive(let id): LocalizedText(MapMsg.pointInactive, ["id": id])
         case .importRejected(let bad, let first): LocalizedText(MapMsg.importRejected, ["count": "\(bad)", "first": first])
+        case .kindExists(let kind): LocalizedText(KindMsg.exists, ["kind": kind])
+        case .kindNotFound(let kind): LocalizedText(KindMsg.notFound, ["kind": kind])
         }
     }
 
     public var category: ErrorCategory {
         switch self {
-        case .pointNotFound, .pointInactive: .refused
+        case .pointNotFound, .pointInactive, .kindExists, .kindNotFound: .refused
         case .kindUnknown, .importRejected: .invalidInput
         }
     }

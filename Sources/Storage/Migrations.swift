@@ -23,6 +23,10 @@ public enum Migrations {
         migrator.registerMigration("v16-agencies", migrate: agencies)
         migrator.registerMigration("v17-open311-sends", migrate: open311Sends)
         migrator.registerMigration("v18-deadlines", migrate: deadlines)
+        migrator.registerMigration("v19-activity-programme", migrate: activityProgramme)
+        migrator.registerMigration("v20-lesson-quizzes", migrate: lessonQuizzes)
+        migrator.registerMigration("v21-survey-publishing", migrate: surveyPublishing)
+        migrator.registerMigration("v22-role-programme", migrate: roleProgramme)
         return migrator
     }
 

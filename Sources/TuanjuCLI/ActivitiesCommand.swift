@@ -9,7 +9,10 @@ struct ActivitiesCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "activities", abstract: EngageCLIMsg.activitiesAbstract.text,
-            subcommands: [List.self, Signup.self, Cancel.self, Attendees.self, Checkin.self])
+            subcommands: [
+                List.self, Signup.self, Cancel.self, Attendees.self, Checkin.self, Add.self, Update.self, Retire.self,
+                Schedule.self, Reschedule.self, Resize.self, CancelSession.self,
+            ])
     }
 
     struct List: ParsableCommand {
@@ -108,9 +111,10 @@ struct ActivitiesCommand: ParsableCommand {
 
         func run() throws {
             let (app, caller) = try global.session()
-            let signup = try app.checkIn(caller, sessionID: session, riderID: rider)
-            try Output.emit(SignupJSON(signup), json: global.json) {
+            let (signup, awarded) = try app.checkIn(caller, sessionID: session, riderID: rider)
+            try Output.emit(CheckInJSON(signup, awarded: awarded), json: global.json) {
                 Console.current.out(EngageCLIMsg.checkedIn.text(["rider": rider, "id": session]))
+                if awarded > 0 { Console.current.out(ProgrammeMsg.checkedInPaid.text(["points": "\(awarded)"])) }
             }
         }
     }
@@ -118,7 +122,9 @@ struct ActivitiesCommand: ParsableCommand {
 
 struct LessonsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "lessons", abstract: EngageCLIMsg.lessonsAbstract.text, subcommands: [List.self, Complete.self])
+        CommandConfiguration(
+            commandName: "lessons", abstract: EngageCLIMsg.lessonsAbstract.text,
+            subcommands: [List.self, Show.self, Complete.self, Add.self, Update.self, Retire.self])
     }
 
     struct List: ParsableCommand {
@@ -145,13 +151,31 @@ struct LessonsCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(EngageCLIMsg.argLessonID)) var lesson: String
+        @Option(help: ArgumentHelp(LessonMsg.optAnswers, valueName: "file.json")) var answers: String?
 
         func run() throws {
             let (app, caller) = try global.session()
-            let (done, awarded) = try app.completeLesson(caller, id: lesson)
-            try Output.emit(LessonCompleteJSON(done, awarded: awarded), json: global.json) {
-                Console.current.out(EngageCLIMsg.lessonDone.text(["title": localizedName(en: done.title, zh: done.titleZh), "points": "\(awarded)"]))
+            let submission = try answers.map { path in try SurveySubmission.parse(try readInputFile(path)) }
+            let outcome = try app.completeLesson(caller, id: lesson, answers: submission)
+            try Output.emit(LessonCompleteJSON(outcome), json: global.json) {
+                let title = localizedName(en: outcome.lesson.title, zh: outcome.lesson.titleZh)
+                if let quiz = outcome.quiz {
+                    let result = quiz.result
+                    let arguments = ["title": title, "correct": "\(result.correct)", "total": "\(result.total)", "score": "\(result.score)",
+                                     "points": "\(outcome.awarded)", "pass_mark": "\(result.passMark)", "left": "\(quiz.attemptsLeft)"]
+                    Console.current.out((result.passed ? LessonMsg.passed : LessonMsg.failed).text(arguments))
+                } else {
+                    Console.current.out(EngageCLIMsg.lessonDone.text(["title": title, "points": "\(outcome.awarded)"]))
+                }
             }
         }
     }
+}
+
+/// The bytes of an input file named on the command line (66 when missing or unreadable).
+func readInputFile(_ path: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputError.missingFile(path: path, reason: String(cString: strerror(errno)))
+    }
+    return data
 }

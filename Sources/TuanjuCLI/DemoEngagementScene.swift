@@ -26,7 +26,7 @@ extension DemoScript {
             _ = try app.answerSurvey(rider, id: "needs", submission: SurveySubmission(consent: true, answers: answers))
         }
         narrator.say(EngageCLIMsg.demoAnswered, ["count": "\(riders.count)"])
-        let portrait = try app.surveyPortrait(coordinator, id: "needs", by: .platform)
+        let portrait = try app.surveyPortrait(coordinator, id: "needs", version: 1, by: .platform)
         if let rest = portrait.questions.first(where: { $0.questionID == "rest_place" }) {
             for row in rest.rows where ["station", "roadside", "mall"].contains(row.option) {
                 narrator.say(EngageCLIMsg.demoPortraitRow, [
@@ -48,7 +48,8 @@ extension DemoScript {
         narrator.say(EngageCLIMsg.demoCancelled, [
             "name": riders[1].name, "promoted": riders.first { $0.id == promoted?.riderID }?.name ?? "-",
         ])
-        let (lesson, awarded) = try app.completeLesson(li, id: "lesson-01")
+        let outcome = try app.completeLesson(li, id: "lesson-01", answers: nil)
+        let (lesson, awarded) = (outcome.lesson, outcome.awarded)
         narrator.say(EngageCLIMsg.demoLesson, ["name": li.name, "title": localizedName(en: lesson.title, zh: lesson.titleZh), "points": "\(awarded)"])
         try narrator.record("activities.signup", ["session": session, "promoted": promoted?.riderID ?? ""])
     }

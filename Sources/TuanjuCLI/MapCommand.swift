@@ -64,7 +64,16 @@ struct MapCommand: ParsableCommand {
     }
 
     struct Kinds: ParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapCLIMsg.kindsAbstract.text) }
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: MapCLIMsg.kindsAbstract.text, subcommands: [List.self, AddKind.self, UpdateKind.self],
+                                 defaultSubcommand: List.self)
+        }
+    }
+}
+
+extension MapCommand.Kinds {
+    struct List: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: KindMsg.listAbstract.text) }
 
         @OptionGroup var global: GlobalOptions
 
@@ -78,6 +87,38 @@ struct MapCommand: ParsableCommand {
         }
     }
 
+    struct AddKind: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: KindMsg.addAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(KindMsg.argCode)) var code: String
+        @Option(name: .customLong("name-zh"), help: ArgumentHelp(KindMsg.optNameZh)) var nameZh: String
+        @Option(name: .customLong("name-en"), help: ArgumentHelp(KindMsg.optNameEn)) var nameEn: String
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let kind = try app.addMapKind(caller, code: code, nameZh: nameZh, nameEn: nameEn)
+            try Output.emit(kind, json: global.json) { Console.current.out(KindMsg.added.text(["kind": kind.code])) }
+        }
+    }
+
+    struct UpdateKind: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "update", abstract: KindMsg.updateAbstract.text) }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp(KindMsg.argCode)) var code: String
+        @Option(name: .customLong("name-zh"), help: ArgumentHelp(KindMsg.optNameZh)) var nameZh: String?
+        @Option(name: .customLong("name-en"), help: ArgumentHelp(KindMsg.optNameEn)) var nameEn: String?
+
+        func run() throws {
+            let (app, caller) = try global.session()
+            let kind = try app.updateMapKind(caller, code: code, nameZh: nameZh, nameEn: nameEn)
+            try Output.emit(kind, json: global.json) { Console.current.out(KindMsg.updated.text(["kind": kind.code])) }
+        }
+    }
+}
+
+extension MapCommand {
     struct Add: ParsableCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: MapCLIMsg.addAbstract.text) }
 

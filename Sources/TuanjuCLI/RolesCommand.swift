@@ -7,7 +7,8 @@ import TuanjuViews
 struct RolesCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "roles", abstract: CLIMsg.rolesAbstract.text, subcommands: [List.self], defaultSubcommand: List.self)
+            commandName: "roles", abstract: CLIMsg.rolesAbstract.text, subcommands: [List.self, Add.self, Update.self, Retire.self, Categories.self],
+            defaultSubcommand: List.self)
     }
 
     struct List: ParsableCommand {

@@ -9,7 +9,7 @@ struct SurveysCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "surveys", abstract: EngageCLIMsg.surveysAbstract.text,
-            subcommands: [List.self, Show.self, Answer.self, Portrait.self])
+            subcommands: [List.self, Show.self, Answer.self, Portrait.self, Publish.self, Close.self, Reopen.self])
     }
 
     struct List: ParsableCommand {
@@ -85,6 +85,7 @@ struct SurveysCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(EngageCLIMsg.argSurveyID)) var id: String
         @Option(help: ArgumentHelp(EngageCLIMsg.optBy, valueName: "platform|branch|party_member")) var by: String?
         @Option(help: ArgumentHelp(EngageCLIMsg.optPortraitFormat, valueName: "table|csv")) var format = "table"
+        @Option(help: ArgumentHelp(SurveyPublishMsg.optVersion)) var version: Int?
 
         func run() throws {
             let field = try by.map { text throws(InputError) in try PortraitField(parsing: text) }
@@ -92,7 +93,7 @@ struct SurveysCommand: ParsableCommand {
                 throw InputError.invalid(EngageCLIMsg.formatUnknown, ["value": format, "known": "table, csv"])
             }
             let (app, caller) = try global.session()
-            let portrait = try app.surveyPortrait(caller, id: id, by: field)
+            let portrait = try app.surveyPortrait(caller, id: id, version: version, by: field)
             if global.json { return try Output.json(portrait) }
             if format == "csv" { return Console.current.write(portrait.csv()) }
             PortraitTable.print(portrait)

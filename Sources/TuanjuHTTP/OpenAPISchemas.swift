@@ -165,6 +165,13 @@ enum Schema {
                 "shown_if": optional(string),
             ])),
         ]),
+        "RoleChanged": object(["code": string, "name": string, "name_zh": string, "description": string, "retired_at": optional(time)]),
+        "CategoryChanged": object([
+            "code": string, "role": string, "name": string, "name_zh": string, "points": integer, "points_max": optional(integer),
+            "retired_at": optional(time),
+        ]),
+        "SurveyPublished": object(["id": string, "version": integer, "questions": integer, "changed": boolean]),
+        "SurveyState": object(["id": string, "version": integer, "open": boolean]),
         "SurveyAnswered": object(["survey_id": string, "version": integer, "answered": integer, "replaced": boolean]),
         "SurveyPortrait": ["type": "object", "description": "Counts per answer, by group; cells under the threshold are hidden."],
         "Signup": object([
@@ -175,17 +182,42 @@ enum Schema {
         "Session": object([
             "session_id": string, "activity_id": string, "kind": string, "title": string, "title_zh": string,
             "starts_at": time, "ends_at": time, "place": string, "capacity": integer, "signed_up": integer,
-            "waiting": integer, "mine": optional(ref("Signup")),
+            "waiting": integer, "points": integer, "point_id": optional(string), "state": enumeration(["open", "cancelled"]),
+            "cancel_reason": optional(string), "mine": optional(ref("Signup")),
         ]),
+        "CheckedIn": object([
+            "session_id": string, "rider_id": string, "state": enumeration(["confirmed", "waiting", "cancelled"]),
+            "waitlist_position": optional(integer), "checked_in_at": optional(time), "points_awarded": integer,
+        ]),
+        "Activity": object([
+            "id": string, "kind": enumeration(["health", "affairs", "skills"]), "title": string, "title_zh": string,
+            "description": string, "retired_at": optional(time),
+        ]),
+        "Resized": object(["session": ref("Session"), "promoted": array(ref("Signup"))]),
+        "SessionCancelled": object(["session": ref("Session"), "released": array(ref("Signup"))]),
         "Attendee": object([
             "rider_id": string, "name": string, "state": string, "waitlist_position": optional(integer),
             "checked_in_at": optional(time),
         ]),
         "Lesson": object([
             "id": string, "title": string, "title_zh": string, "summary": string, "link": string, "points": integer,
-            "completed_at": optional(time),
+            "has_quiz": boolean, "pass_mark": optional(integer), "completed_at": optional(time),
         ]),
-        "LessonCompleted": object(["lesson_id": string, "points_awarded": integer]),
+        "LessonCompleted": object([
+            "lesson_id": string, "points_awarded": integer, "passed": boolean, "score": optional(integer),
+            "pass_mark": optional(integer), "attempts_left": optional(integer),
+        ]),
+        "LessonDetail": object([
+            "id": string, "title": string, "title_zh": string, "summary": string, "link": string, "points": integer,
+            "quiz": optional(object([
+                "pass_mark": integer,
+                "questions": array(object([
+                    "id": string, "type": enumeration(["single", "multiple"]), "prompt": string,
+                    "options": array(object(["id": string, "label": string])),
+                ])),
+            ])),
+            "retired_at": optional(time),
+        ]),
         "Doctor": object([
             "ok": boolean,
             "checks": array(enumeration(Tuanju.doctorChecks)),

@@ -33,7 +33,8 @@ extension TuanjuAPI {
             let caller = try await call.caller()
             let id = call.path("id")
             let field = try call.query("by").map { text throws(InputError) in try PortraitField(parsing: text) }
-            let portrait = try await call.service { try $0.surveyPortrait(caller, id: id, by: field) }
+            let version = try call.queryInt("version")
+            let portrait = try await call.service { try $0.surveyPortrait(caller, id: id, version: version, by: field) }
             return try JSONBody.response(portrait)
         }
     }
@@ -80,21 +81,14 @@ extension TuanjuAPI {
             let caller = try await call.caller()
             let id = call.path("id")
             let body = try await call.json(CheckIn.self)
-            let signup = try await call.service { try $0.checkIn(caller, sessionID: id, riderID: body.rider_id) }
-            return try JSONBody.response(SignupJSON(signup))
+            let (signup, awarded) = try await call.service { try $0.checkIn(caller, sessionID: id, riderID: body.rider_id) }
+            return try JSONBody.response(CheckInJSON(signup, awarded: awarded))
         }
         routes.get("/v1/lessons") { call in
             let caller = try await call.caller()
             let page = try call.page()
             let lessons = try await call.service { try $0.lessons(caller, page: page).map { LessonJSON($0.0, completedAt: $0.completedAt) } }
             return try JSONBody.page(lessons, for: call.request, limit: page.limit)
-        }
-        routes.post("/v1/lessons/{id}/complete") { call in
-            let caller = try await call.caller()
-            let id = call.path("id")
-            _ = try await call.json(EmptyBody.self)
-            let (lesson, awarded) = try await call.service { try $0.completeLesson(caller, id: id) }
-            return try JSONBody.response(LessonCompleteJSON(lesson, awarded: awarded), status: .created)
         }
     }
 

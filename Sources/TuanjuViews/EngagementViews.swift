@@ -85,6 +85,12 @@ public struct SessionJSON: Encodable, Sendable {
     public let capacity: Int
     public let signed_up: Int
     public let waiting: Int
+    /// Points paid once to each rider checked in.
+    public let points: Int
+    public let point_id: String?
+    /// `open`, or `cancelled` (with `cancel_reason`).
+    public let state: String
+    public let cancel_reason: String?
     public let mine: SignupJSON?
 
     public init(_ entry: SessionListing) {
@@ -99,6 +105,10 @@ public struct SessionJSON: Encodable, Sendable {
         capacity = entry.session.capacity
         signed_up = entry.session.signedUp
         waiting = entry.session.waiting
+        points = entry.session.points
+        point_id = entry.session.pointID
+        state = entry.session.cancelledAt == nil ? "open" : "cancelled"
+        cancel_reason = entry.session.cancelReason
         mine = entry.mine.map(SignupJSON.init)
     }
 }
@@ -139,6 +149,9 @@ public struct LessonJSON: Encodable, Sendable {
     public let summary: String
     public let link: String
     public let points: Int
+    /// Whether completing it takes passing a quiz (`lessons show` lists the questions).
+    public let has_quiz: Bool
+    public let pass_mark: Int?
     public let completed_at: String?
 
     public init(_ lesson: Lesson, completedAt: String?) {
@@ -148,17 +161,162 @@ public struct LessonJSON: Encodable, Sendable {
         summary = lesson.summary
         link = lesson.link
         points = lesson.points
+        has_quiz = lesson.quiz != nil
+        pass_mark = lesson.quiz?.passMark
         completed_at = completedAt
     }
 }
 
-/// `lessons complete --json`.
+/// `lessons complete --json`. With a quiz: whether it passed, the score (percent right), the pass mark and the
+/// attempts left today; without one these are `passed: true` and nulls.
 public struct LessonCompleteJSON: Encodable, Sendable {
     public let lesson_id: String
     public let points_awarded: Int
+    public let passed: Bool
+    public let score: Int?
+    public let pass_mark: Int?
+    public let attempts_left: Int?
 
-    public init(_ lesson: Lesson, awarded: Int) {
-        lesson_id = lesson.id
+    public init(_ outcome: LessonOutcome) {
+        lesson_id = outcome.lesson.id
+        points_awarded = outcome.awarded
+        passed = outcome.completed
+        score = outcome.quiz?.result.score
+        pass_mark = outcome.quiz?.result.passMark
+        attempts_left = outcome.quiz?.attemptsLeft
+    }
+}
+
+/// `lessons show/add/update/retire --json`: the lesson and its quiz's questions, never the answer key.
+public struct LessonDetailJSON: Encodable, Sendable {
+    public struct OptionJSON: Encodable, Sendable {
+        public let id: String
+        public let label: String
+    }
+
+    public struct QuestionJSON: Encodable, Sendable {
+        public let id: String
+        public let type: String
+        public let prompt: String
+        public let options: [OptionJSON]
+    }
+
+    public struct QuizJSON: Encodable, Sendable {
+        public let pass_mark: Int
+        public let questions: [QuestionJSON]
+    }
+
+    public let id: String
+    public let title: String
+    public let title_zh: String
+    public let summary: String
+    public let link: String
+    public let points: Int
+    public let quiz: QuizJSON?
+    public let retired_at: String?
+
+    public init(_ lesson: Lesson) {
+        id = lesson.id
+        title = lesson.title
+        title_zh = lesson.titleZh
+        summary = lesson.summary
+        link = lesson.link
+        points = lesson.points
+        quiz = lesson.quiz.map { quiz in
+            QuizJSON(pass_mark: quiz.passMark, questions: quiz.questions.map { question in
+                QuestionJSON(id: question.id, type: question.type.rawValue, prompt: question.prompt.text(),
+                             options: question.options.map { OptionJSON(id: $0.id, label: $0.label.text()) })
+            })
+        }
+        retired_at = lesson.retiredAt
+    }
+}
+
+/// An activity of `activities add/update/retire --json`.
+public struct ActivityJSON: Encodable, Sendable {
+    public let id: String
+    public let kind: String
+    public let title: String
+    public let title_zh: String
+    public let description: String
+    public let retired_at: String?
+
+    public init(_ activity: Activity) {
+        id = activity.id
+        kind = activity.kind.rawValue
+        title = activity.title
+        title_zh = activity.titleZh
+        description = activity.description
+        retired_at = activity.retiredAt
+    }
+}
+
+/// `activities checkin --json`: the sign-up and the points the check-in paid (0 when the session pays none, or
+/// paid this rider before).
+public struct CheckInJSON: Encodable, Sendable {
+    public let session_id: String
+    public let rider_id: String
+    public let state: String
+    public let waitlist_position: Int?
+    public let checked_in_at: String?
+    public let points_awarded: Int
+
+    public init(_ signup: Signup, awarded: Int) {
+        session_id = signup.sessionID
+        rider_id = signup.riderID
+        state = signup.state.rawValue
+        waitlist_position = signup.waitlistPosition
+        checked_in_at = signup.checkedInAt
         points_awarded = awarded
+    }
+}
+
+/// `activities resize --json`: the session and the riders promoted from the waitlist, in order.
+public struct ResizeJSON: Encodable, Sendable {
+    public let session: SessionJSON
+    public let promoted: [SignupJSON]
+
+    public init(_ listing: SessionListing, promoted: [Signup]) {
+        session = SessionJSON(listing)
+        self.promoted = promoted.map(SignupJSON.init)
+    }
+}
+
+/// `activities cancel-session --json`: the cancelled session and every sign-up it released, in queue order.
+public struct SessionCancelJSON: Encodable, Sendable {
+    public let session: SessionJSON
+    public let released: [SignupJSON]
+
+    public init(_ listing: SessionListing, released: [Signup]) {
+        session = SessionJSON(listing)
+        self.released = released.map(SignupJSON.init)
+    }
+}
+
+/// `surveys publish --json`: the version now current and whether this publication made it.
+public struct SurveyPublishJSON: Encodable, Sendable {
+    public let id: String
+    public let version: Int
+    public let questions: Int
+    public let changed: Bool
+
+    public init(_ published: PublishedSurvey) {
+        id = published.definition.id
+        version = published.definition.version
+        questions = published.definition.questions.count
+        changed = published.changed
+    }
+}
+
+/// `surveys close/reopen --json`.
+public struct SurveyStateJSON: Encodable, Sendable {
+    public let id: String
+    public let version: Int
+    public let open: Bool
+
+    public init(_ definition: SurveyDefinition, open: Bool) {
+        id = definition.id
+        version = definition.version
+        self.open = open
     }
 }

@@ -101,3 +101,41 @@ public struct RoleJSON: Encodable, Sendable {
         categories = entry.categories.map { CategoryJSON(code: $0.code, name: $0.name, name_zh: $0.nameZh, points: $0.points) }
     }
 }
+
+/// `roles add/update/retire --json`.
+public struct RoleChangeJSON: Encodable, Sendable {
+    public let code: String
+    public let name: String
+    public let name_zh: String
+    public let description: String
+    public let retired_at: String?
+
+    public init(_ record: RoleProgramme.RoleRecord) {
+        code = record.role.code
+        name = record.role.name
+        name_zh = record.role.nameZh
+        description = record.role.description
+        retired_at = record.retiredAt
+    }
+}
+
+/// `roles categories add/retire --json`.
+public struct CategoryChangeJSON: Encodable, Sendable {
+    public let code: String
+    public let role: String
+    public let name: String
+    public let name_zh: String
+    public let points: Int
+    public let points_max: Int?
+    public let retired_at: String?
+
+    public init(_ record: RoleProgramme.CategoryRecord) {
+        code = record.category.code
+        role = record.category.roleCode
+        name = record.category.name
+        name_zh = record.category.nameZh
+        points = record.category.points
+        points_max = record.pointsMax
+        retired_at = record.retiredAt
+    }
+}

@@ -134,13 +134,43 @@ struct AuthorizationMatrixTests {
         Case(name: "surveys list", allowed: everyone) { _ in ["surveys", "list"] },
         Case(name: "surveys answer", allowed: [.rider, .otherRider]) { w in ["surveys", "answer", "needs", "--answers", w.answers] },
         Case(name: "surveys portrait", allowed: staff) { _ in ["surveys", "portrait", "needs"] },
+        Case(name: "map kinds add", allowed: staff) { _ in ["map", "kinds", "add", "toilet", "--name-zh", "厕所", "--name-en", "T"] },
+        Case(name: "map kinds update", allowed: staff) { _ in ["map", "kinds", "update", "box", "--name-en", "Box"] },
+        Case(name: "roles add", allowed: staff) { _ in ["roles", "add", "elder-helper", "--name-zh", "助老员", "--name-en", "E"] },
+        Case(name: "roles update", allowed: staff) { _ in ["roles", "update", "anti-fraud-promoter", "--name-en", "E"] },
+        Case(name: "roles retire", allowed: staff) { _ in ["roles", "retire", "anti-fraud-promoter"] },
+        Case(name: "roles categories add", allowed: staff) { _ in
+            ["roles", "categories", "add", "anti-fraud-promoter", "scam-call", "--name-zh", "诈骗电话", "--name-en", "S", "--points", "1-5"]
+        },
+        Case(name: "roles categories retire", allowed: staff) { _ in ["roles", "categories", "retire", "road-damage"] },
+        Case(name: "surveys publish", allowed: staff) { _ in ["surveys", "publish", SurveyPublishingTests.v2] },
+        Case(name: "surveys close", allowed: staff) { _ in ["surveys", "close", "needs"] },
+        Case(name: "surveys reopen", allowed: staff) { _ in ["surveys", "reopen", "needs"] },
         Case(name: "activities list", allowed: everyone) { _ in ["activities", "list"] },
         Case(name: "activities signup", allowed: [.rider, .otherRider]) { _ in ["activities", "signup", "ses-health-2"] },
         Case(name: "activities cancel", allowed: [.rider, .otherRider]) { _ in ["activities", "cancel", "ses-health-1"] },
         Case(name: "activities attendees", allowed: staff) { _ in ["activities", "attendees", "ses-health-1"] },
         Case(name: "activities checkin", allowed: staff) { w in ["activities", "checkin", "ses-health-1", w.target] },
+        Case(name: "activities add", allowed: staff) { _ in ["activities", "add", "--kind", "skills", "--title", "T"] },
+        Case(name: "activities update", allowed: staff) { _ in ["activities", "update", "act-skills-camp", "--title", "T"] },
+        Case(name: "activities retire", allowed: staff) { _ in ["activities", "retire", "act-skills-camp"] },
+        Case(name: "activities schedule", allowed: staff) { _ in
+            ["activities", "schedule", "act-skills-camp", "--starts", "2099-01-01T09:00:00+08:00", "--ends", "2099-01-01T11:00:00+08:00",
+             "--place", "P", "--capacity", "5"]
+        },
+        Case(name: "activities reschedule", allowed: staff) { _ in
+            ["activities", "reschedule", "ses-health-2", "--starts", "2099-01-01T09:00:00+08:00", "--ends", "2099-01-01T11:00:00+08:00"]
+        },
+        Case(name: "activities resize", allowed: staff) { _ in ["activities", "resize", "ses-health-1", "--capacity", "40"] },
+        Case(name: "activities cancel-session", allowed: staff) { _ in ["activities", "cancel-session", "ses-health-1", "--reason", "R"] },
         Case(name: "lessons list", allowed: everyone) { _ in ["lessons", "list"] },
         Case(name: "lessons complete", allowed: [.rider, .otherRider]) { _ in ["lessons", "complete", "lesson-01"] },
+        Case(name: "lessons show", allowed: everyone) { _ in ["lessons", "show", "lesson-01"] },
+        Case(name: "lessons add", allowed: staff) { _ in
+            ["lessons", "add", "--title", "T", "--summary", "S", "--link", "https://tuanju.invalid/l", "--points", "1"]
+        },
+        Case(name: "lessons update", allowed: staff) { _ in ["lessons", "update", "lesson-01", "--points", "3"] },
+        Case(name: "lessons retire", allowed: staff) { _ in ["lessons", "retire", "lesson-02"] },
         Case(name: "doctor", allowed: [.admin]) { _ in ["doctor"] },
         Case(name: "audit list", allowed: [.admin]) { _ in ["audit", "list"] },
         Case(name: "backup", allowed: [.admin]) { w in ["backup", w.backup] },

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuanjuCore
+import TuanjuService
 @testable import TuanjuCLI
 
 @Suite("tuanju surveys, activities, lessons")
@@ -145,10 +146,19 @@ struct EngagementCLITests {
         let attendees = try setup.sandbox.run(["activities", "attendees", session, "--json"], token: setup.coordinator).array()
         #expect(attendees.compactMap { $0["rider_id"] as? String } == [setup.riders[0].id, setup.riders[2].id, setup.riders[3].id])
         #expect(attendees.last?["waitlist_position"] as? Int == 1)
-        _ = try setup.sandbox.ok(["activities", "checkin", session, setup.riders[2].id], token: setup.coordinator)
-        try setup.sandbox.expectRefusal(["activities", "checkin", session, setup.riders[3].id], token: setup.coordinator, exit: 1, code: "not_signed_up")
-        try setup.sandbox.expectRefusal(["activities", "checkin", session, setup.riders[1].id], token: setup.coordinator, exit: 1, code: "not_signed_up")
+        // Check-in opens when the session starts.
+        try setup.sandbox.expectRefusal(["activities", "checkin", session, setup.riders[2].id], token: setup.coordinator, exit: 1,
+                                        code: "invalid_state")
         try setup.sandbox.expectRefusal(["activities", "checkin", session, setup.riders[0].id], token: setup.riders[0].token, exit: 77)
+        let started = try ActivityProgrammeTests.app(setup.sandbox, at: "2027-01-20T15:30:00+08:00")
+        let staff = try started.authenticate(token: setup.coordinator)
+        _ = try started.checkIn(staff, sessionID: session, riderID: setup.riders[2].id)
+        for rider in [setup.riders[3].id, setup.riders[1].id] {
+            let before = try setup.sandbox.snapshot()
+            let error = #expect(throws: (any Error).self) { try started.checkIn(staff, sessionID: session, riderID: rider) }
+            #expect((error as? any TuanjuError)?.code == "not_signed_up")
+            #expect(try setup.sandbox.snapshot() == before)
+        }
         let snapshot = try setup.sandbox.snapshot()
         for type in ["activity.signed_up", "activity.cancelled", "activity.promoted"] { #expect(snapshot.contains(type)) }
     }

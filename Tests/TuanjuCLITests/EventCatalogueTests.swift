@@ -121,6 +121,14 @@ struct EventCatalogueTests {
         _ = try ok(["privacy", "purge"], admin)
         _ = try ok(["tasks", "revoke", task, riders[1].id, "--reason", "未巡查"], coordinator)
         _ = try ok(["tasks", "close", task], coordinator)
+        _ = try ok(["roles", "add", "elder-helper", "--name-zh", "助老员", "--name-en", "Elder helper"], coordinator)
+        _ = try ok(["roles", "update", "elder-helper", "--description", "探访独居老人"], coordinator)
+        _ = try ok(["roles", "categories", "add", "elder-helper", "elder-alone", "--name-zh", "独居老人", "--name-en", "Elder alone",
+                    "--points", "10-30"], coordinator)
+        _ = try ok(["roles", "categories", "retire", "elder-alone"], coordinator)
+        _ = try ok(["roles", "retire", "elder-helper"], coordinator)
+        _ = try ok(["map", "kinds", "add", "toilet", "--name-zh", "公共厕所", "--name-en", "Toilet"], coordinator)
+        _ = try ok(["map", "kinds", "update", "toilet", "--name-en", "Public toilet"], coordinator)
 
         // Points and rewards.
         _ = try ok(["points", "award", "--rider", riders[0].id, "--amount", "500", "--reason", "线下活动"], coordinator)
@@ -136,10 +144,31 @@ struct EventCatalogueTests {
         // Engagement.
         let answers = try sandbox.file("a.json", EngagementCLITests.valid)
         _ = try ok(["surveys", "answer", "needs", "--answers", answers], riders[0].token)
+        _ = try ok(["surveys", "publish", SurveyPublishingTests.v2], coordinator)
+        _ = try ok(["surveys", "close", "needs"], coordinator)
+        _ = try ok(["surveys", "reopen", "needs"], coordinator)
         for rider in riders.prefix(3) { _ = try ok(["activities", "signup", "ses-skills-1"], rider.token) }
         _ = try ok(["activities", "cancel", "ses-skills-1"], riders[0].token)
-        _ = try ok(["activities", "checkin", "ses-skills-1", riders[1].id], coordinator)
+        let started = try ActivityProgrammeTests.app(sandbox, at: "2027-01-20T15:30:00+08:00")
+        _ = try started.checkIn(try started.authenticate(token: coordinator), sessionID: "ses-skills-1", riderID: riders[1].id)
+        // The programme a coordinator runs.
+        let activity = try ok(["activities", "add", "--kind", "skills", "--title", "Camp", "--title-zh", "训练营"], coordinator)["id"] as! String
+        _ = try ok(["activities", "update", activity, "--description", "两小时"], coordinator)
+        let (starts, ends) = ActivityProgrammeTests.future(days: 30)
+        let camp = try ok(["activities", "schedule", activity, "--starts", starts, "--ends", ends, "--place", "驿站", "--capacity", "1",
+                           "--points", "5"], coordinator)["session_id"] as! String
+        for rider in riders.prefix(2) { _ = try ok(["activities", "signup", camp], rider.token) }
+        _ = try ok(["activities", "resize", camp, "--capacity", "2"], coordinator)
+        let (later, laterEnds) = ActivityProgrammeTests.future(days: 31)
+        _ = try ok(["activities", "reschedule", camp, "--starts", later, "--ends", laterEnds], coordinator)
+        _ = try ok(["activities", "cancel-session", camp, "--reason", "暴雨预警"], coordinator)
+        _ = try ok(["activities", "retire", activity], coordinator)
         _ = try ok(["lessons", "complete", "lesson-01"], riders[0].token)
+        let quizLesson = try ok(["lessons", "add", "--title", "Road safety", "--summary", "五问", "--link", "https://tuanju.invalid/l/5",
+                                 "--points", "10", "--quiz", LessonProgrammeTests.quiz], coordinator)["id"] as! String
+        _ = try ok(["lessons", "update", quizLesson, "--points", "12"], coordinator)
+        _ = try ok(["lessons", "complete", quizLesson, "--answers", LessonProgrammeTests.wrong], riders[0].token)
+        _ = try ok(["lessons", "retire", quizLesson], coordinator)
         _ = try ok(["privacy", "erase", riders[3].id], admin)
 
         let events = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in

@@ -3,6 +3,7 @@ import Hummingbird
 import PhotoFixtures
 import Synchronization
 import Testing
+import TuanjuCore
 @testable import TuanjuHTTP
 
 /// Calls documented operations, checks each answer's status and body against the OpenAPI document, and keeps
@@ -42,6 +43,15 @@ final class Walk: Sendable {
     }
 }
 
+/// The real clock moved forward on demand: the walk checks riders in after a session it scheduled has started.
+final class ShiftedClock: Sendable {
+    private let seconds = Mutex<Double>(0)
+
+    func shift(by interval: Double) { seconds.withLock { $0 += interval } }
+
+    var clock: Clock { Clock(now: { [self] in Date().addingTimeInterval(seconds.withLock { $0 }) }) }
+}
+
 @Suite("Every route, end to end")
 struct WalkTests {
     static let photo = PhotoFixtures.jpeg(width: 64, height: 48, seed: 7)
@@ -54,7 +64,8 @@ struct WalkTests {
 
     @Test("Each documented operation succeeds once with a body that matches its schema")
     func everyOperation() async throws {
-        let sandbox = try APISandbox()
+        let clock = ShiftedClock()
+        let sandbox = try APISandbox(clock: clock.clock)
         let coordinator = try sandbox.coordinator()
         let adminToken = sandbox.adminToken
         try await sandbox.run { client in
@@ -195,7 +206,16 @@ struct WalkTests {
             try await walk.call(.get, "/v1/surveys", token: liToken)
             try await walk.call(.get, "/v1/surveys/{id}", "/v1/surveys/needs", token: liToken)
             try await walk.call(.post, "/v1/surveys/{id}/answers", "/v1/surveys/needs/answers", token: liToken, json: Self.answers)
-            try await walk.call(.get, "/v1/surveys/{id}/portrait", "/v1/surveys/needs/portrait?by=platform", token: coordinator)
+            try await walk.call(.get, "/v1/surveys/{id}/portrait", "/v1/surveys/needs/portrait?by=platform&version=1", token: coordinator)
+            let v2File = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Seed/samples/needs-v2.json")
+            let published = try await walk.call(.post, "/v1/surveys", token: coordinator,
+                                                json: try JSONSerialization.jsonObject(with: Data(contentsOf: v2File))).object
+            #expect(published["version"] as? Int == 2 && published["changed"] as? Bool == true)
+            try await walk.call(.post, "/v1/surveys/{id}/close", "/v1/surveys/needs/close", token: coordinator)
+            let closed = try await walk.client.send(.post, "/v1/surveys/needs/answers", token: liToken, json: Self.answers)
+            #expect(closed.status == 409, "\(closed.text)")
+            try await walk.call(.post, "/v1/surveys/{id}/reopen", "/v1/surveys/needs/reopen", token: coordinator)
             let sessions = try await walk.call(.get, "/v1/activities", "/v1/activities?kind=health", token: liToken).array
             let session = try #require(sessions.first?["session_id"] as? String)
             try await walk.call(.post, "/v1/activities/sessions/{id}/signup", "/v1/activities/sessions/\(session)/signup", token: liToken)
@@ -203,12 +223,73 @@ struct WalkTests {
             try await walk.call(.post, "/v1/activities/sessions/{id}/cancel", "/v1/activities/sessions/\(session)/cancel", token: zhangToken)
             try await walk.call(.get, "/v1/activities/sessions/{id}/attendees", "/v1/activities/sessions/\(session)/attendees",
                                 token: coordinator)
-            try await walk.call(.post, "/v1/activities/sessions/{id}/checkin", "/v1/activities/sessions/\(session)/checkin",
-                                token: coordinator, json: ["rider_id": liID])
+            // The coordinator's programme: an activity, a session of 1 place, a resize that promotes the waitlist.
+            let activity = try await walk.call(.post, "/v1/activities", token: coordinator,
+                                               json: ["kind": "skills", "title": "Skills camp", "title_zh": "技能训练营"]).object
+            let activityID = try #require(activity["id"] as? String)
+            try await walk.call(.patch, "/v1/activities/{id}", "/v1/activities/\(activityID)", token: coordinator,
+                                json: ["description": "电动车安全与急救"])
+            let day = Date().addingTimeInterval(86_400)
+            let slot: [String: Any] = ["starts": Timestamp.iso(day), "ends": Timestamp.iso(day.addingTimeInterval(7200))]
+            let camp = try await walk.call(.post, "/v1/activities/{id}/sessions", "/v1/activities/\(activityID)/sessions", token: coordinator,
+                                           json: slot.merging(["place": "文晖街道党群服务中心", "capacity": 1, "points": 20]) { $1 }).object
+            let campID = try #require(camp["session_id"] as? String)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/signup", "/v1/activities/sessions/\(campID)/signup", token: liToken)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/signup", "/v1/activities/sessions/\(campID)/signup", token: zhangToken)
+            let resized = try await walk.call(.post, "/v1/activities/sessions/{id}/resize", "/v1/activities/sessions/\(campID)/resize",
+                                              token: coordinator, json: ["capacity": 2]).object
+            #expect((resized["promoted"] as? [[String: Any]])?.count == 1)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/reschedule", "/v1/activities/sessions/\(campID)/reschedule",
+                                token: coordinator, json: slot)
+            let spare = try await walk.call(.post, "/v1/activities/{id}/sessions", "/v1/activities/\(activityID)/sessions", token: coordinator,
+                                            json: slot.merging(["place": "潮王路驿站", "capacity": 5]) { $1 }).object
+            let spareID = try #require(spare["session_id"] as? String)
+            try await walk.call(.post, "/v1/activities/sessions/{id}/cancel-session", "/v1/activities/sessions/\(spareID)/cancel-session",
+                                token: coordinator, json: ["reason": "暴雨预警"])
+            let early = try await walk.client.send(.post, "/v1/activities/sessions/\(campID)/checkin", token: coordinator, json: ["rider_id": liID])
+            #expect(early.status == 409, "\(early.text)")
+            // After the session: check-in pays its points, and the activity can retire.
+            clock.shift(by: 86_400 + 3 * 3600)
+            let checked = try await walk.call(.post, "/v1/activities/sessions/{id}/checkin", "/v1/activities/sessions/\(campID)/checkin",
+                                              token: coordinator, json: ["rider_id": liID]).object
+            #expect(checked["points_awarded"] as? Int == 20)
+            try await walk.call(.post, "/v1/activities/{id}/retire", "/v1/activities/\(activityID)/retire", token: coordinator)
+            let riderTry = try await walk.client.send(.post, "/v1/activities", token: liToken, json: ["kind": "skills", "title": "T"])
+            #expect(riderTry.status == 403, "\(riderTry.text)")
             try await walk.call(.get, "/v1/lessons", token: liToken)
             try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/lesson-01/complete", token: liToken)
+            let quizFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Seed/samples/road-safety-quiz.json")
+            let quiz = try JSONSerialization.jsonObject(with: Data(contentsOf: quizFile))
+            let lesson = try await walk.call(.post, "/v1/lessons", token: coordinator,
+                                             json: ["title": "Road safety", "title_zh": "交通安全", "summary": "五问",
+                                                    "link": "https://tuanju.invalid/lessons/05", "points": 15, "quiz": quiz]).object
+            let lessonID = try #require(lesson["id"] as? String)
+            try await walk.call(.patch, "/v1/lessons/{id}", "/v1/lessons/\(lessonID)", token: coordinator, json: ["points": 20])
+            let shown = try await walk.call(.get, "/v1/lessons/{id}", "/v1/lessons/\(lessonID)", token: liToken).text
+            #expect(!shown.contains("\"answer\""), "\(shown)")
+            let wrongAnswers: [String: Any] = ["answers": ["helmet": "night", "battery": ["cabinet"], "red_light": "wait", "phone": "no",
+                                                           "accident": ["call"]]]
+            let failed = try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/\(lessonID)/complete", token: liToken,
+                                             json: wrongAnswers).object
+            #expect(failed["passed"] as? Bool == false)
+            let riderAdds = try await walk.client.send(.post, "/v1/lessons", token: liToken,
+                                                       json: ["title": "T", "link": "https://a.invalid/x", "points": 1])
+            #expect(riderAdds.status == 403)
+            try await walk.call(.post, "/v1/lessons/{id}/retire", "/v1/lessons/\(lessonID)/retire", token: coordinator)
 
             try await walk.call(.post, "/v1/tasks/{id}/close", "/v1/tasks/\(taskID)/close", token: coordinator)
+            // Map kinds.
+            try await walk.call(.post, "/v1/map/kinds", token: coordinator, json: ["code": "toilet", "name_zh": "公共厕所", "name_en": "Toilet"])
+            try await walk.call(.patch, "/v1/map/kinds/{code}", "/v1/map/kinds/toilet", token: coordinator, json: ["name_en": "Public toilet"])
+            // Roles and categories.
+            try await walk.call(.post, "/v1/roles", token: coordinator, json: ["code": "elder-helper", "name_zh": "助老员", "name_en": "Elder helper"])
+            try await walk.call(.patch, "/v1/roles/{code}", "/v1/roles/elder-helper", token: coordinator, json: ["description": "探访独居老人"])
+            let category = try await walk.call(.post, "/v1/roles/{code}/categories", "/v1/roles/elder-helper/categories", token: coordinator,
+                                               json: ["code": "elder-alone", "name_zh": "独居老人", "name_en": "Elder alone", "points": "10-30"]).object
+            #expect(category["points_max"] as? Int == 30)
+            try await walk.call(.post, "/v1/roles/categories/{code}/retire", "/v1/roles/categories/elder-alone/retire", token: coordinator)
+            try await walk.call(.post, "/v1/roles/{code}/retire", "/v1/roles/elder-helper/retire", token: coordinator)
 
             try await walk.call(.post, "/v1/agencies/sync", token: adminToken)
             try await walk.call(.get, "/v1/deadlines", token: coordinator)

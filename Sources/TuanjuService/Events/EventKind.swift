@@ -17,6 +17,14 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case servicePointCreated = "service_point.created"
     case servicePointUpdated = "service_point.updated"
     case servicePointRemoved = "service_point.removed"
+    case mapKindCreated = "map_kind.created"
+    case mapKindUpdated = "map_kind.updated"
+
+    case roleCreated = "role.created"
+    case roleUpdated = "role.updated"
+    case roleRetired = "role.retired"
+    case categoryCreated = "category.created"
+    case categoryRetired = "category.retired"
 
     case taskCreated = "task.created"
     case taskUpdated = "task.updated"
@@ -43,11 +51,25 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case redemptionBatchCompleted = "redemption.batch_completed"
 
     case surveyAnswered = "survey.answered"
+    case surveyPublished = "survey.published"
+    case surveyClosed = "survey.closed"
+    case surveyReopened = "survey.reopened"
     case activitySignedUp = "activity.signed_up"
     case activityCancelled = "activity.cancelled"
     case activityPromoted = "activity.promoted"
     case activityCheckedIn = "activity.checked_in"
+    case activityCreated = "activity.created"
+    case activityUpdated = "activity.updated"
+    case activityRetired = "activity.retired"
+    case sessionScheduled = "activity.session_scheduled"
+    case sessionRescheduled = "activity.session_rescheduled"
+    case sessionResized = "activity.session_resized"
+    case sessionCancelled = "activity.session_cancelled"
     case lessonCompleted = "lesson.completed"
+    case lessonCreated = "lesson.created"
+    case lessonUpdated = "lesson.updated"
+    case lessonRetired = "lesson.retired"
+    case lessonQuizFailed = "lesson.quiz_failed"
 
     case settingsChanged = "settings.changed"
 
@@ -66,6 +88,9 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .riderRegistered, .riderUpdated, .riderDeactivated, .riderReactivated, .riderErased: RiderEvent.self
         case .ridersImported: RidersImportedEvent.self
         case .servicePointCreated, .servicePointUpdated, .servicePointRemoved: ServicePointEvent.self
+        case .mapKindCreated, .mapKindUpdated: MapKindEvent.self
+        case .roleCreated, .roleUpdated, .roleRetired: RoleEvent.self
+        case .categoryCreated, .categoryRetired: CategoryEvent.self
         case .taskCreated, .taskUpdated: TaskEvent.self
         case .taskClosed: TaskClosedEvent.self
         case .taskClaimed, .taskReleased, .taskClaimRevoked: ClaimEvent.self
@@ -77,8 +102,13 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .redemptionRequested, .redemptionCancelled: RedemptionEvent.self
         case .redemptionBatchCompleted: BatchEvent.self
         case .surveyAnswered: SurveyAnsweredEvent.self
+        case .surveyPublished, .surveyClosed, .surveyReopened: SurveyEvent.self
         case .activitySignedUp, .activityCancelled, .activityPromoted, .activityCheckedIn: SignupEvent.self
+        case .activityCreated, .activityUpdated, .activityRetired: ActivityEvent.self
+        case .sessionScheduled, .sessionRescheduled, .sessionResized, .sessionCancelled: SessionEvent.self
         case .lessonCompleted: LessonEvent.self
+        case .lessonCreated, .lessonUpdated, .lessonRetired: LessonChangedEvent.self
+        case .lessonQuizFailed: QuizFailedEvent.self
         case .settingsChanged: SettingChangedEvent.self
         case .notificationCreated: NotificationEvent.self
         case .agencyCreated, .agencyUpdated, .agencyRetired: AgencyEvent.self
@@ -104,6 +134,14 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .servicePointCreated: ("A service point was added to the warm-heart map (by hand or by an import).", "暖心地图新增了一个服务点(手工添加或导入)。")
         case .servicePointUpdated: ("A service point changed.", "服务点信息有变更。")
         case .servicePointRemoved: ("A service point was taken off the map.", "服务点已从地图下架。")
+        case .roleCreated: ("A coordinator added a governance role.", "协调员新增了一个治理角色。")
+        case .roleUpdated: ("A coordinator changed a governance role.", "协调员修改了一个治理角色。")
+        case .roleRetired:
+            ("A coordinator retired a role: no new postings; claims and reports already made keep working.", "协调员停用了一个角色:不再发布新任务,已有认领和上报不受影响。")
+        case .categoryCreated: ("A coordinator added a report category with its points range.", "协调员新增了一个上报分类及其积分范围。")
+        case .categoryRetired: ("A coordinator retired a report category: no new reports in it.", "协调员停用了一个上报分类,不再接受该分类的新上报。")
+        case .mapKindCreated: ("A coordinator added a kind of service point.", "协调员新增了一种服务点类型。")
+        case .mapKindUpdated: ("A coordinator renamed a kind of service point.", "协调员修改了服务点类型的名称。")
         case .taskCreated: ("A coordinator posted a governance task.", "协调员发布了一项治理任务。")
         case .taskUpdated: ("A task posting changed.", "任务信息有变更。")
         case .taskClosed: ("A coordinator closed a task; its active claims ended.", "协调员关闭了任务,其有效认领随之结束。")
@@ -125,11 +163,32 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .redemptionCancelled: ("A redemption request was cancelled; the hold is voided.", "兑换申请已取消,冻结的积分解冻。")
         case .redemptionBatchCompleted: ("A redemption batch finished, with its counts.", "一批兑换处理完毕,附各项计数。")
         case .surveyAnswered: ("A rider answered (or re-answered) a questionnaire.", "骑手填写(或重新填写)了问卷。")
+        case .surveyPublished:
+            ("A coordinator published a questionnaire version (a new survey, or a changed one as version N+1).",
+             "协调员发布了问卷的一个版本(新问卷,或内容变化后的第 N+1 版)。")
+        case .surveyClosed: ("A coordinator closed a survey to new answers.", "协调员关闭了问卷,不再接受新答卷。")
+        case .surveyReopened: ("A coordinator reopened a survey.", "协调员重新开放了问卷。")
         case .activitySignedUp: ("A rider signed up for an activity session (a place, or the waitlist).", "骑手报名了一场活动(获得名额或进入候补)。")
         case .activityCancelled: ("A rider's sign-up was cancelled.", "骑手的活动报名已取消。")
         case .activityPromoted: ("A waitlisted rider moved up to a place.", "候补骑手递补获得名额。")
         case .activityCheckedIn: ("A coordinator checked a rider in at a session.", "协调员为骑手办理了活动签到。")
+        case .activityCreated: ("A coordinator added an activity.", "协调员新增了一项活动。")
+        case .activityUpdated: ("A coordinator changed an activity.", "协调员修改了一项活动。")
+        case .activityRetired: ("A coordinator retired an activity; it takes no new sessions.", "协调员停办了一项活动,不再安排新场次。")
+        case .sessionScheduled: ("A coordinator scheduled a session of an activity.", "协调员为活动安排了一个场次。")
+        case .sessionRescheduled: ("A coordinator moved a session; sign-ups keep their places.", "协调员调整了场次时间,已报名的骑手保留名额。")
+        case .sessionResized:
+            ("A coordinator changed a session's places; more places promote the waitlist (one activity.promoted each).",
+             "协调员修改了场次名额;增加名额时候补骑手递补(每人一条 activity.promoted)。")
+        case .sessionCancelled:
+            ("A coordinator cancelled a session; every sign-up was released (one activity.cancelled each).",
+             "协调员取消了场次,所有报名随之释放(每人一条 activity.cancelled)。")
         case .lessonCompleted: ("A rider completed a party lesson.", "骑手学完了一节党课。")
+        case .lessonCreated: ("A coordinator added a party lesson (with or without a quiz).", "协调员新增了一节党课(可含测验)。")
+        case .lessonUpdated: ("A coordinator changed a lesson.", "协调员修改了一节党课。")
+        case .lessonRetired: ("A coordinator retired a lesson; riders no longer see it.", "协调员下架了一节党课,骑手不再看到。")
+        case .lessonQuizFailed:
+            ("A rider's quiz attempt fell short of the pass mark; it counts towards the 3 a day.", "骑手的测验未达及格线;计入每天 3 次的限额。")
         case .settingsChanged: ("An admin changed a setting.", "管理员修改了一项设置。")
         case .notificationCreated:
             ("A rider's inbox got a notification (for a WeChat or SMS gateway to deliver): the template code, its parameters and the rider's language; never the phone number.",

@@ -33,6 +33,7 @@ extension Tuanju {
     public func answerSurvey(_ caller: Caller, id: String, submission: SurveySubmission) throws -> (ValidatedResponse, replaced: Bool) {
         try useCase(caller, requires: .rider(ServiceMsg.actionAnswerSurveys)).write { work in
             let definition = try SurveyStore.definition(work.db, id: id)
+            guard try !SurveyPublishing.isClosed(work.db, id: id) else { throw EngagementError.surveyClosed(id: id) }
             let response = try definition.validate(submission)
             let replaced = try SurveyStore.save(work.db, response, riderID: caller.id, at: work.now)
             try work.emit(.surveyAnswered, SurveyAnsweredEvent(
@@ -42,10 +43,12 @@ extension Tuanju {
     }
 
     /// `surveys portrait` (staff): counts per answer, cross-tabulated by a profile field, small cells hidden.
-    public func surveyPortrait(_ caller: Caller, id: String, by field: PortraitField?) throws -> SurveyPortrait {
+    /// `version` defaults to the latest; answers stay with the version they answered.
+    public func surveyPortrait(_ caller: Caller, id: String, version: Int? = nil, by field: PortraitField?) throws -> SurveyPortrait {
         try caller.requireStaff(ServiceMsg.actionViewPortrait)
+        if let version, version < 1 { throw InputError.invalid(SurveyPublishMsg.versionInvalid, ["value": "\(version)"]) }
         return try database.read { db in
-            let definition = try SurveyStore.definition(db, id: id)
+            let definition = try SurveyStore.definition(db, id: id, version: version)
             let responses = try SurveyStore.responses(db, definition, profileField: field)
             return SurveyPortrait.compute(definition, responses: responses, by: field?.rawValue)
         }
@@ -97,12 +100,20 @@ extension Tuanju {
         return try Page.slice(try database.read { db in try Activities.attendees(db, sessionID: sessionID) }, page, id: \.signup.riderID)
     }
 
-    /// `activities checkin` (staff): only a confirmed rider can be checked in.
-    public func checkIn(_ caller: Caller, sessionID: String, riderID: String) throws -> Signup {
+    /// `activities checkin` (staff): only a confirmed rider, once the session has started. The session's points
+    /// are paid through the ledger under a key of the session and rider, so they cannot pay twice.
+    public func checkIn(_ caller: Caller, sessionID: String, riderID: String) throws -> (Signup, awarded: Int) {
         try useCase(caller, requires: .staff(ServiceMsg.actionManageActivities)).write { work in
             let signup = try Activities.checkIn(work.db, sessionID: sessionID, riderID: riderID, at: work.now)
+            let session = try Activities.session(work.db, id: sessionID)
+            var awarded = 0
+            if session.points > 0,
+               try award(work, riderID: riderID, amount: session.points, key: "session:\(sessionID):\(riderID)",
+                         reason: "session \(sessionID) attended") {
+                awarded = session.points
+            }
             try work.emit(.activityCheckedIn, SignupEvent(signup))
-            return signup
+            return (signup, awarded)
         }
     }
 
@@ -113,21 +124,5 @@ extension Tuanju {
         let page = try page.checked()
         let all = try database.read { db in try Lessons.all(db, riderID: caller.kind == .rider ? caller.id : nil) }
         return try Page.slice(all, page, id: \.0.id)
-    }
-
-    /// `lessons complete` (rider, once): the lesson's points through the ledger, keyed so they cannot pay twice.
-    public func completeLesson(_ caller: Caller, id: String) throws -> (Lesson, awarded: Int) {
-        try useCase(caller, requires: .rider(ServiceMsg.actionCompleteLessons)).write { work in
-            let lesson = try Lessons.complete(work.db, lessonID: id, riderID: caller.id, at: work.now)
-            var awarded = 0
-            if lesson.points > 0,
-               try award(work, riderID: caller.id, amount: lesson.points, key: "lesson:\(lesson.id):\(caller.id)",
-                         reason: "lesson \(lesson.id) completed") {
-                awarded = lesson.points
-            }
-            try work.emit(.lessonCompleted, LessonEvent(
-                lessonId: lesson.id, riderId: caller.id, points: awarded))
-            return (lesson, awarded)
-        }
     }
 }

@@ -83,6 +83,7 @@ extension Tuanju {
         guard let category = try ReportCategory.fetchOne(db, key: submission.category) else {
             throw ReportError.categoryNotFound(code: submission.category)
         }
+        try RoleProgramme.requireActiveCategory(db, code: submission.category)
         let claim: Claim
         if let taskID = submission.taskID {
             let task = try Tasks.find(db, id: taskID)
@@ -135,6 +136,9 @@ extension Tuanju {
         guard try !Reports.groupWasPaid(db, head: head) else { return report }
         let task = try Tasks.find(db, id: report.taskID)
         let category = try ReportCategory.fetchOne(db, key: report.categoryCode)
+        if let points, let max = try RoleProgramme.pointsMax(db, code: report.categoryCode), points > max {
+            throw InputError.invalid(RoleMsg.pointsAboveMax, ["code": report.categoryCode, "max": "\(max)", "value": "\(points)"])
+        }
         let amount = points ?? task.points ?? category?.points ?? 0
         guard amount > 0 else { return report }
         let paid = try award(
