@@ -47,10 +47,15 @@ public struct WebhookEndpoint: Codable, Sendable, Equatable, FetchableRecord, Pe
 
 /// Endpoint rules. Runs inside the caller's transaction.
 public enum Endpoints {
+    /// The names of a subscription as typed (`all`, or event types separated by commas), blanks dropped.
+    public static func eventNames(_ events: String) -> [String] {
+        events.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// `events`: `all`, or event types separated by commas.
     public static func add(_ db: Database, url: String, events: String, allowPrivate: Bool, at date: Date) throws -> WebhookEndpoint {
         let checked = try WebhookURL(url, allowPrivate: allowPrivate)
-        let list = events.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let list = eventNames(events)
         guard !list.isEmpty, list.allSatisfy({ $0 == "all" || $0.range(of: #"^[a-z_]+\.[a-z_]+$"#, options: .regularExpression) != nil })
         else { throw InputError.invalid(.webhookEventsInvalid, ["events": events]) }
         let endpoint = WebhookEndpoint(

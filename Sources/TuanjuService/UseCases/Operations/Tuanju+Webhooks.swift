@@ -115,8 +115,7 @@ extension Tuanju {
 
     /// A subscription names `all` or known event types only: a typo would subscribe to nothing.
     static func checkSubscription(_ events: String) throws {
-        let names = events.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for name in names where name != "all" && EventCatalogue.kind(named: name) == nil {
+        for name in Endpoints.eventNames(events) where name != "all" && EventCatalogue.kind(named: name) == nil {
             let suggestions = Suggestion.closest(to: name, among: EventKind.allCases.map(\.rawValue))
             if let first = suggestions.first {
                 throw InputError.invalid(ServiceMsg.eventSuggest, ["event": name, "suggestion": first])
