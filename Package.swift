@@ -91,13 +91,14 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Seed data (text) shipped inside the binary's resource bundle. Seed/samples (the files the guides use:
-        // a riders CSV, a photo, survey answers, a map CSV) stays out of the bundle: it is for readers, not init.
+        // a riders CSV, a photo, survey answers, a quiz, a map CSV) ships too, for `tuanju demo` to use the very
+        // files the tours name; `init` never reads it.
         .target(
             name: "TuanjuSeed",
             path: "Seed",
-            exclude: ["README.md", "samples"],
+            exclude: ["README.md"],
             sources: ["SeedBundle.swift"],
-            resources: [.copy("data")]
+            resources: [.copy("data"), .copy("samples")]
         ),
         // Use cases: one write transaction each, authorization, outbox events.
         .target(name: "TuanjuService", dependencies: [

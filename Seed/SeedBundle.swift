@@ -7,4 +7,10 @@ public enum SeedBundle {
     public static var directory: URL? {
         Bundle.module.url(forResource: "data", withExtension: nil)
     }
+
+    /// The files the guides' tours use (`Seed/samples`: a quiz, survey answers, …). `init` never reads them; the
+    /// demo does, so what it shows is what a newcomer pastes.
+    public static var samples: URL? {
+        Bundle.module.url(forResource: "samples", withExtension: nil)
+    }
 }

@@ -7,7 +7,7 @@ public enum LessonMsg: String, CaseIterable, CatalogMessage {
     case actionManageLessons, fieldSummary, linkInvalid, passMarkInvalid, tooManyQuestions, quizTypeUnknown, quizOptionCount
     case answerKeyInvalid, lessonRetired, lessonHasNoQuiz, quizRequired, tooManyAttempts
     case addAbstract, quizFormat, updateAbstract, retireAbstract, showAbstract, optSummary, optLink, optPoints, optQuiz
-    case optAnswers, added, updated, retired, passed, failed, passMarkLine
+    case optAnswers, added, updated, retired, passed, failed, passMarkLine, optNoQuiz, quizReplaceOrRemove
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -93,6 +93,8 @@ public enum LessonMsg: String, CaseIterable, CatalogMessage {
         case .optAnswers: ("Your answers to the lesson's quiz: {\"answers\": {...}}.", "测验答案文件:{\"answers\": {...}}。")
         case .passMarkLine: ("pass mark: {pass_mark}%", "及格线:{pass_mark}%")
         case .added: ("lesson {id} added: {title}", "已新增党课 {id}:{title}")
+        case .optNoQuiz: ("Remove the lesson's quiz: riders complete it without answers.", "去掉本课的测验:骑手不用答题即可学完。")
+        case .quizReplaceOrRemove: ("give --quiz to replace the quiz or --no-quiz to remove it, not both", "--quiz(替换测验)和 --no-quiz(去掉测验)只能选一个")
         case .updated: ("lesson {id} updated", "党课 {id} 已修改")
         case .retired: ("lesson {id} retired", "党课 {id} 已下架")
         case .passed:

@@ -45,7 +45,7 @@ public struct LessonDraft: Sendable, Equatable {
     }
 }
 
-/// The changes of `lessons update`: at least one.
+/// The changes of `lessons update`: at least one. A quiz is replaced (`quiz`) or removed (`removeQuiz`), not both.
 public struct LessonChanges: Sendable, Equatable {
     public var title: String?
     public var titleZh: String?
@@ -53,16 +53,22 @@ public struct LessonChanges: Sendable, Equatable {
     public var link: String?
     public var points: Int?
     public var quiz: LessonQuiz?
+    /// `lessons update --no-quiz` (HTTP: `"quiz": null`): completing the lesson no longer asks for answers.
+    public var removeQuiz: Bool
 
     public init(title: String? = nil, titleZh: String? = nil, summary: String? = nil, link: String? = nil, points: Int? = nil,
-                quiz: LessonQuiz? = nil) throws(InputError) {
+                quiz: LessonQuiz? = nil, removeQuiz: Bool = false) throws(InputError) {
         self.title = try title.map { text throws(InputError) in try Text.label(text, field: ProgrammeMsg.fieldTitle, maxLength: 200) }
         self.titleZh = try titleZh.map { text throws(InputError) in try Text.label(text, field: ProgrammeMsg.fieldTitleZh, maxLength: 200) }
         self.summary = try summary.map { text throws(InputError) in try LessonDraft.summary(text) }
         self.link = try link.map { text throws(InputError) in try LessonDraft.link(text) }
         self.points = try points.map { value throws(InputError) in try LessonDraft.points(value) }
         self.quiz = quiz
-        guard self.title != nil || self.titleZh != nil || self.summary != nil || self.link != nil || self.points != nil || quiz != nil else {
+        self.removeQuiz = removeQuiz
+        guard !(removeQuiz && quiz != nil) else { throw .invalid(LessonMsg.quizReplaceOrRemove) }
+        guard self.title != nil || self.titleZh != nil || self.summary != nil || self.link != nil || self.points != nil || quiz != nil
+            || removeQuiz
+        else {
             throw .invalid(ProgrammeMsg.nothingToChange)
         }
     }
@@ -97,7 +103,8 @@ public enum LessonProgramme {
         try db.execute(sql: """
             UPDATE lessons SET title = ?, title_zh = ?, summary = ?, link = ?, points = ?, quiz = ?, updated_at = ? WHERE id = ?
             """, arguments: [changes.title ?? current.title, changes.titleZh ?? current.titleZh, changes.summary ?? current.summary,
-                             changes.link ?? current.link, changes.points ?? current.points, try quizJSON(changes.quiz ?? current.quiz),
+                             changes.link ?? current.link, changes.points ?? current.points,
+                             try quizJSON(changes.removeQuiz ? nil : changes.quiz ?? current.quiz),
                              Timestamp.iso(date), id])
         return try Lessons.find(db, id: id)
     }

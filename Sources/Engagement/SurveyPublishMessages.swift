@@ -4,7 +4,7 @@ import TuanjuCore
 
 public enum SurveyPublishMsg: String, CaseIterable, CatalogMessage {
     case action, closed, alreadyOpen, publishAbstract, closeAbstract, reopenAbstract, argFile, optVersion
-    case published, unchanged, closedOut, reopened, versionInvalid
+    case published, unchanged, closedOut, reopened, versionInvalid, colState, stateOpen, stateClosed, showOpen, showClosed
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -24,6 +24,11 @@ public enum SurveyPublishMsg: String, CaseIterable, CatalogMessage {
         case .closedOut: ("survey {id} closed", "问卷 {id} 已关闭")
         case .reopened: ("survey {id} reopened", "问卷 {id} 已重新开放")
         case .versionInvalid: ("version {value} must be 1 or more", "版本号 {value} 必须大于等于 1")
+        case .colState: ("STATE", "状态")
+        case .stateOpen: ("open", "开放中")
+        case .stateClosed: ("closed", "已关闭")
+        case .showOpen: ("open to answers; the current version is {latest}", "正在接受答卷;当前为第 {latest} 版")
+        case .showClosed: ("closed to new answers since {time}; the current version is {latest}", "{time} 起已关闭,不再接受新答卷;当前为第 {latest} 版")
         }
     }
 }

@@ -9,6 +9,15 @@ public struct PublishedSurvey: Sendable, Equatable {
     public let changed: Bool
 }
 
+/// A survey as `surveys list` and `surveys show` present it: the version asked for, the latest version, and
+/// whether riders may still answer.
+public struct SurveyStatus: Sendable, Equatable {
+    public let definition: SurveyDefinition
+    public let latestVersion: Int
+    /// When `surveys close` closed it; nil while open.
+    public let closedAt: String?
+}
+
 /// Coordinators publish questionnaires: a definition is checked exactly as the seed's are; the server numbers the
 /// versions (the file's own `version` is ignored): a new id is version 1, a changed definition under an existing
 /// id becomes version N+1, and answers stay with the version they answered.
@@ -38,6 +47,13 @@ public enum SurveyPublishing {
     /// Whether riders may no longer answer the survey.
     public static func isClosed(_ db: Database, id: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM survey_closures WHERE survey_id = ?)", arguments: [id]) ?? false
+    }
+
+    /// The definition with its survey's latest version and closure.
+    public static func status(_ db: Database, _ definition: SurveyDefinition) throws -> SurveyStatus {
+        let latest = try Int.fetchOne(db, sql: "SELECT max(version) FROM surveys WHERE id = ?", arguments: [definition.id])
+        let closedAt = try String.fetchOne(db, sql: "SELECT closed_at FROM survey_closures WHERE survey_id = ?", arguments: [definition.id])
+        return SurveyStatus(definition: definition, latestVersion: latest ?? definition.version, closedAt: closedAt)
     }
 
     public static func close(_ db: Database, id: String, by staffID: String, at date: Date) throws -> SurveyDefinition {

@@ -58,11 +58,12 @@ extension LessonsCommand {
         @Option(help: ArgumentHelp(LessonMsg.optLink, valueName: "url")) var link: String?
         @Option(help: ArgumentHelp(LessonMsg.optPoints)) var points: Int?
         @Option(help: ArgumentHelp(LessonMsg.optQuiz, valueName: "file.json")) var quiz: String?
+        @Flag(name: .customLong("no-quiz"), help: ArgumentHelp(LessonMsg.optNoQuiz)) var noQuiz = false
 
         func run() throws {
             let (app, caller) = try global.session()
             let changes = try LessonChanges(title: title, titleZh: titleZh, summary: summary, link: link, points: points,
-                                            quiz: try quiz.map(LessonsCommand.readQuiz))
+                                            quiz: try quiz.map(LessonsCommand.readQuiz), removeQuiz: noQuiz)
             let updated = try app.updateLesson(caller, id: lesson, changes)
             try Output.emit(LessonDetailJSON(updated), json: global.json) {
                 Console.current.out(LessonMsg.updated.text(["id": updated.id]))

@@ -22,10 +22,15 @@ struct SurveysCommand: ParsableCommand {
             let (app, caller) = try global.session()
             try Listing.print(
                 paging, json: global.json,
-                headers: [CLIMsg.colID.text, EngageCLIMsg.colVersion.text, CLIMsg.colTitle.text, EngageCLIMsg.colQuestions.text],
+                headers: [CLIMsg.colID.text, EngageCLIMsg.colVersion.text, SurveyPublishMsg.colState.text, CLIMsg.colTitle.text,
+                          EngageCLIMsg.colQuestions.text],
                 fetch: { page in try app.surveys(caller, page: page) },
                 encode: SurveyJSON.init,
-                cells: { survey in [survey.id, "\(survey.version)", survey.title.text(), "\(survey.questions.count)"] })
+                cells: { status in
+                    let survey = status.definition
+                    let state = status.closedAt == nil ? SurveyPublishMsg.stateOpen : SurveyPublishMsg.stateClosed
+                    return [survey.id, "\(survey.version)", state.text, survey.title.text(), "\(survey.questions.count)"]
+                })
         }
     }
 
@@ -34,12 +39,18 @@ struct SurveysCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(EngageCLIMsg.argSurveyID)) var id: String
+        @Option(help: ArgumentHelp(SurveyPublishMsg.optVersion)) var version: Int?
 
         func run() throws {
+            if let version, version < 1 { throw InputError.invalid(SurveyPublishMsg.versionInvalid, ["value": "\(version)"]) }
             let (app, caller) = try global.session()
-            let survey = try app.survey(caller, id: id)
-            try Output.emit(SurveyJSON(survey), json: global.json) {
+            let status = try app.survey(caller, id: id, version: version)
+            let survey = status.definition
+            try Output.emit(SurveyJSON(status), json: global.json) {
                 Console.current.out("\(survey.title.text()) (\(survey.id) v\(survey.version))")
+                let latest = ["latest": "\(status.latestVersion)"]
+                Console.current.out(status.closedAt.map { SurveyPublishMsg.showClosed.text(latest.merging(["time": DisplayTime.of($0)]) { $1 }) }
+                    ?? SurveyPublishMsg.showOpen.text(latest))
                 for question in survey.questions {
                     let marker = question.required ? "*" : " "
                     Console.current.out("\(marker) \(question.id) [\(question.kind.typeName)] \(question.prompt.text())")

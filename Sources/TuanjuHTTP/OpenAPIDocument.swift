@@ -357,7 +357,7 @@ enum OpenAPIDocument {
                   response: Schema.ref("LessonDetail")),
         Operation(method: "POST", path: "/v1/lessons", summary: "Add a lesson, with an optional quiz (staff)", access: .bearer,
                   body: lessonBody, status: 201, response: Schema.ref("LessonDetail")),
-        Operation(method: "PATCH", path: "/v1/lessons/{id}", summary: "Change a lesson or its quiz (staff)", access: .bearer,
+        Operation(method: "PATCH", path: "/v1/lessons/{id}", summary: "Change a lesson, or replace its quiz; `\"quiz\": null` removes the quiz (staff)", access: .bearer,
                   body: lessonChange, response: Schema.ref("LessonDetail")),
         Operation(method: "POST", path: "/v1/lessons/{id}/retire", summary: "Retire a lesson: riders no longer see it (staff)",
                   access: .bearer, body: empty, response: Schema.ref("LessonDetail")),

@@ -159,7 +159,7 @@ enum Schema {
             "report": optional(string), "resumed": boolean, "expired": integer, "dry_run": boolean,
         ]),
         "Survey": object([
-            "id": string, "version": integer, "title": string,
+            "id": string, "version": integer, "latest_version": integer, "open": boolean, "closed_at": optional(time), "title": string,
             "questions": array(object([
                 "id": string, "type": string, "prompt": string, "required": boolean, "options": array(string),
                 "shown_if": optional(string),

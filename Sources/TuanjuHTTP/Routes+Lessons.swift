@@ -17,7 +17,7 @@ extension TuanjuAPI {
         }
         routes.post("/v1/lessons") { call in
             let caller = try await call.caller()
-            let (body, quiz) = try await lessonBody(&call, LessonBody.self)
+            let (body, quiz, _) = try await lessonBody(&call, LessonBody.self)
             let draft = try LessonDraft(title: body.title, titleZh: body.title_zh, summary: body.summary ?? "", link: body.link,
                                         points: body.points, quiz: quiz)
             let lesson = try await call.service { try $0.addLesson(caller, draft) }
@@ -26,9 +26,10 @@ extension TuanjuAPI {
         routes.patch("/v1/lessons/{id}") { call in
             let caller = try await call.caller()
             let id = call.path("id")
-            let (body, quiz) = try await lessonBody(&call, LessonChangeBody.self)
+            let (body, quiz, nullQuiz) = try await lessonBody(&call, LessonChangeBody.self)
+            // `"quiz": null` removes the quiz (as `lessons update --no-quiz`); an absent `quiz` keeps it.
             let changes = try LessonChanges(title: body.title, titleZh: body.title_zh, summary: body.summary, link: body.link,
-                                            points: body.points, quiz: quiz)
+                                            points: body.points, quiz: quiz, removeQuiz: nullQuiz)
             let lesson = try await call.service { try $0.updateLesson(caller, id: id, changes) }
             return try JSONBody.response(LessonDetailJSON(lesson))
         }
@@ -74,8 +75,8 @@ extension TuanjuAPI {
         }
     }
 
-    /// The body's fields and its `quiz` object, checked as a quiz file is.
-    private static func lessonBody<T: APIBody>(_ call: inout Call, _ type: T.Type) async throws -> (T, LessonQuiz?) {
+    /// The body's fields and its `quiz` object, checked as a quiz file is, and whether `quiz` was given as null.
+    private static func lessonBody<T: APIBody>(_ call: inout Call, _ type: T.Type) async throws -> (T, LessonQuiz?, nullQuiz: Bool) {
         let data = try await call.jsonData(fields: T.fields)
         let body: T
         do {
@@ -84,8 +85,9 @@ extension TuanjuAPI {
             throw DecodingProblem.failure(error)
         }
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-        guard let quiz = object["quiz"], !(quiz is NSNull) else { return (body, nil) }
-        return (body, try LessonQuiz.decode(try JSONSerialization.data(withJSONObject: quiz), source: "quiz"))
+        guard let quiz = object["quiz"] else { return (body, nil, false) }
+        if quiz is NSNull { return (body, nil, true) }
+        return (body, try LessonQuiz.decode(try JSONSerialization.data(withJSONObject: quiz), source: "quiz"), false)
     }
 
     struct LessonBody: APIBody {

@@ -14,12 +14,21 @@ public struct SurveyJSON: Encodable, Sendable {
 
     public let id: String
     public let version: Int
+    /// The survey's current version: riders answer it; `version` may be an older one (`show --version N`).
+    public let latest_version: Int
+    /// False once `surveys close` closed it: riders can no longer answer.
+    public let open: Bool
+    public let closed_at: String?
     public let title: String
     public let questions: [QuestionJSON]
 
-    public init(_ survey: SurveyDefinition) {
+    public init(_ status: SurveyStatus) {
+        let survey = status.definition
         id = survey.id
         version = survey.version
+        latest_version = status.latestVersion
+        open = status.closedAt == nil
+        closed_at = status.closedAt
         title = survey.title.text()
         questions = survey.questions.map { question in
             QuestionJSON(id: question.id, type: question.kind.typeName, prompt: question.prompt.text(), required: question.required,

@@ -157,6 +157,32 @@ struct LessonProgrammeTests {
         }
     }
 
+    @Test("lessons update --no-quiz removes the quiz (riders complete without answers); --quiz replaces it")
+    func removeAndReplaceQuiz() throws {
+        let setup = try Setup()
+        let one = #"{"pass_mark": 100, "questions": [{"id": "helmet", "type": "single", "prompt": {"en": "Helmet?", "zh": "头盔?"}, "options": [{"id": "always", "label": {"en": "Always", "zh": "每次都戴"}}, {"id": "never", "label": {"en": "Never", "zh": "从不"}}], "answer": "always"}]}"#
+        let replaced = try setup.sandbox.ok(["lessons", "update", setup.lesson, "--quiz", try setup.sandbox.file("one.json", one)],
+                                            token: setup.coordinator)
+        let quiz = try #require(replaced["quiz"] as? [String: Any])
+        #expect(quiz["pass_mark"] as? Int == 100 && (quiz["questions"] as? [Any])?.count == 1)
+        let removed = try setup.sandbox.ok(["lessons", "update", setup.lesson, "--no-quiz"], token: setup.coordinator)
+        #expect(removed["quiz"] is NSNull && removed["points"] as? Int == 15)
+        #expect(try setup.sandbox.ok(["lessons", "show", setup.lesson], token: setup.rider.token)["quiz"] is NSNull)
+        let done = try setup.sandbox.ok(["lessons", "complete", setup.lesson], token: setup.rider.token)
+        #expect(done["points_awarded"] as? Int == 15)
+        #expect(try setup.count("SELECT count(*) FROM audit_log WHERE action = 'lesson.updated'") == 2)
+    }
+
+    @Test("--quiz with --no-quiz is 65 and a rider's --no-quiz is 77; nothing changes")
+    func removeQuizRefusals() throws {
+        let setup = try Setup()
+        try setup.sandbox.expectRefusal(["lessons", "update", setup.lesson, "--no-quiz", "--quiz", LessonProgrammeTests.quiz],
+                                        token: setup.coordinator, exit: 65, code: "invalid_input")
+        try setup.sandbox.expectRefusal(["lessons", "update", setup.lesson, "--no-quiz"], token: setup.rider.token, exit: 77, code: "forbidden")
+        try setup.sandbox.expectRefusal(["lessons", "update", "lsn_nope", "--no-quiz"], token: setup.coordinator, exit: 1, code: "not_found")
+        #expect((try setup.sandbox.ok(["lessons", "show", setup.lesson], token: setup.coordinator)["quiz"] as? [String: Any]) != nil)
+    }
+
     @Test("lessons add --help shows a complete quiz and answers example")
     func helpExample() throws {
         let output = CapturedOutput()

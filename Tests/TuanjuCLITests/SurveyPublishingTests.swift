@@ -82,6 +82,44 @@ struct SurveyPublishingTests {
         try sandbox.expectRefusal(["surveys", "publish", try sandbox.file("d.json", json)], token: coordinator, exit: 65, code: "invalid_input")
     }
 
+    @Test("surveys list and show say whether a survey is open and its current version")
+    func listAndShowState() throws {
+        let sandbox = try Sandbox()
+        let coordinator = try sandbox.coordinator()
+        let rider = try sandbox.rider("李骑手", phone: "13800138000", coordinator: coordinator)
+        func listed() throws -> [String: Any] {
+            try #require(try sandbox.run(["surveys", "list", "--json"], token: rider.token).array().first { $0["id"] as? String == "needs" })
+        }
+        var needs = try listed()
+        #expect(needs["version"] as? Int == 1 && needs["latest_version"] as? Int == 1 && needs["open"] as? Bool == true)
+        #expect(needs["closed_at"] is NSNull)
+        _ = try sandbox.ok(["surveys", "publish", Self.v2], token: coordinator)
+        _ = try sandbox.ok(["surveys", "close", "needs"], token: coordinator)
+        needs = try listed()
+        #expect(needs["version"] as? Int == 2 && needs["latest_version"] as? Int == 2 && needs["open"] as? Bool == false)
+        #expect((needs["closed_at"] as? String)?.isEmpty == false)
+        let first = try sandbox.ok(["surveys", "show", "needs", "--version", "1"], token: rider.token)
+        #expect(first["version"] as? Int == 1 && first["latest_version"] as? Int == 2 && first["open"] as? Bool == false)
+        #expect((first["questions"] as? [Any])?.count == 14)
+        let table = sandbox.run(["surveys", "list", "--lang", "en"], token: rider.token).stdout
+        #expect(table.contains("STATE") && table.contains("closed"))
+        let shown = sandbox.run(["surveys", "show", "needs", "--version", "1", "--lang", "zh"], token: rider.token).stdout
+        #expect(shown.contains("(needs v1)") && shown.contains("已关闭") && shown.contains("当前为第 2 版"), "\(shown)")
+        _ = try sandbox.ok(["surveys", "reopen", "needs"], token: coordinator)
+        let open = sandbox.run(["surveys", "show", "needs", "--lang", "en"], token: rider.token).stdout
+        #expect(open.contains("(needs v2)") && open.contains("open to answers; the current version is 2"), "\(open)")
+    }
+
+    @Test("surveys show --version 0 is 65, a missing version 1 not_found, no valid token 77; nothing changes")
+    func showRefusals() throws {
+        let sandbox = try Sandbox()
+        let coordinator = try sandbox.coordinator()
+        try sandbox.expectRefusal(["surveys", "show", "needs", "--version", "0"], token: coordinator, exit: 65, code: "invalid_input")
+        try sandbox.expectRefusal(["surveys", "show", "needs", "--version", "2"], token: coordinator, exit: 1, code: "not_found")
+        try sandbox.expectRefusal(["surveys", "show", "needs"], token: "tj_nope", exit: 77, code: "unauthenticated")
+        try sandbox.expectRefusal(["surveys", "list"], token: "tj_nope", exit: 77, code: "unauthenticated")
+    }
+
     @Test("portrait --version 0 is 65; a version that does not exist is 1 not_found")
     func badVersion() throws {
         let sandbox = try Sandbox()

@@ -273,6 +273,12 @@ struct WalkTests {
             let failed = try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/\(lessonID)/complete", token: liToken,
                                              json: wrongAnswers).object
             #expect(failed["passed"] as? Bool == false)
+            // `"quiz": null` removes the quiz (lessons update --no-quiz): completing then needs no answers.
+            let unquizzed = try await walk.call(.patch, "/v1/lessons/{id}", "/v1/lessons/\(lessonID)", token: coordinator,
+                                                json: ["quiz": NSNull()]).object
+            #expect(unquizzed["quiz"] is NSNull && unquizzed["points"] as? Int == 20)
+            let done = try await walk.call(.post, "/v1/lessons/{id}/complete", "/v1/lessons/\(lessonID)/complete", token: liToken).object
+            #expect(done["points_awarded"] as? Int == 20)
             let riderAdds = try await walk.client.send(.post, "/v1/lessons", token: liToken,
                                                        json: ["title": "T", "link": "https://a.invalid/x", "points": 1])
             #expect(riderAdds.status == 403)

@@ -20,7 +20,8 @@ public enum EngageCLIMsg: String, CaseIterable, CatalogMessage {
 
     // MARK: - Demo
     case demoSurvey, demoAnswered, demoPortraitRow, demoSuppressed, demoActivities, demoGotPlace, demoWaitlisted
-    case demoCancelled, demoLesson
+    case demoLesson, demoScheduled, demoResized, demoSurveyVersion, demoPublished, demoAnsweredV2, demoPortraitV2, demoLessons
+    case demoLessonAdded, demoQuizFailed, demoQuizPassed, demoQuizOnce
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -74,10 +75,36 @@ public enum EngageCLIMsg: String, CaseIterable, CatalogMessage {
         case .demoAnswered: ("{count} riders answered, each with explicit consent.", "{count} 名骑手在明确同意后作答。")
         case .demoPortraitRow: ("Where riders rest: {option} = {count}", "骑手休息地点:{option} = {count}")
         case .demoSuppressed: ("Any cell of fewer than {threshold} riders shows as <5, so no small group can be singled out.", "少于 {threshold} 人的格子显示为 <5,小群体无法被单独识别。")
-        case .demoActivities: ("Activities: a skills camp with 2 places; a party lesson", "活动报名:名额为 2 的技能训练营;党课学习")
+        case .demoActivities: ("The coordinator schedules next month's skills camp with 2 places", "协调员安排下个月的技能训练营,名额 2 个")
         case .demoGotPlace: ("{name} gets a place.", "{name} 报名成功。")
         case .demoWaitlisted: ("{name}: the session is full, number {position} on the waitlist.", "{name}:已满,候补第 {position} 位。")
-        case .demoCancelled: ("{name} cancels; {promoted} moves up from the waitlist in the same transaction.", "{name} 取消报名;{promoted} 在同一事务中递补成功。")
+        case .demoScheduled:
+            ("{name} schedules session {session} of \"{title}\": {time}, {place}, {capacity} places.",
+             "{name} 新排了一场《{title}》(场次 {session}):{time},{place},名额 {capacity} 个。")
+        case .demoResized:
+            ("{name} adds a place ({capacity} in all): {promoted} moves up from the waitlist in the same transaction.",
+             "{name} 把名额加到 {capacity} 个:{promoted} 在同一事务中由候补转为报名成功。")
+        case .demoSurveyVersion: ("The coordinator publishes version 2 of the needs survey", "协调员发布需求调查第 2 版")
+        case .demoPublished:
+            ("{file} adds the question {question}: survey {id} is now version {version}; the {count} answers to version 1 stay with version 1.",
+             "{file} 新增了问题 {question}:问卷 {id} 升为第 {version} 版;第 1 版的 {count} 份答卷仍归第 1 版。")
+        case .demoAnsweredV2:
+            ("{name} answers version {version} ({file}), the new question {question} included.",
+             "{name} 填写第 {version} 版({file}),也回答了新问题 {question}。")
+        case .demoPortraitV2:
+            ("The portrait now shows version {version} unless asked for another: {count} respondents so far (fewer than {threshold} show as <5).",
+             "群体画像默认显示第 {version} 版:目前 {count} 人作答(不足 {threshold} 人显示为 <5)。")
+        case .demoLessons: ("Party lessons: one to read, one with a quiz", "党课学习:一节直接学完,一节要过测验")
+        case .demoLessonAdded:
+            ("{name} adds \"{title}\" ({points} points) with the quiz {file}: {questions} questions, pass mark {pass_mark}%.",
+             "{name} 新增党课《{title}》({points} 积分),测验用 {file}:共 {questions} 题,及格线 {pass_mark} 分。")
+        case .demoQuizFailed:
+            ("{name} answers with {file}: {score}%, under the pass mark; no points, {left} attempts left today.",
+             "{name} 用 {file} 答题:{score} 分,没有及格,不得积分,今天还能再答 {left} 次。")
+        case .demoQuizPassed:
+            ("{name} tries again with {file}: {score}%, passed: {points} points.",
+             "{name} 用 {file} 再答一次:{score} 分,通过,获得 {points} 积分。")
+        case .demoQuizOnce: ("Answering again pays nothing more: {reason}", "再交一次也不会重复给分:{reason}")
         case .demoLesson: ("{name} completes \"{title}\": {points} points, once.", "{name} 学完《{title}》:获得 {points} 积分(仅一次)。")
         }
     }

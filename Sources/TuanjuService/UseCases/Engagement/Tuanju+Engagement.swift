@@ -16,16 +16,17 @@ public struct SessionListing: Sendable {
 extension Tuanju {
     // MARK: - Surveys
 
-    /// `surveys list` (any token): the latest version of each survey.
+    /// `surveys list` (any token): the latest version of each survey, and whether it is closed.
     /// Short lists that a coordinator curates are read whole and sliced (`Page.slice`); the cursor is the id.
-    public func surveys(_ caller: Caller, page: PageRequest = PageRequest()) throws -> Page<SurveyDefinition> {
+    public func surveys(_ caller: Caller, page: PageRequest = PageRequest()) throws -> Page<SurveyStatus> {
         let page = try page.checked()
-        return try Page.slice(try database.read { db in try SurveyStore.latest(db) }, page, id: \.id)
+        let all = try database.read { db in try SurveyStore.latest(db).map { try SurveyPublishing.status(db, $0) } }
+        return try Page.slice(all, page, id: \.definition.id)
     }
 
-    /// `surveys show` (any token).
-    public func survey(_ caller: Caller, id: String, version: Int? = nil) throws -> SurveyDefinition {
-        try database.read { db in try SurveyStore.definition(db, id: id, version: version) }
+    /// `surveys show` (any token): the given version (default the latest), with the latest version and closure.
+    public func survey(_ caller: Caller, id: String, version: Int? = nil) throws -> SurveyStatus {
+        try database.read { db in try SurveyPublishing.status(db, try SurveyStore.definition(db, id: id, version: version)) }
     }
 
     /// `surveys answer` (rider): validated against the definition, consent required; a resubmission replaces
