@@ -9,11 +9,9 @@ public enum Appeals {
     /// How long after a rejection an appeal is accepted.
     public static let window: TimeInterval = 7 * 86_400
 
-    /// The reason, cleaned: required, at most a note's length.
+    /// The reason, cleaned: the rule of every report reason (`ReportDraft.reason`), with the appeal's own message.
     public static func reason(_ text: String) throws(InputError) -> String {
-        let reason = try ReportDraft.note(text)
-        guard !reason.isEmpty else { throw .invalid(AppealMsg.reasonRequired) }
-        return reason
+        try ReportDraft.reason(text, missing: AppealMsg.reasonRequired)
     }
 
     public static func appeal(_ db: Database, id: String, by riderID: String, reason: String, at date: Date) throws -> Report {

@@ -141,6 +141,14 @@ public struct ReportDraft: Sendable {
         self.photos = photos
     }
 
+    /// A reason someone must give (a coordinator's rejection, a rider's appeal): a note that is not empty. The one
+    /// rule for every such reason; `missing` says which reason is missing.
+    public static func reason(_ text: String, missing: some CatalogMessage) throws(InputError) -> String {
+        let reason = try note(text)
+        guard !reason.isEmpty else { throw .invalid(missing) }
+        return reason
+    }
+
     /// A note as stored: control characters removed, at most 1,000 characters.
     public static func note(_ text: String?) throws(InputError) -> String {
         let cleaned = Text.clean(text ?? "")

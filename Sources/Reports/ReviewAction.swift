@@ -48,10 +48,7 @@ public enum ReviewAction: Sendable, Equatable {
     public func validated() throws(InputError) -> ReviewAction {
         switch self {
         case .accept(let note): return .accept(note: try ReportDraft.note(note))
-        case .reject(let reason):
-            let cleaned = try ReportDraft.note(reason)
-            guard !cleaned.isEmpty else { throw .invalid(.reasonRequired) }
-            return .reject(reason: cleaned)
+        case .reject(let reason): return .reject(reason: try ReportDraft.reason(reason, missing: Msg.reasonRequired))
         case .duplicate(let of, let note): return .duplicate(of: of, note: try ReportDraft.note(note))
         case .dispatch(let agency, let note):
             return .dispatch(agency: try Text.label(agency, field: ReportMsg.fieldAgency, maxLength: 200), note: try ReportDraft.note(note))

@@ -74,6 +74,23 @@ struct AppealTests {
                                            code: "invalid_input")
     }
 
+    @Test("Rejecting and appealing take their reason by one rule: blank or over 1,000 characters is 65, each naming its reason",
+          arguments: ["   ", String(repeating: "理", count: 1001)])
+    func oneReasonRule(_ reason: String) throws {
+        let rejected = try Rejected()
+        let other = try rejected.setup.submit(0, ["--category", "road-damage", "--note", "另一处"], photos: [try rejected.setup.photo()])
+            .object()["id"] as! String
+        let refusals = [
+            (["reports", "review", other, "--reject", "--reason", reason], rejected.setup.coordinator, "a reason is required"),
+            (["reports", "appeal", rejected.report, "--reason", reason], rejected.rider, "an appeal needs a reason"),
+        ]
+        for (args, token, missing) in refusals {
+            try rejected.sandbox.expectRefusal(args, token: token, exit: 65, code: "invalid_input")
+            let stderr = rejected.sandbox.run(args + ["--lang", "en"], token: token).stderr
+            #expect(reason.count > 1000 ? stderr.contains("1001") : stderr.contains(missing), "\(stderr)")
+        }
+    }
+
     @Test("Seven days after the rejection an appeal is still accepted; a second later it is refused with 1")
     func window() throws {
         let rejected = try Rejected()
