@@ -79,8 +79,8 @@ public enum Redemptions {
         return try find(db, id: id)
     }
 
-    /// Expires pending requests (not in a running batch) whose hold has run out; returns how many.
-    public static func expire(_ db: Database, at date: Date) throws -> Int {
+    /// Expires pending requests (not in a running batch) whose hold has run out; returns them, expired.
+    public static func expire(_ db: Database, at date: Date) throws -> [Redemption] {
         let due = try Redemption.fetchAll(db, sql: """
             SELECT redemptions.* FROM redemptions JOIN holds ON holds.id = redemptions.hold_id
             WHERE redemptions.state = 'pending' AND redemptions.batch_id IS NULL AND holds.expires_at <= ?
@@ -88,7 +88,29 @@ public enum Redemptions {
         for redemption in due {
             try resolve(db, redemption, to: .expired, hold: "expired", reason: "the hold expired", at: date)
         }
-        return due.count
+        return try due.map { try find(db, id: $0.id) }
+    }
+
+    /// A pending request whose hold runs out soon: what a hold warning needs.
+    public struct ExpiringHold: Sendable, Equatable {
+        public let requestID: String
+        public let riderID: String
+        public let points: Int
+        public let requestedAt: Date
+        public let expiresAt: Date
+    }
+
+    /// Pending requests, not in a batch, whose hold ends after `from` and no later than `until`.
+    public static func expiring(_ db: Database, from: Date, until: Date) throws -> [ExpiringHold] {
+        try Row.fetchAll(db, sql: """
+            SELECT redemptions.id, redemptions.rider_id, redemptions.points, redemptions.requested_at, holds.expires_at
+            FROM redemptions JOIN holds ON holds.id = redemptions.hold_id
+            WHERE redemptions.state = 'pending' AND redemptions.batch_id IS NULL AND holds.expires_at > ? AND holds.expires_at <= ?
+            ORDER BY holds.expires_at, redemptions.id
+            """, arguments: [Timestamp.iso(from), Timestamp.iso(until)]).compactMap { row in
+            guard let requested = Timestamp.parse(row[3]), let expires = Timestamp.parse(row[4]) else { return nil }
+            return ExpiringHold(requestID: row[0], riderID: row[1], points: row[2], requestedAt: requested, expiresAt: expires)
+        }
     }
 
     /// Newest first; the order of paging (`rowid` breaks ties between requests of the same instant).

@@ -72,8 +72,11 @@ public enum Batches {
 
     /// Handles up to `chunkSize` pending requests of the batch, oldest first: stock available → fulfilled
     /// (hold posted as a transfer to the redemptions account, stock decremented), else rejected (hold
-    /// voided). Returns (fulfilled, rejected) in this chunk; (0, 0) when nothing is left.
-    public static func processChunk(_ db: Database, batchID: String, at date: Date) throws -> (fulfilled: Int, rejected: Int) {
+    /// voided). Returns (fulfilled, rejected) in this chunk, with the requests it resolved; (0, 0, []) when nothing
+    /// is left.
+    public static func processChunk(
+        _ db: Database, batchID: String, at date: Date
+    ) throws -> (fulfilled: Int, rejected: Int, resolved: [Redemption]) {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT redemptions.id, redemptions.rider_id, redemptions.reward_id, redemptions.quantity, redemptions.points,
                    redemptions.hold_id, holds.account_id
@@ -117,7 +120,12 @@ public enum Batches {
                 sql: "UPDATE redemption_batches SET fulfilled = fulfilled + ?, rejected = rejected + ? WHERE id = ?",
                 arguments: [fulfilled, rejected, batchID])
         }
-        return (fulfilled, rejected)
+        // The chunk's requests as they now stand, for one event each.
+        let ids = rows.map { $0["id"] as String }
+        let resolved = ids.isEmpty ? [] : try Redemption.fetchAll(
+            db, sql: "SELECT * FROM redemptions WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY requested_at, rowid",
+            arguments: StatementArguments(ids))
+        return (fulfilled, rejected, resolved)
     }
 
     /// Marks the batch completed with its report's path.

@@ -17,6 +17,15 @@ public enum NoticeTemplate: String, CaseIterable, Sendable, CatalogMessage {
     case waitlistPromoted = "activity.promoted"
     case claimRevoked = "task.claim_revoked"
     case redemptionCancelled = "redemption.cancelled"
+    case reportAcceptedNoPoints = "report.accepted_no_points"
+    case appealAcceptedNoPoints = "report.appeal_accepted_no_points"
+    case redemptionFulfilled = "redemption.fulfilled"
+    case redemptionRejected = "redemption.rejected"
+    case redemptionExpired = "redemption.expired"
+    case holdExpiring = "redemption.hold_expiring"
+    case sessionRescheduled = "activity.session_rescheduled"
+    case sessionCancelled = "activity.session_cancelled"
+    case sessionReminder = "activity.session_reminder"
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -32,6 +41,21 @@ public enum NoticeTemplate: String, CaseIterable, Sendable, CatalogMessage {
         case .waitlistPromoted: ("A place opened up: you are now signed up for session {session}.", "有名额空出:您已递补报名活动场次 {session}。")
         case .claimRevoked: ("Your seat on task {task} was withdrawn: {reason}.", "您在任务 {task} 的名额已被收回:{reason}。")
         case .redemptionCancelled: ("Redemption {request} was cancelled; {points} held points are available again.", "兑换申请 {request} 已取消,冻结的 {points} 积分已解冻。")
+        case .reportAcceptedNoPoints: ("Your report {report} was accepted. Thank you!", "您的上报 {report} 已被采纳,感谢您!")
+        case .appealAcceptedNoPoints: ("Your appeal succeeded: report {report} was accepted.", "申诉成功:上报 {report} 已被采纳。")
+        case .redemptionFulfilled: ("Your redemption {request} was fulfilled; {points} points were spent.", "您的兑换申请 {request} 已兑现,扣除 {points} 积分。")
+        case .redemptionRejected:
+            ("Redemption {request} could not be fulfilled (out of stock or withdrawn); {points} held points are available again.",
+             "兑换申请 {request} 未能兑现(库存不足或奖品已下架),冻结的 {points} 积分已解冻。")
+        case .redemptionExpired:
+            ("Redemption {request} was not handled in time and expired; {points} held points are available again.",
+             "兑换申请 {request} 未在期限内处理,已过期,冻结的 {points} 积分已解冻。")
+        case .holdExpiring:
+            ("Redemption {request} is still waiting; if it is not handled by {time}, it expires and the {points} held points return to you.",
+             "兑换申请 {request} 仍在等待处理;若 {time} 前未处理,申请将过期,冻结的 {points} 积分退回。")
+        case .sessionRescheduled: ("Session {session} at {place} has moved: it now starts at {time}.", "您报名的活动场次 {session}({place})时间已调整,改为 {time} 开始。")
+        case .sessionCancelled: ("Session {session} at {place} on {time} was cancelled: {reason}.", "{time} 在{place}的活动场次 {session} 已取消:{reason}。")
+        case .sessionReminder: ("Reminder: session {session} at {place} starts at {time}.", "提醒:您报名的活动场次 {session} 将于 {time} 在{place}开始。")
         }
     }
 

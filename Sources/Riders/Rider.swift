@@ -41,6 +41,8 @@ public struct Rider: Codable, Sendable, Equatable, FetchableRecord, PersistableR
     public var erasedAt: String?
     /// The language of the rider's inbox (`zh` or `en`; `zh` by default).
     public var language: String = "zh"
+    /// When reminders wait (`QuietHours`' text form; the meal peaks by default).
+    public var quietHours: String = QuietHours.defaultText
 
     /// The name an erased profile keeps (the column may not be empty).
     public static let erasedName = "已注销"
@@ -52,6 +54,7 @@ public struct Rider: Codable, Sendable, Equatable, FetchableRecord, PersistableR
         case updatedAt = "updated_at"
         case deactivatedAt = "deactivated_at"
         case erasedAt = "erased_at"
+        case quietHours = "quiet_hours"
     }
 }
 

@@ -26,6 +26,8 @@ public struct RiderChanges: Sendable, Equatable {
     public var branch: String??
     /// The inbox's language: `zh` or `en`.
     public var language: String?
+    /// When reminders wait: `11:00-13:00,17:00-19:30` or `none` (`QuietHours`).
+    public var quietHours: String?
 
     public init() {}
     public var isEmpty: Bool { self == RiderChanges() }
@@ -86,6 +88,7 @@ public enum RiderDirectory {
             guard ["zh", "en"].contains(language) else { throw InputError.invalid(InboxMsg.languageUnknown, ["text": language]) }
             rider.language = language
         }
+        if let quiet = changes.quietHours { rider.quietHours = try QuietHours(parsing: quiet).text }
         if let phoneText = changes.phone {
             let phone = try PhoneNumber(phoneText)
             if phone.digits != rider.phone,

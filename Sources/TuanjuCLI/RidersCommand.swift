@@ -107,11 +107,13 @@ struct RidersCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(.optNoBranch)) var noBranch = false
         // Not `--lang`: that global option picks the language of this command's own output.
         @Option(name: .customLong("inbox-lang"), help: ArgumentHelp(InboxCLIMsg.optInboxLang)) var inboxLanguage: String?
+        @Option(help: ArgumentHelp(SchedulerMsg.optQuietHours, valueName: "periods")) var quietHours: String?
 
         func run() throws {
             let (app, caller) = try global.session()
             var changes = RiderChanges()
             changes.language = inboxLanguage
+            changes.quietHours = quietHours
             changes.name = name
             changes.phone = phone
             changes.platform = platform
@@ -179,6 +181,7 @@ extension RiderJSON {
             (CLIMsg.labelBranch.text, profile.branch ?? "-"),
             (CLIMsg.labelStatus.text, (profile.active ? CLIMsg.statusActive : CLIMsg.statusDeactivated).text),
             (CLIMsg.labelRegistered.text, DisplayTime.of(profile.registeredAt)),
+            (SchedulerMsg.labelQuietHours.text, profile.quietHours),
         ])
     }
 }

@@ -25,6 +25,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp(ServeMsg.optMaxConnections, valueName: "n")) var maxConnections = 1024
     @Option(name: .customLong("open311-interval"), help: ArgumentHelp(AgencyMsg.optInterval, valueName: "seconds"))
     var open311Interval = 60
+    @Option(name: .customLong("scheduler-interval"), help: ArgumentHelp(SchedulerMsg.optSchedulerInterval, valueName: "seconds"))
+    var schedulerInterval = 30
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError(ServeMsg.optPort.text) }
@@ -35,6 +37,7 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError(ServeMsg.optPositive.text(["name": name, "max": "\(max)"]))
         }
         try AgencyLoop.validate(open311Interval)
+        try SchedulerLoop.validate(schedulerInterval, name: "scheduler-interval", minimum: 0)
     }
 
     /// The command tree runs synchronously (`TuanjuCLI.run`), so the server runs in a task while this thread
@@ -56,6 +59,7 @@ struct ServeCommand: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         let stopped = AgencyLoop.Flag()
         AgencyLoop.start(app, interval: open311Interval) { stopped.isSet }
+        SchedulerLoop.start(app, interval: schedulerInterval) { stopped.isSet }
         Task.detached {
             do {
                 try await TuanjuAPI.serve(app: app, configuration: configuration) { address in

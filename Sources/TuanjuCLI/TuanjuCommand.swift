@@ -15,7 +15,7 @@ public struct TuanjuCommand: ParsableCommand {
             ReportsCommand.self, PhotosCommand.self, SurveysCommand.self, ActivitiesCommand.self, LessonsCommand.self,
             DoctorCommand.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, PrivacyCommand.self,
             InboxCommand.self, PointsCommand.self, RewardsCommand.self, RedemptionsCommand.self, WebhooksCommand.self, SettingsCommand.self,
-            ServeCommand.self, AgenciesCommand.self, DeadlinesCommand.self, StatsCommand.self,
+            ServeCommand.self, RunCommand.self, AgenciesCommand.self, DeadlinesCommand.self, StatsCommand.self,
         ])
     }
 

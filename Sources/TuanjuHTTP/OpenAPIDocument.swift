@@ -31,6 +31,9 @@ enum OpenAPIDocument {
         "name": Schema.optional(Schema.label(100)), "phone": Schema.optional(Schema.phone),
         "platform": Schema.optional(Schema.enumeration(["meituan", "eleme", "other"])), "party_member": Schema.optional(Schema.boolean),
         "branch": Schema.optional(Schema.label(100)), "language": Schema.optional(Schema.enumeration(["zh", "en"])),
+        "quiet_hours": Schema.optional(Schema.example(Schema.string, "11:00-13:00,17:00-19:30").merging([
+            "description": "when reminders wait (Asia/Shanghai): up to 6 periods HH:MM-HH:MM, comma-separated, or none",
+        ]) { $1 }),
     ])
     static let createTask = Schema.object([
         "role": Schema.string, "title": Schema.label(200), "description": Schema.optional(Schema.string),

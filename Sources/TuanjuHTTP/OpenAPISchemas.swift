@@ -78,6 +78,7 @@ enum Schema {
             "id": string, "name": string, "phone": string, "platform": enumeration(["meituan", "eleme", "other"]),
             "party_member": boolean, "branch": optional(string), "active": boolean, "registered_at": time,
             "updated_at": time, "language": enumeration(["zh", "en"]), "token": optional(string),
+            "quiet_hours": string,
         ]),
         "InboxNotice": object([
             "id": string, "template": string,

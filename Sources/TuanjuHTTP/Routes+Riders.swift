@@ -87,10 +87,10 @@ extension TuanjuAPI {
 
     /// Every field optional; `"branch": null` clears the branch, leaving it out keeps it.
     struct UpdateRider: APIBody {
-        static let fields = ["name", "phone", "platform", "party_member", "branch", "language"]
+        static let fields = ["name", "phone", "platform", "party_member", "branch", "language", "quiet_hours"]
         let changes: RiderChanges
 
-        enum CodingKeys: String, CodingKey { case name, phone, platform, party_member, branch, language }
+        enum CodingKeys: String, CodingKey { case name, phone, platform, party_member, branch, language, quiet_hours }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -99,6 +99,7 @@ extension TuanjuAPI {
             changes.phone = try container.decodeIfPresent(String.self, forKey: .phone)
             changes.platform = try container.decodeIfPresent(String.self, forKey: .platform)
             changes.language = try container.decodeIfPresent(String.self, forKey: .language)
+            changes.quietHours = try container.decodeIfPresent(String.self, forKey: .quiet_hours)
             changes.partyMember = try container.decodeIfPresent(Bool.self, forKey: .party_member)
             if container.contains(.branch) { changes.branch = .some(try container.decodeIfPresent(String.self, forKey: .branch)) }
             self.changes = changes

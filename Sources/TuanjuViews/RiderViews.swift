@@ -13,6 +13,8 @@ public struct RiderJSON: Encodable, Sendable {
     public let registered_at: String
     public let updated_at: String
     public let language: String
+    /// When reminders wait (Asia/Shanghai): `11:00-13:00,17:00-19:30` or `none`.
+    public let quiet_hours: String
     /// Only when a token was just issued (shown once).
     public let token: String?
 
@@ -27,6 +29,7 @@ public struct RiderJSON: Encodable, Sendable {
         registered_at = profile.registeredAt
         updated_at = profile.updatedAt
         language = profile.language
+        quiet_hours = profile.quietHours
         self.token = token
     }
 }

@@ -29,7 +29,7 @@ struct CatalogTests {
         entry(CLIMsg.self), entry(MapCLIMsg.self), entry(ReportCLIMsg.self), entry(EngageCLIMsg.self),
         entry(PhotoCLIMsg.self), entry(OpsMsg.self), entry(UsageMsg.self), entry(ServeMsg.self), entry(PageCLIMsg.self),
         entry(AppealMsg.self), entry(AgencyMsg.self), entry(DeadlineMsg.self), entry(EventKind.self), entry(EventsCommandMsg.self),
-        entry(InboxMsg.self), entry(NoticeTemplate.self), entry(InboxCLIMsg.self), entry(InviteMsg.self), entry(InviteCLIMsg.self),
+        entry(InboxMsg.self), entry(NoticeTemplate.self), entry(ReminderMsg.self), entry(SchedulerMsg.self), entry(InboxCLIMsg.self), entry(InviteMsg.self), entry(InviteCLIMsg.self),
         entry(ProgrammeMsg.self), entry(LessonMsg.self), entry(SurveyPublishMsg.self), entry(RoleMsg.self), entry(KindMsg.self),
     ]
 

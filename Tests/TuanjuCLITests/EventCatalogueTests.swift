@@ -138,8 +138,16 @@ struct EventCatalogueTests {
         let kept = try ok(["rewards", "redeem", reward], riders[0].token)["request_id"] as! String
         let dropped = try ok(["rewards", "redeem", reward], riders[0].token)["request_id"] as! String
         _ = try ok(["redemptions", "cancel", dropped], riders[0].token)
+        let scarce = try ok(["rewards", "add", "--name", "Helmet", "--cost", "10", "--stock", "1"], coordinator)["id"] as! String
+        for _ in 0..<2 { _ = try ok(["rewards", "redeem", scarce], riders[0].token) }  // the second is rejected: out of stock
         _ = try ok(["redemptions", "run"], coordinator)
         _ = kept
+        // A hold left pending: the scheduler warns a day before it ends, then expires it.
+        _ = try ok(["riders", "update", riders[0].id, "--quiet-hours", "none"], coordinator)
+        _ = try ok(["rewards", "redeem", reward], riders[0].token)
+        let now = Date()
+        try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(now.addingTimeInterval(29.5 * 86_400))).runSchedulerPass()
+        try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(now.addingTimeInterval(31 * 86_400))).runSchedulerPass()
 
         // Engagement.
         let answers = try sandbox.file("a.json", EngagementCLITests.valid)
@@ -163,6 +171,14 @@ struct EventCatalogueTests {
         _ = try ok(["activities", "reschedule", camp, "--starts", later, "--ends", laterEnds], coordinator)
         _ = try ok(["activities", "cancel-session", camp, "--reason", "暴雨预警"], coordinator)
         _ = try ok(["activities", "retire", activity], coordinator)
+        // A session reminder, as the scheduler sends it 2 h before the start.
+        let other = try ok(["activities", "add", "--kind", "health", "--title", "Check-up", "--title-zh", "体检"], coordinator)["id"] as! String
+        let soon = ActivityProgrammeTests.future(days: 20)
+        let checkup = try ok(["activities", "schedule", other, "--starts", soon.starts, "--ends", soon.ends, "--place", "驿站", "--capacity", "2"],
+                             coordinator)["session_id"] as! String
+        _ = try ok(["activities", "signup", checkup], riders[0].token)
+        let remindAt = try #require(Timestamp.parse(soon.starts)).addingTimeInterval(-2 * 3600 + 60)
+        try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(remindAt)).runSchedulerPass()
         _ = try ok(["lessons", "complete", "lesson-01"], riders[0].token)
         let quizLesson = try ok(["lessons", "add", "--title", "Road safety", "--summary", "五问", "--link", "https://tuanju.invalid/l/5",
                                  "--points", "10", "--quiz", LessonProgrammeTests.quiz], coordinator)["id"] as! String
@@ -194,7 +210,9 @@ struct EventCatalogueTests {
         } })
         #expect(templates.isSuperset(of: ["report.accepted", "report.dispatched", "report.resolved", "report.rejected",
                                           "report.appeal_rejected", "points.awarded", "points.adjusted", "task.claim_revoked",
-                                          "activity.promoted"]), "\(templates.sorted())")
+                                          "activity.promoted", "redemption.fulfilled", "redemption.rejected", "redemption.expired",
+                                          "redemption.hold_expiring", "activity.session_rescheduled", "activity.session_cancelled",
+                                          "activity.session_reminder"]), "\(templates.sorted())")
         #expect(notifications.allSatisfy { !$0.1.contains("1391111") && !$0.1.contains("phone") })
     }
 

@@ -48,6 +48,10 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case rewardUpdated = "reward.updated"
     case redemptionRequested = "redemption.requested"
     case redemptionCancelled = "redemption.cancelled"
+    case redemptionFulfilled = "redemption.fulfilled"
+    case redemptionRejected = "redemption.rejected"
+    case redemptionExpired = "redemption.expired"
+    case redemptionHoldExpiring = "redemption.hold_expiring"
     case redemptionBatchCompleted = "redemption.batch_completed"
 
     case surveyAnswered = "survey.answered"
@@ -65,6 +69,7 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
     case sessionRescheduled = "activity.session_rescheduled"
     case sessionResized = "activity.session_resized"
     case sessionCancelled = "activity.session_cancelled"
+    case sessionReminder = "activity.session_reminder"
     case lessonCompleted = "lesson.completed"
     case lessonCreated = "lesson.created"
     case lessonUpdated = "lesson.updated"
@@ -99,13 +104,16 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .reportsPurged: ReportsPurgedEvent.self
         case .pointsAwarded, .pointsAdjusted: PointsEvent.self
         case .rewardCreated, .rewardUpdated: RewardEvent.self
-        case .redemptionRequested, .redemptionCancelled: RedemptionEvent.self
+        case .redemptionRequested, .redemptionCancelled, .redemptionFulfilled, .redemptionRejected, .redemptionExpired:
+            RedemptionEvent.self
+        case .redemptionHoldExpiring: HoldExpiringEvent.self
         case .redemptionBatchCompleted: BatchEvent.self
         case .surveyAnswered: SurveyAnsweredEvent.self
         case .surveyPublished, .surveyClosed, .surveyReopened: SurveyEvent.self
         case .activitySignedUp, .activityCancelled, .activityPromoted, .activityCheckedIn: SignupEvent.self
         case .activityCreated, .activityUpdated, .activityRetired: ActivityEvent.self
         case .sessionScheduled, .sessionRescheduled, .sessionResized, .sessionCancelled: SessionEvent.self
+        case .sessionReminder: SessionReminderEvent.self
         case .lessonCompleted: LessonEvent.self
         case .lessonCreated, .lessonUpdated, .lessonRetired: LessonChangedEvent.self
         case .lessonQuizFailed: QuizFailedEvent.self
@@ -161,6 +169,12 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .rewardUpdated: ("A reward changed (cost, stock, name, active).", "奖品信息有变更(所需积分、库存、名称、是否上架)。")
         case .redemptionRequested: ("A rider asked to redeem a reward; the points are held.", "骑手申请兑换奖品,相应积分被冻结。")
         case .redemptionCancelled: ("A redemption request was cancelled; the hold is voided.", "兑换申请已取消,冻结的积分解冻。")
+        case .redemptionFulfilled: ("A redemption batch fulfilled a request: the held points were spent.", "兑换批次兑现了一项申请,冻结的积分已扣除。")
+        case .redemptionRejected:
+            ("A redemption batch could not fulfil a request (out of stock or withdrawn); the hold is voided.", "兑换批次未能兑现一项申请(库存不足或奖品下架),冻结的积分解冻。")
+        case .redemptionExpired: ("A pending request's hold ran out before a batch handled it; the points are available again.", "待处理的兑换申请在批次处理前冻结到期,积分已解冻。")
+        case .redemptionHoldExpiring:
+            ("A pending request's hold ends within 24 hours (sent once, outside the rider's quiet hours).", "待处理兑换申请的积分冻结将在 24 小时内到期(只发一次,避开骑手的免打扰时段)。")
         case .redemptionBatchCompleted: ("A redemption batch finished, with its counts.", "一批兑换处理完毕,附各项计数。")
         case .surveyAnswered: ("A rider answered (or re-answered) a questionnaire.", "骑手填写(或重新填写)了问卷。")
         case .surveyPublished:
@@ -183,6 +197,9 @@ public enum EventKind: String, CaseIterable, Sendable, CatalogMessage {
         case .sessionCancelled:
             ("A coordinator cancelled a session; every sign-up was released (one activity.cancelled each).",
              "协调员取消了场次,所有报名随之释放(每人一条 activity.cancelled)。")
+        case .sessionReminder:
+            ("A session a rider has a place on starts in 24 or 2 hours (each sent once, outside the rider's quiet hours, never after the start).",
+             "骑手已报名的场次将在 24 小时或 2 小时后开始(各只发一次,避开骑手的免打扰时段,开始后不再发)。")
         case .lessonCompleted: ("A rider completed a party lesson.", "骑手学完了一节党课。")
         case .lessonCreated: ("A coordinator added a party lesson (with or without a quiz).", "协调员新增了一节党课(可含测验)。")
         case .lessonUpdated: ("A coordinator changed a lesson.", "协调员修改了一节党课。")

@@ -50,6 +50,8 @@ struct NotificationEvent: EventPayload {
         case "request": "red_01J9Z3V1J1"
         case "agency": "区城管局"
         case "category": "waterlogging"
+        case "time": "2027-02-06 14:00"
+        case "place": "文晖街道党群服务中心"
         default: "积水约20厘米"
         }
     }

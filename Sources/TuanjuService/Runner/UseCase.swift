@@ -54,13 +54,13 @@ struct Work {
     let now: Date
     let caller: Caller?
 
-    /// Appends `payload` as an event of `kind` (its type must be the kind's payload type), and the notification
-    /// it gives a rider (`Notifications`) with its `notification.created` event; returns the event id.
+    /// Appends `payload` as an event of `kind` (its type must be the kind's payload type), and the notifications
+    /// it gives riders (`Notifications`) with its `notification.created` event; returns the event id.
     @discardableResult
     func emit<Payload: EventPayload>(_ kind: EventKind, _ payload: Payload) throws -> String {
         assert(kind.payloadType == Payload.self, "\(kind.rawValue) carries \(kind.payloadType), not \(Payload.self)")
         let id = try Outbox.append(db, type: kind.rawValue, payload: payload, at: now)
-        if let notification = try notify(kind, payload, eventID: id) {  // the rider's inbox, and its own event
+        for notification in try notify(kind, payload, eventID: id) {  // the riders' inboxes, each with its own event
             try Outbox.append(db, type: EventKind.notificationCreated.rawValue, payload: notification, at: now)
         }
         if let actor = caller?.auditActor {

@@ -13,6 +13,8 @@ public struct RiderProfile: Sendable, Equatable {
     public let updatedAt: String
     /// The inbox's language (`zh`, `en`).
     public let language: String
+    /// When reminders wait, Asia/Shanghai: `11:00-13:00,17:00-19:30` or `none`.
+    public let quietHours: String
 
     init(_ rider: Rider, for caller: Caller) {
         id = rider.id
@@ -25,6 +27,7 @@ public struct RiderProfile: Sendable, Equatable {
         registeredAt = rider.registeredAt
         updatedAt = rider.updatedAt
         language = rider.language
+        quietHours = rider.quietHours
     }
 }
 

@@ -90,9 +90,7 @@ extension Tuanju {
         let useCase = try useCase(caller, requires: .staff(ServiceMsg.actionRunBatches))
         if let limit, limit < 1 { throw InputError.invalid(.limitRange, ["max": "∞"]) }
         if dryRun { return try previewBatch(limit: limit) }
-        let expired = try useCase.write { work in
-            try Batches.running(work.db) == nil ? try Redemptions.expire(work.db, at: work.now) : 0
-        }
+        let expired = try useCase.write { work in try expireHolds(work) }
         var resumed = false
         let started = try useCase.write { work -> RedemptionBatch? in
             if let running = try Batches.running(work.db) {
@@ -108,7 +106,14 @@ extension Tuanju {
         }
         var done = batch.fulfilled + batch.rejected
         while true {
-            let chunk = try useCase.write { work in try Batches.processChunk(work.db, batchID: batch.id, at: work.now) }
+            let chunk = try useCase.write { work in
+                let chunk = try Batches.processChunk(work.db, batchID: batch.id, at: work.now)
+                // One event each, so each rider hears their own outcome (Notifications).
+                for redemption in chunk.resolved {
+                    try work.emit(redemption.state == .fulfilled ? .redemptionFulfilled : .redemptionRejected, RedemptionEvent(redemption))
+                }
+                return chunk
+            }
             if chunk.fulfilled + chunk.rejected == 0 { break }
             done += chunk.fulfilled + chunk.rejected
             progress?(done, batch.requests)
@@ -122,6 +127,15 @@ extension Tuanju {
         return BatchSummary(
             batchId: completed.id, requests: completed.requests, fulfilled: completed.fulfilled,
             rejected: completed.rejected, report: completed.report, resumed: resumed, expired: expired, dryRun: false)
+    }
+
+    /// Expires the requests whose hold ran out (none while a batch runs: it may be about to fulfil them), one
+    /// `redemption.expired` each; returns how many. `redemptions run` and the scheduler's pass both call it.
+    func expireHolds(_ work: Work) throws -> Int {
+        guard try Batches.running(work.db) == nil else { return 0 }
+        let expired = try Redemptions.expire(work.db, at: work.now)
+        for redemption in expired { try work.emit(.redemptionExpired, RedemptionEvent(redemption)) }
+        return expired.count
     }
 
     /// What a run would do now, without writing anything: the oldest pending requests against the stock.
