@@ -200,13 +200,9 @@ public enum Activities {
         }
     }
 
-    /// A Seed time in any zone (`+08:00`) as the UTC `Z` form every stored time has.
-    static func utc(_ text: String) -> String {
-        Timestamp.parse(text).map(Timestamp.iso) ?? text
-    }
-
-    /// Loads sample activities and sessions from Seed; existing ids are kept as they are.
-    public static func load(_ db: Database, _ seed: ActivitiesSeed) throws {
+    /// Loads sample activities and sessions from Seed; existing ids are kept as they are. Relative session times
+    /// count from `now`, the install (the use case's clock), so the sample programme is always ahead of it.
+    public static func load(_ db: Database, _ seed: ActivitiesSeed, installedAt now: Date, source: String = "activities.json") throws {
         for activity in seed.activities {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO activities (id, kind, title, title_zh, description, sample) VALUES (?, ?, ?, ?, ?, 1)
@@ -215,47 +211,15 @@ public enum Activities {
                 // The same bound as a posting's capacity.
                 guard (1...100_000).contains(session.capacity) else {
                     throw InputError.invalid(.seedValueRange, [
-                        "source": "activities.json", "code": session.id, "field": "capacity", "value": "\(session.capacity)",
+                        "source": source, "code": session.id, "field": "capacity", "value": "\(session.capacity)",
                         "min": "1", "max": "100000",
                     ])
                 }
+                let (starts, ends) = try session.times(installedAt: now, source: source)
                 try db.execute(sql: """
                     INSERT OR IGNORE INTO activity_sessions (id, activity_id, starts_at, ends_at, place, capacity) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [session.id, activity.id, utc(session.startsAt), utc(session.endsAt), session.place, session.capacity])
+                    """, arguments: [session.id, activity.id, Timestamp.iso(starts), Timestamp.iso(ends), session.place, session.capacity])
             }
         }
     }
-}
-
-/// The shape of `Seed/data/activities.json`.
-public struct ActivitiesSeed: Decodable, Sendable {
-    public struct Session: Decodable, Sendable {
-        public let id: String
-        public let startsAt: String
-        public let endsAt: String
-        public let place: String
-        public let capacity: Int
-
-        enum CodingKeys: String, CodingKey {
-            case id, place, capacity
-            case startsAt = "starts_at"
-            case endsAt = "ends_at"
-        }
-    }
-
-    public struct Entry: Decodable, Sendable {
-        public let id: String
-        public let kind: Activity.Kind
-        public let title: String
-        public let titleZh: String
-        public let description: String
-        public let sessions: [Session]
-
-        enum CodingKeys: String, CodingKey {
-            case id, kind, title, description, sessions
-            case titleZh = "title_zh"
-        }
-    }
-
-    public let activities: [Entry]
 }

@@ -22,6 +22,9 @@ public enum EngageMsg: String, CaseIterable, CatalogMessage {
     case sessionNotFound, sessionOver, alreadySignedUp, notSignedUp, alreadyCheckedIn, lessonNotFound
     case lessonAlreadyCompleted, surveyNotFound, portraitFieldUnknown, activityKindUnknown
 
+    // MARK: - Seeded session times (activities.json)
+    case seedTimeRelative, seedTimeAbsolute, seedTimeOneOf, seedSessionEndsFirst
+
     public var texts: (en: String, zh: String) {
         switch self {
         case .definitionMalformed:
@@ -132,6 +135,18 @@ public enum EngageMsg: String, CaseIterable, CatalogMessage {
         case .surveyNotFound: ("no survey {id}", "没有问卷 {id}")
         case .portraitFieldUnknown: ("cannot cross-tabulate by \"{value}\" (use {known})", "不能按“{value}”交叉统计(可选:{known})")
         case .activityKindUnknown: ("unknown activity kind \"{value}\" (use {known})", "未知活动类型“{value}”(可选:{known})")
+        case .seedTimeRelative:
+            ("{source}: session {id}: \"{field}\" is {value}; it takes \"in_days\", a whole number of days after the install from 0 to {max}, and \"at\", a time HH:MM in China time, e.g. \"in_days\": 35, \"at\": \"14:00\"",
+             "{source}:场次 {id} 的 \"{field}\" 为 {value};应包含 \"in_days\"(安装后第几天,0 到 {max} 的整数)和 \"at\"(北京时间 时:分,如 14:00),例如 \"in_days\": 35, \"at\": \"14:00\"")
+        case .seedTimeAbsolute:
+            ("{source}: session {id}: \"{field}\" is {value}, not an ISO-8601 time with a zone such as 2027-01-09T14:00:00+08:00",
+             "{source}:场次 {id} 的 \"{field}\" 为 {value},不是带时区的 ISO-8601 时间(例如 2027-01-09T14:00:00+08:00)")
+        case .seedTimeOneOf:
+            ("{source}: session {id} needs exactly one of \"{relative}\" (days after the install) and \"{absolute}\" (an ISO-8601 time)",
+             "{source}:场次 {id} 须在 \"{relative}\"(安装后第几天)和 \"{absolute}\"(ISO-8601 时间)中恰好给出一个")
+        case .seedSessionEndsFirst:
+            ("{source}: session {id} ends at {ends}, which is not after its start ({starts})",
+             "{source}:场次 {id} 的结束时间 {ends} 不晚于开始时间 {starts}")
         }
     }
 }

@@ -49,4 +49,10 @@ struct DemoTests {
         #expect(survey["version"] as? Int == 2 && survey["answered_version"] as? Int == 2 && survey["portrait_version"] as? Int == 2)
         #expect(records["lessons.complete"]?["attempts"] as? String == "failed:0,passed:15")
     }
+
+    @Test("The erasure scene's rider really holds a place on a seeded session, and erasing cancels it")
+    func erasureCancelsTheSignup() throws {
+        let erase = try #require(try Self.records()["privacy.erase"])
+        #expect(erase["signups_cancelled"] as? String == "1" && erase["balance"] as? String == "20")
+    }
 }

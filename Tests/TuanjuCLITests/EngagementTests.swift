@@ -150,7 +150,7 @@ struct EngagementCLITests {
         try setup.sandbox.expectRefusal(["activities", "checkin", session, setup.riders[2].id], token: setup.coordinator, exit: 1,
                                         code: "invalid_state")
         try setup.sandbox.expectRefusal(["activities", "checkin", session, setup.riders[0].id], token: setup.riders[0].token, exit: 77)
-        let started = try ActivityProgrammeTests.app(setup.sandbox, at: "2027-01-20T15:30:00+08:00")
+        let started = try SeedDatesTests.app(setup.sandbox, afterStartOf: session)
         let staff = try started.authenticate(token: setup.coordinator)
         _ = try started.checkIn(staff, sessionID: session, riderID: setup.riders[2].id)
         for rider in [setup.riders[3].id, setup.riders[1].id] {

@@ -157,7 +157,7 @@ struct EventCatalogueTests {
         _ = try ok(["surveys", "reopen", "needs"], coordinator)
         for rider in riders.prefix(3) { _ = try ok(["activities", "signup", "ses-skills-1"], rider.token) }
         _ = try ok(["activities", "cancel", "ses-skills-1"], riders[0].token)
-        let started = try ActivityProgrammeTests.app(sandbox, at: "2027-01-20T15:30:00+08:00")
+        let started = try SeedDatesTests.app(sandbox, afterStartOf: "ses-skills-1")
         _ = try started.checkIn(try started.authenticate(token: coordinator), sessionID: "ses-skills-1", riderID: riders[1].id)
         // The programme a coordinator runs.
         let activity = try ok(["activities", "add", "--kind", "skills", "--title", "Camp", "--title-zh", "训练营"], coordinator)["id"] as! String

@@ -86,7 +86,7 @@ extension Tuanju {
             loaded.append("surveys")
         }
         if try !seed.isLoaded(db, part: "activities"), let file = seed.data("activities.json") {
-            try Activities.load(db, try seed.decode(ActivitiesSeed.self, file))
+            try Activities.load(db, try seed.decode(ActivitiesSeed.self, file), installedAt: now)
             try seed.markLoaded(db, part: "activities", at: now)
             loaded.append("activities")
         }
