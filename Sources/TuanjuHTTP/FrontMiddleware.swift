@@ -5,7 +5,7 @@ import TuanjuService
 
 /// Every request passes here first: it gets an id and a language (Accept-Language), is counted against its
 /// token's rate limit (its address's without a valid token), has any error turned into the route family's
-/// error body, and leaves one access-log line: time, client address, method, path (never the query, which may hold a position or an api_key),
+/// error body, is counted in the server's metrics, and leaves one access-log line: time, client address, method, path (never the query, which may hold a position or an api_key),
 /// status, duration, request id. Never a token or a phone number.
 struct FrontMiddleware: RouterMiddleware {
     typealias Context = APIContext
@@ -14,6 +14,8 @@ struct FrontMiddleware: RouterMiddleware {
     /// Checks tokens before they choose a bucket (nil only in tests of the middleware alone).
     let app: Tuanju?
     let log: @Sendable (String) -> Void
+    /// Counts each answered request by route pattern and status (`GET /metrics`).
+    let metrics: ServerMetrics
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -34,7 +36,10 @@ struct FrontMiddleware: RouterMiddleware {
                 return ErrorMapping.response(outcome, style: style)
             }
         }
-        let tenths = Int((Double(DispatchTime.now().uptimeNanoseconds - started) / 1e5).rounded())  // of a millisecond
+        let elapsed = DispatchTime.now().uptimeNanoseconds - started
+        // The router names the route it matched (its pattern, `/v1/tasks/{id}`); unmatched requests are "NotFound".
+        metrics.record(route: context.endpointPath ?? "NotFound", method: request.method, status: Int(response.status.code), nanoseconds: elapsed)
+        let tenths = Int((Double(elapsed) / 1e5).rounded())  // of a millisecond
         log("\(Timestamp.iso(Date())) \(context.clientAddress) \(request.method.rawValue) \(request.uri.path) "
             + "\(response.status.code) \(tenths / 10).\(tenths % 10)ms \(requestID)")
         return response
