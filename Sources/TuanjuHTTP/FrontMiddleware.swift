@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Synchronization
 import TuanjuCore
 import TuanjuService
 
@@ -24,7 +25,8 @@ struct FrontMiddleware: RouterMiddleware {
         let language = Self.language(request.headers[.acceptLanguage])
         let response = await Language.$current.withValue(language) { () async -> Response in
             do {
-                if limiter.limit > 0, let key = await rateKey(request, context: context), let seconds = limiter.take(key) {
+                var context = context
+                if limiter.limit > 0, let key = await rateKey(request, context: &context), let seconds = limiter.take(key) {
                     throw HTTPFailure.rateLimited(retryAfter: seconds, limit: limiter.limit)
                 }
                 return try await next(request, context)
@@ -40,7 +42,7 @@ struct FrontMiddleware: RouterMiddleware {
         // The router names the route it matched (its pattern, `/v1/tasks/{id}`); unmatched requests are "NotFound".
         metrics.record(route: context.endpointPath ?? "NotFound", method: request.method, status: Int(response.status.code), nanoseconds: elapsed)
         let tenths = Int((Double(elapsed) / 1e5).rounded())  // of a millisecond
-        log("\(Timestamp.iso(Date())) \(context.clientAddress) \(request.method.rawValue) \(request.uri.path) "
+        log("\(LogTime.now()) \(context.clientAddress) \(request.method.rawValue) \(request.uri.path) "
             + "\(response.status.code) \(tenths / 10).\(tenths % 10)ms \(requestID)")
         return response
     }
@@ -48,14 +50,16 @@ struct FrontMiddleware: RouterMiddleware {
     /// The bucket a request is counted in. A token is checked first: a valid one (bearer, else Open311's
     /// `api_key`) is its own bucket; a request without one, or with one that fails authentication, counts
     /// against its client address, so inventing tokens buys no fresh buckets. `/healthz` is not counted (nil).
-    func rateKey(_ request: Request, context: APIContext) async -> String? {
+    /// The caller a valid token stands for is kept in the context, so the handler does not authenticate it again.
+    func rateKey(_ request: Request, context: inout APIContext) async -> String? {
         if request.uri.path == "/healthz" { return nil }
         let address = "a:" + context.clientAddress
         let key = request.uri.queryParameters.get("api_key").map { String($0) }
         guard let token = Call.bearerToken(request) ?? key.flatMap({ $0.isEmpty ? nil : $0 }) else { return address }
         guard let app else { return "t:" + token }
-        let valid = (try? await Blocking.run { try app.authenticate(token: token) }) != nil
-        return valid ? "t:" + token : address
+        guard let caller = try? await Blocking.run({ try app.authenticate(token: token, command: "http") }) else { return address }
+        context.authenticated = (token, caller)
+        return "t:" + token
     }
 
     /// `zh-CN,zh;q=0.9,en;q=0.8` → Chinese; the first language named wins, English by default.
@@ -66,5 +70,20 @@ struct FrontMiddleware: RouterMiddleware {
             if let language = Language(code: tag) { return language }
         }
         return .en
+    }
+}
+
+/// The access log's time, formatted once a second: ISO-8601 through Foundation's format style cost more than the
+/// rest of the line, and every line of a second shares it.
+enum LogTime {
+    private static let cache = Mutex<(second: Int, text: String)>((Int.min, ""))
+
+    static func now() -> String {
+        let date = Date()
+        let second = Int(date.timeIntervalSince1970.rounded(.down))
+        return cache.withLock { cache in
+            if cache.second != second { cache = (second, Timestamp.iso(date)) }
+            return cache.text
+        }
     }
 }
