@@ -211,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "TuanjuHTTPTests",
             dependencies: [
-                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports", "Notifier", "TuanjuViews",
+                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports", "Notifier", "TuanjuViews", "ServiceMap",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

@@ -1,4 +1,6 @@
 import Foundation
+import ServiceMap
+import TuanjuCore
 import Testing
 import TuanjuViews
 @testable import TuanjuHTTP
@@ -41,5 +43,19 @@ struct JSONWriteTests {
             if written != expected { break }
         }
         #expect(throws: JSONTreeError.nonFiniteNumber) { try JSONTree.array([.double(.nan)]).json() }
+    }
+
+    @Test("A view that builds its own tree builds exactly what Encodable makes of it: points with and without optionals")
+    func handBuiltTrees() throws {
+        let sandbox = try APISandbox()
+        let origin = try Coordinate(parsingLat: "30.2925", lon: "120.171", system: .wgs84)
+        let found = try sandbox.app.nearest(try NearestQuery(origin: origin, limit: 20))
+        #expect(found.count > 3)
+        for (index, nearby) in found.enumerated() {
+            let view = PointJSON(nearby.point, distance: index % 2 == 0 ? nearby.distanceM : nil)
+            #expect(view.jsonTree == (try JSONTree.reflect(view)), "\(view)")
+        }
+        let views = found.map { PointJSON($0.point, distance: $0.distanceM) }
+        #expect(try JSONTree.encode(views) == (try JSONTree.reflect(views)))
     }
 }
