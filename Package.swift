@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        // GET /metrics: the SSWG metrics API, exposed in Prometheus's text format.
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
     ],
     targets: [
         // Values and pure rules, no I/O.
@@ -119,6 +122,8 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
         ]),
         .target(name: "TuanjuCLI", dependencies: [
             "TuanjuCore", "TuanjuService", "TuanjuViews", "TuanjuHTTP", "TuanjuSeed", "CSVReader", "Identity", "Riders", "ServiceMap",
@@ -207,7 +212,7 @@ let package = Package(
         .testTarget(
             name: "TuanjuHTTPTests",
             dependencies: [
-                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports",
+                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports", "Notifier", "TuanjuViews", "ServiceMap",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

@@ -37,9 +37,9 @@ public enum Credentials {
 
     /// The subject of an unrevoked token, or nil.
     public static func subject(_ db: Database, token: String) throws -> Subject? {
+        // A cached statement: every authenticated request looks its token up here.
         let row = try Row.fetchOne(
-            db,
-            sql: "SELECT subject_kind, subject_id FROM credentials WHERE token_hash = ? AND revoked_at IS NULL",
+            db.cachedStatement(sql: "SELECT subject_kind, subject_id FROM credentials WHERE token_hash = ? AND revoked_at IS NULL"),
             arguments: [Token.hash(token)])
         guard let row else { return nil }
         let id: String = row["subject_id"]

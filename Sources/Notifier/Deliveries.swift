@@ -266,3 +266,10 @@ public enum Deliveries {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension Deliveries {
+    /// The webhook side of `GET /metrics`: events not yet fanned out, deliveries by state, the oldest pending.
+    public static func figures(_ db: Database) throws -> DeliveryFigures {
+        try DeliveryFigures.read(db, cursorTable: "webhook_cursor", table: "webhook_deliveries", okState: "delivered")
+    }
+}

@@ -291,3 +291,10 @@ public enum Open311Sends {
         }
     }
 }
+
+extension Open311Sends {
+    /// The Open311 side of `GET /metrics`: dispatches not yet turned into sends, sends by state, the oldest pending.
+    public static func figures(_ db: Database) throws -> DeliveryFigures {
+        try DeliveryFigures.read(db, cursorTable: "open311_cursor", table: "open311_sends", okState: "sent")
+    }
+}

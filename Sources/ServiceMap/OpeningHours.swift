@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TuanjuCore
 
 /// When a service point is open: a documented subset of OpenStreetMap's `opening_hours`.
@@ -36,14 +37,32 @@ public struct OpeningHours: Sendable, Equatable {
         self.text = rules.map(\.text).joined(separator: "; ")
     }
 
+    /// `text` parsed (nil when it does not parse), remembered: every point of every search answer says whether it
+    /// is open now, and most share a handful of spellings. At most `parsedCapacity` texts are kept; past that the
+    /// memory starts again.
+    static func parsed(_ text: String) -> OpeningHours? {
+        if let known = parsedTexts.withLock({ $0[text] }) { return known }
+        let hours = try? OpeningHours(parsing: text)
+        parsedTexts.withLock { cache in
+            if cache.count >= parsedCapacity { cache.removeAll(keepingCapacity: true) }
+            cache[text] = .some(hours)
+        }
+        return hours
+    }
+
+    static let parsedCapacity = 4096
+    private static let parsedTexts = Mutex<[String: OpeningHours?]>([:])
+
     /// Whether the place is open at `date`, read on the wall clock of `timeZone`.
     public func isOpen(at date: Date, in timeZone: TimeZone) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
-        // Calendar counts Sunday as 1; Weekday counts Monday as 0.
-        guard let weekday = Weekday(rawValue: ((parts.weekday ?? 1) + 5) % 7) else { return false }
-        return isOpen(on: weekday, atMinute: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+        // The wall clock by arithmetic on the zone's offset at that instant: the same answer as a Gregorian
+        // Calendar's weekday, hour and minute, without making a Calendar for every point of every search answer.
+        let local = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let minute = (local - days * 86_400) / 60
+        // 1970-01-01 was a Thursday; Weekday counts Monday as 0.
+        guard let weekday = Weekday(rawValue: ((days + 3) % 7 + 7) % 7) else { return false }
+        return isOpen(on: weekday, atMinute: minute)
     }
 
     /// Whether the place is open on `day` at `minute` minutes after midnight (0..<1440).

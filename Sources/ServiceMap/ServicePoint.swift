@@ -47,7 +47,7 @@ public struct ServicePoint: Sendable, Equatable {
 
     /// Whether the point is open at `date` in Asia/Shanghai. Unknown hours count as closed.
     public func isOpen(at date: Date) -> Bool {
-        guard let openingHours, let hours = try? OpeningHours(parsing: openingHours) else { return false }
+        guard let openingHours, let hours = OpeningHours.parsed(openingHours) else { return false }
         return hours.isOpen(at: date, in: OpeningHours.shanghai)
     }
 }

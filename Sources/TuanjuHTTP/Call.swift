@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import TuanjuCore
 import TuanjuService
 
@@ -12,6 +13,19 @@ struct Call: Sendable {
     let config: ServerConfiguration
     /// The route's pattern (`http POST /v1/reports/{id}/review`), named in the audit log.
     var command = "http"
+    /// The query string, parsed once: Hummingbird parses it again on every `uri.queryParameters`, and a search
+    /// reads eight parameters.
+    let queryParameters: FlatDictionary<Substring, Substring>
+
+    init(request: Request, context: APIContext, app: Tuanju, config: ServerConfiguration, command: String = "http",
+         queryParameters: FlatDictionary<Substring, Substring>? = nil) {
+        self.request = request
+        self.context = context
+        self.app = app
+        self.config = config
+        self.command = command
+        self.queryParameters = queryParameters ?? request.uri.queryParameters
+    }
 
     // MARK: - Who is calling
 
@@ -36,7 +50,12 @@ struct Call: Sendable {
         return try await authenticate(token)
     }
 
+    /// The caller `token` stands for, running this route's command. The front middleware has usually
+    /// authenticated it already (to pick its rate-limit bucket); otherwise it is read here.
     func authenticate(_ token: String) async throws -> Caller {
+        if let authenticated = context.authenticated, authenticated.token == token {
+            return authenticated.caller.running(command)
+        }
         let app = self.app, command = self.command
         return try await Blocking.run { try app.authenticate(token: token, command: command) }
     }
@@ -56,7 +75,7 @@ struct Call: Sendable {
 
     /// A query parameter, nil when absent or empty.
     func query(_ name: String) -> String? {
-        guard let value = request.uri.queryParameters.get(name), !value.isEmpty else { return nil }
+        guard let value = queryParameters.get(name), !value.isEmpty else { return nil }
         return value
     }
 
@@ -76,7 +95,7 @@ struct Call: Sendable {
 
     /// `true`/`false` (also `1`/`0`, `yes`/`no`); a parameter present without a value counts as true.
     func queryBool(_ name: String) throws -> Bool? {
-        guard let raw = request.uri.queryParameters.get(name) else { return nil }
+        guard let raw = queryParameters.get(name) else { return nil }
         switch raw.lowercased() {
         case "", "true", "1", "yes": return true
         case "false", "0", "no": return false

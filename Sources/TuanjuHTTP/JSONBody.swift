@@ -15,8 +15,12 @@ enum JSONBody {
 
     /// `value` as a JSON response, every documented key present (`null` when unset), as the CLI prints it.
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoder.encode(JSONTree.encode(value))
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        Response(status: status, headers: headers, body: .init(byteBuffer: try bytes(value)))
+    }
+
+    /// The body of `response(value)`: the view's tree written directly (what `encoder` would write, faster).
+    static func bytes<T: Encodable>(_ value: T) throws -> ByteBuffer {
+        ByteBuffer(bytes: try JSONTree.encode(value).json())
     }
 
     /// JSON text made elsewhere (the Open311 listing streams its own).

@@ -17,7 +17,7 @@ enum OpenAPIDocument {
         var bodyType = "application/json"
         var status = 200
         let response: JSON
-        /// The success body's media type: JSON, or `image/*` for photo files.
+        /// The success body's media type: JSON, `image/*` for photo files and charts, `text/plain` for `/metrics`.
         var responseType = "application/json"
     }
 
@@ -125,6 +125,11 @@ enum OpenAPIDocument {
     static let operations: [Operation] = [
         Operation(method: "GET", path: "/healthz", summary: "Liveness and database check", access: .none, response: Schema.ref("Health")),
         Operation(method: "GET", path: "/openapi.json", summary: "This document", access: .none, response: ["type": "object"]),
+        Operation(method: "GET", path: "/metrics",
+                  summary: "Operations metrics in Prometheus's text format 0.0.4: requests by route pattern and status, latency histograms, outbox backlog, webhook and Open311 deliveries (ok, failed, pending, oldest pending age), database size. An admin token, or a request from the server's own machine (loopback, not through a proxy) without a token",
+                  access: .optionalBearer,
+                  response: ["type": "string", "contentMediaType": "text/plain", "description": "`# HELP`/`# TYPE` comments and samples, one a line"] as JSON,
+                  responseType: "text/plain"),
         Operation(method: "GET", path: "/v1/me", summary: "Who the token stands for (whoami)", access: .bearer, response: Schema.ref("Caller")),
         Operation(method: "GET", path: "/v1/me/inbox", summary: "Your notifications, newest first (rider)", access: .bearer,
                   query: ["unread": Schema.boolean, "limit": limit], response: Schema.array(Schema.ref("InboxNotice"))),

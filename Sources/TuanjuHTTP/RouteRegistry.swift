@@ -35,10 +35,12 @@ final class RouteRegistry {
         let known = RouteRules.query(method.rawValue, path)
         router.on(RouterPath(path), method: method) { request, context -> Response in
             // A query parameter the document does not declare is refused, as an unknown body field is.
-            if let unknown = request.uri.queryParameters.map({ String($0.key) }).sorted().first(where: { !known.contains($0) }) {
+            let parameters = request.uri.queryParameters
+            if parameters.contains(where: { !known.contains(String($0.key)) }),
+               let unknown = parameters.map({ String($0.key) }).sorted().first(where: { !known.contains($0) }) {
                 throw HTTPFailure.invalid(HTTPMsg.queryUnknown, ["name": unknown, "known": known.isEmpty ? "-" : known.sorted().joined(separator: ", ")])
             }
-            var call = Call(request: request, context: context, app: app, config: config, command: command)
+            var call = Call(request: request, context: context, app: app, config: config, command: command, queryParameters: parameters)
             return try await handler(&call)
         }
     }

@@ -5,7 +5,7 @@ import NIOCore
 import TuanjuCore
 import TuanjuService
 
-/// The HTTP API: `/v1` (the CLI's use cases), `/open311/v2` (GeoReport v2), `/healthz`, `/openapi.json`.
+/// The HTTP API: `/v1` (the CLI's use cases), `/open311/v2` (GeoReport v2), `/healthz`, `/openapi.json`, `/metrics`.
 /// Handlers parse, call one `Tuanju` method and encode; the rules stay in the service layer.
 public enum TuanjuAPI {
     /// The application and the routes it serves (the OpenAPI check compares them with the document).
@@ -21,7 +21,8 @@ public enum TuanjuAPI {
     ) -> Server {
         let router = Router(context: APIContext.self)
         let limiter = RateLimiter(limitPerMinute: configuration.rateLimitPerMinute, clock: rateLimitClock ?? RateLimiter.uptime)
-        router.add(middleware: FrontMiddleware(limiter: limiter, app: app, log: configuration.accessLog))
+        let metrics = ServerMetrics()
+        router.add(middleware: FrontMiddleware(limiter: limiter, app: app, log: configuration.accessLog, metrics: metrics))
         let registry = RouteRegistry(router: router, app: app, config: configuration)
         systemRoutes(registry)
         mapRoutes(registry)
@@ -44,6 +45,7 @@ public enum TuanjuAPI {
         agencyRoutes(registry)
         deadlineRoutes(registry)
         statsRoutes(registry)
+        metricsRoutes(registry, metrics: metrics)
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.
         func seconds(_ value: Int) -> TimeAmount { .seconds(Int64(min(max(value, 1), 86_400))) }
         let timeouts = ConnectionTimeouts(header: seconds(configuration.headerTimeoutSeconds), body: seconds(configuration.bodyTimeoutSeconds))

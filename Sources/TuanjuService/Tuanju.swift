@@ -40,7 +40,9 @@ public final class Tuanju: Sendable {
                 guard let user = try Users.find(db, id: id), user.isActive else { throw AccessError.unknownToken }
                 return Caller(kind: user.role == .admin ? .admin : .coordinator, id: user.id, name: user.name, command: command)
             case .rider(let id):
-                guard let rider = try Rider.fetchOne(db, key: id), rider.active else { throw AccessError.unknownToken }
+                // Cached: every rider request's authentication ends here.
+                let statement = try db.cachedStatement(sql: "SELECT * FROM \(Rider.databaseTableName) WHERE id = ?")
+                guard let rider = try Rider.fetchOne(statement, arguments: [id]), rider.active else { throw AccessError.unknownToken }
                 return Caller(kind: .rider, id: rider.id, name: rider.name, command: command)
             case nil:
                 throw AccessError.unknownToken

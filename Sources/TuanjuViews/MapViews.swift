@@ -4,7 +4,7 @@ import TuanjuCore
 
 /// A service point as `map nearest/show --json` and `GET /v1/map/...` show it
 /// (CLI.md: id, name, kind, lat, lon, distance_m, ...).
-public struct PointJSON: Encodable, Sendable {
+public struct PointJSON: Encodable, Sendable, JSONTreeConvertible {
     public let id: String
     public let external_id: String?
     public let kind: String
@@ -38,6 +38,19 @@ public struct PointJSON: Encodable, Sendable {
         sample = point.sample
         active = point.active
         updated_at = point.updatedAt
+    }
+
+    /// The tree `JSONTree.encode` would make through `Encodable`, built directly: every point of every search
+    /// answer comes through here.
+    public var jsonTree: JSONTree {
+        func optional(_ value: String?) -> JSONTree { value.map(JSONTree.string) ?? .null }
+        return .object([
+            "id": .string(id), "external_id": optional(external_id), "kind": .string(kind), "name": .string(name),
+            "address": .string(address), "lat": .double(lat), "lon": .double(lon),
+            "distance_m": distance_m.map(JSONTree.double) ?? .null, "opening_hours": optional(opening_hours),
+            "open_now": open_now.map(JSONTree.bool) ?? .null, "amenities": .array(amenities.map(JSONTree.string)),
+            "contact": .string(contact), "sample": .bool(sample), "active": .bool(active), "updated_at": .string(updated_at),
+        ])
     }
 
     /// Decimetre precision: more would be noise.

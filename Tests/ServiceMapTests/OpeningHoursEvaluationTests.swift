@@ -100,4 +100,26 @@ struct OpeningHoursEvaluationTests {
         #expect(!hours.isOpen(at: mondayNine, in: TimeZone(identifier: "UTC")!))
         #expect(OpeningHours.shanghai.identifier == "Asia/Shanghai")
     }
+
+    @Test("The wall clock by arithmetic agrees with a Gregorian calendar's, before 1970 and across daylight saving")
+    func wallClockMatchesCalendar() throws {
+        // One open minute a week: isOpen is true exactly when the weekday, hour and minute all match.
+        var generator = SystemRandomNumberGenerator()
+        for zone in ["Asia/Shanghai", "Europe/Berlin", "America/New_York", "UTC", "Asia/Kolkata"] {
+            let timeZone = try #require(TimeZone(identifier: zone))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            for _ in 0..<300 {
+                let date = Date(timeIntervalSince1970: Double.random(in: -2_000_000_000...4_000_000_000, using: &generator).rounded())
+                let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
+                let day = ["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"][(parts.weekday ?? 1) - 1]
+                let start = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+                let endMinute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0) + 1
+                let end = String(format: "%02d:%02d", endMinute / 60, endMinute % 60)
+                let hours = try OpeningHours(parsing: "\(day) \(start)-\(end)")
+                #expect(hours.isOpen(at: date, in: timeZone), "\(zone) \(date) \(day) \(start)")
+                #expect(!hours.isOpen(at: date.addingTimeInterval(86_400 * 3), in: timeZone) || zone != "UTC", "\(zone) \(date)")
+            }
+        }
+    }
 }

@@ -47,6 +47,26 @@ struct LimitAndLogTests {
         #expect(lru.keysByRecency == ["z", "x"])
     }
 
+    @Test("With the limit on, a handler takes the caller the middleware authenticated: who it is, the route in the audit, an api_key")
+    func callerCarried() async throws {
+        let sandbox = try APISandbox(configure: { $0.rateLimitPerMinute = 1000 })
+        let rider = try sandbox.rider()
+        let coordinator = try sandbox.coordinator("限流协调")
+        try await sandbox.run { client in
+            let me = try await client.get("/v1/me", token: rider.token)
+            #expect(me.status == 200 && me.object["id"] as? String == rider.id, "\(me.text)")
+            let task = try await client.post("/v1/tasks", token: coordinator, json: ["role": "hazard-inspector", "title": "巡查", "capacity": 2])
+            #expect(task.status == 201, "\(task.text)")
+            let audit = try await client.get("/v1/audit?limit=5", token: sandbox.adminToken)
+            #expect(audit.array.first?["command"] as? String == "http POST /v1/tasks", "\(audit.text)")
+            // Open311's api_key is the same token in the query: the staff key sees what staff see.
+            let listed = try await client.get("/open311/v2/requests.json?api_key=\(coordinator)")
+            #expect(listed.status == 200, "\(listed.text)")
+            // A token the middleware could not authenticate is still refused by the handler.
+            #expect(try await client.get("/v1/me", token: "tj_not_a_token").status == 401)
+        }
+    }
+
     @Test("1,000 invented tokens from one address share the address's bucket and get 429s")
     func inventedTokens() async throws {
         let seconds = FakeSeconds()

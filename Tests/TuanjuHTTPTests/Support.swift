@@ -104,6 +104,7 @@ struct Client: Sendable {
             case "accept-language": headers[.acceptLanguage] = value
             case "content-type": headers[.contentType] = value
             case "if-none-match": headers[.ifNoneMatch] = value
+            case "x-forwarded-for": headers[HTTPFields.Element.Name("X-Forwarded-For")!] = value
             default: Issue.record("no test support for the header \(name)")
             }
         }

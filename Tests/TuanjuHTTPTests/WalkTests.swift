@@ -31,9 +31,12 @@ final class Walk: Sendable {
         let expected = try #require(SchemaCheck.responseSchema(method.rawValue, template), "\(method) \(template) is not documented",
                                     sourceLocation: sourceLocation)
         #expect(reply.status == expected.status, "\(method) \(target): \(reply.text)", sourceLocation: sourceLocation)
-        // A photo file: binary, checked by its media type; everything else is JSON checked against its schema.
+        // A photo file: binary, checked by its media type; plain text (the metrics) likewise; everything else is
+        // JSON checked against its schema.
         let problems = expected.schema["contentEncoding"] as? String == "binary"
             ? (reply.headers[.contentType]?.hasPrefix("image/") == true && !reply.body.isEmpty ? [] : ["not an image"])
+            : expected.schema["contentMediaType"] as? String == "text/plain"
+            ? (reply.headers[.contentType]?.hasPrefix("text/plain") == true && !reply.body.isEmpty ? [] : ["not plain text"])
             : SchemaCheck.problems(reply.json ?? NSNull(), expected.schema)
         #expect(problems.isEmpty, "\(method) \(target): \(problems) in \(reply.text.prefix(600))", sourceLocation: sourceLocation)
         if reply.status == expected.status, problems.isEmpty {
@@ -315,6 +318,10 @@ struct WalkTests {
             let erasure = try await walk.call(.post, "/v1/riders/{id}/erase", "/v1/riders/\(liID)/erase", token: adminToken,
                                               json: ["dry_run": true]).object
             #expect(erasure["rider_id"] as? String == liID && erasure["dry_run"] as? Bool == true, "\(erasure)")
+
+            // The metrics last: by now every family has samples (tests/MetricsTests parse them).
+            let metrics = try await walk.call(.get, "/metrics", token: adminToken).text
+            #expect(metrics.contains("tuanju_http_requests_total{"), "\(metrics.prefix(600))")
 
             let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
             #expect(documented.subtracting(walk.coveredOperations).sorted() == [], "operations never exercised")

@@ -27,7 +27,7 @@ public enum ServiceMsg: String, CaseIterable, CatalogMessage {
     case sinceInvalid, actionManageMap, actionViewDemand
 
     // MARK: - Operations
-    case actionRunDoctor, actionReadAudit, actionBackup, actionPurge, actionErase, backupDestNotEmpty
+    case actionRunDoctor, actionReadMetrics, actionReadAudit, actionBackup, actionPurge, actionErase, backupDestNotEmpty
     case backupCheckFailed, restoreTargetNotEmpty, restoreSourceInvalid
 
     // MARK: - Photos
@@ -86,6 +86,7 @@ public enum ServiceMsg: String, CaseIterable, CatalogMessage {
         case .actionManageMap: ("change the map", "修改地图")
         case .actionViewDemand: ("see search demand", "查看查询热度")
         case .actionRunDoctor: ("run the health checks", "运行健康检查")
+        case .actionReadMetrics: ("read the operations metrics", "查看运行指标")
         case .actionReadAudit: ("read the audit log", "查看审计日志")
         case .actionBackup: ("back up or restore the data", "备份或恢复数据")
         case .actionPurge: ("purge expired personal data", "清除过期的个人数据")
