@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// The request context of every route: Hummingbird's core storage plus the client's address, which keys the
 /// rate limit of requests that carry no token.
@@ -6,10 +7,13 @@ public struct APIContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer's IP address, or "-" when the transport has none (in-process tests).
     public let clientAddress: String
+    /// The connection: a live stream watches it to end as soon as the client hangs up.
+    let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "-"
+        channel = source.channel
     }
 
     /// Bodies are read with explicit limits per route (`Call.body`); this is only Hummingbird's own ceiling.
