@@ -244,6 +244,44 @@ struct InboxStreamTests {
         #expect(ended.at.withLock { $0 } != nil, "the stream did not end")
         #expect(sandbox.server.streams.count() == 0)
     }
+
+    @Test("tuanju serve as a process: a stream open at SIGTERM ends promptly and the server exits 0")
+    func serveProcessShutdown() async throws {
+        // Given `tuanju serve --port 0` on a sandbox's data directory, and a rider's open stream
+        let sandbox = try Self.sandbox()
+        let rider = try sandbox.rider()
+        let process = Process()
+        process.executableURL = try TuanjuBinary.url
+        process.arguments = ["serve", "--port", "0", "--data", sandbox.root + "/data"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var first = ""
+        while !first.contains("\n") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            first += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try #require(first.range(of: "http://").flatMap { Int(first[$0.upperBound...].split(separator: ":").last?.prefix { $0.isNumber } ?? "") },
+                                "no address in \(first)")
+        let stream = try await SSEClient.open(port: port, token: rider.token)
+        #expect(stream.status == 200)
+        // A notice from this process (another one than the server's) arrives first
+        try Self.award(sandbox, rider.id, amount: 3)
+        #expect(try await stream.events(1).first?.event == "notification")
+        // When the server is told to stop
+        let stopping = Date()
+        kill(process.processIdentifier, SIGTERM)
+        // Then the stream ends (not a heartbeat later) and the process exits 0
+        var item: SSEItem? = SSEItem()
+        while item != nil { item = try await stream.next(timeout: 10) }
+        #expect(Date().timeIntervalSince(stopping) < 5)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        stream.close()
+    }
 }
 
 /// When the shutdown test's reader saw the end of its stream.
