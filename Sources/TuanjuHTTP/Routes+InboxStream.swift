@@ -18,7 +18,10 @@ extension TuanjuAPI {
             // The place is taken before the first read, so a notice committed after that read rings this stream.
             let ticket = try streams.open(riderID: caller.id)
             let (start, backlog) = try await call.service { app in
-                let start = try resume ?? app.latestNotificationSeq()
+                // An id beyond the newest (a data directory restored from an older backup) starts at the newest,
+                // so the notices written from now on are not skipped.
+                let latest = try app.latestNotificationSeq()
+                let start = min(resume ?? latest, latest)
                 return (start, try app.inboxSince(caller, seq: start))  // refuses a caller who is not a rider
             }
             let listener = ticket.listener

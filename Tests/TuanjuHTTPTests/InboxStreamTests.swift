@@ -9,7 +9,7 @@ import TuanjuService
 
 /// `GET /v1/me/inbox/stream` over a real loopback socket: the server listens on an ephemeral port in this
 /// process, a raw-socket SSE client reads it.
-@Suite("The inbox as a live stream (Server-Sent Events)", .serialized, .timeLimit(.minutes(2)))
+@Suite("The inbox as a live stream (Server-Sent Events)", .serialized, .timeLimit(.minutes(5)))
 struct InboxStreamTests {
     /// A sandbox whose server can listen (port 0) with the stream settings of a test.
     static func sandbox(_ configure: @escaping (inout ServerConfiguration) -> Void = { _ in }) throws -> APISandbox {
@@ -110,10 +110,16 @@ struct InboxStreamTests {
             #expect((live[0].object["parameters"] as? [String: String])?["amount"] == "6")
             #expect(Int64(live[0].id ?? "") ?? 0 > ids.last ?? .max)
             second.close()
-            // And 0 replays all six, oldest first
+            // An id beyond the newest (a restored backup) starts at the newest: the next notice is not skipped
+            let ahead = try await SSEClient.open(port: port, token: rider.token, headers: ["Last-Event-ID": "999999"])
+            try Self.award(sandbox, rider.id, amount: 7)
+            #expect((try await ahead.events(1).first?.object["parameters"] as? [String: String])?["amount"] == "7")
+            ahead.close()
+            try await Task.sleep(for: .milliseconds(100))  // its place is given back before the replay opens
+            // And 0 replays the inbox, oldest first
             let replay = try await SSEClient.open(port: port, token: rider.token, headers: ["Last-Event-ID": "0"])
-            let all = try await replay.events(6)
-            #expect(all.map { ($0.object["parameters"] as? [String: String])?["amount"] } == ["1", "2", "3", "4", "5", "6"])
+            let all = try await replay.events(7)
+            #expect(all.map { ($0.object["parameters"] as? [String: String])?["amount"] } == ["1", "2", "3", "4", "5", "6", "7"])
             replay.close()
         }
     }
