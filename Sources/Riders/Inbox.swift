@@ -104,6 +104,14 @@ public enum Inbox {
         try Int64.fetchOne(db, sql: "SELECT max(seq) FROM notifications") ?? 0
     }
 
+    /// The riders who got a notification with a `seq` above `after` and at most `through`, each once. Writers
+    /// are serialized and `seq` grows with each insert, so a notification committed later always has a greater
+    /// `seq`: a watcher that remembers `through` misses none.
+    public static func riders(_ db: Database, after: Int64, through: Int64) throws -> [String] {
+        try String.fetchAll(
+            db, sql: "SELECT DISTINCT rider_id FROM notifications WHERE seq > ? AND seq <= ?", arguments: [after, through])
+    }
+
     /// How many of a rider's notifications are unread.
     public static func unreadCount(_ db: Database, riderID: String) throws -> Int {
         try Int.fetchOne(

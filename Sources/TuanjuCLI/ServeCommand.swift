@@ -23,6 +23,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp(ServeMsg.optBodyTimeout, valueName: "seconds")) var bodyTimeout = 120
     @Option(help: ArgumentHelp(ServeMsg.optIdleTimeout, valueName: "seconds")) var idleTimeout = 60
     @Option(help: ArgumentHelp(ServeMsg.optMaxConnections, valueName: "n")) var maxConnections = 1024
+    @Option(help: ArgumentHelp(ServeMsg.optMaxStreams, valueName: "n")) var maxStreams = 768
     @Option(name: .customLong("open311-interval"), help: ArgumentHelp(AgencyMsg.optInterval, valueName: "seconds"))
     var open311Interval = 60
     @Option(name: .customLong("scheduler-interval"), help: ArgumentHelp(SchedulerMsg.optSchedulerInterval, valueName: "seconds"))
@@ -32,7 +33,8 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError(ServeMsg.optPort.text) }
         guard rateLimit >= 0, maxBodyKib > 0, maxUploadMib > 0 else { throw ValidationError(ServeMsg.optRateLimit.text) }
         for (name, value, max) in [("header-timeout", headerTimeout, 3600), ("body-timeout", bodyTimeout, 3600),
-                                   ("idle-timeout", idleTimeout, 3600), ("max-connections", maxConnections, 1_000_000)]
+                                   ("idle-timeout", idleTimeout, 3600), ("max-connections", maxConnections, 1_000_000),
+                                   ("max-streams", maxStreams, 1_000_000)]
         where !(1...max).contains(value) {
             throw ValidationError(ServeMsg.optPositive.text(["name": name, "max": "\(max)"]))
         }
@@ -45,13 +47,14 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let app = try global.openApp()
         let console = Console.current
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, rateLimitPerMinute: rateLimit, maxBodyBytes: maxBodyKib * 1024,
             maxUploadBytes: maxUploadMib * 1024 * 1024,
             mediaBaseURL: mediaBaseURL ?? console.environment["TUANJU_MEDIA_BASE_URL"] ?? ServerConfiguration.defaultMediaBaseURL,
             headerTimeoutSeconds: headerTimeout, bodyTimeoutSeconds: bodyTimeout, idleTimeoutSeconds: idleTimeout,
             maxConnections: maxConnections,
             accessLog: { line in console.err(line) })
+        configuration.maxStreams = maxStreams
         // Hummingbird's own log: warnings and errors only, unless LOG_LEVEL says otherwise.
         if getenv("LOG_LEVEL") == nil { setenv("LOG_LEVEL", "warning", 0) }
         let language = Language.current

@@ -12,6 +12,8 @@ struct GuardedHTTP1Channel: ServerChildChannel {
 
     let inner: HTTP1Channel
     let timeouts: ConnectionTimeouts
+    /// Called when the server's graceful shutdown reaches a connection (each one is told).
+    var onQuiesce: @Sendable () -> Void = {}
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let timeouts = self.timeouts
@@ -19,6 +21,7 @@ struct GuardedHTTP1Channel: ServerChildChannel {
             // In front of the HTTP decoder: sees raw bytes, so it notices a head that never ends.
             let watch = RequestDeadlines(timeouts)
             try channel.pipeline.syncOperations.addHandler(RawBytesWatch(watch), position: .first)
+            try channel.pipeline.syncOperations.addHandler(QuiesceWatch(onQuiesce), position: .first)
             return NIOLoopBound(watch, eventLoop: channel.eventLoop)
         }
         return state.flatMap { watch in
@@ -155,5 +158,19 @@ final class DecodedPartsWatch: ChannelInboundHandler, RemovableChannelHandler {
         case .end: deadlines.requestEnded()
         }
         context.fireChannelRead(data)
+    }
+}
+
+/// Passes on the server's graceful-shutdown notice (`ChannelShouldQuiesceEvent`, sent to every connection), so
+/// responses that would never end by themselves (inbox streams) end and the shutdown does not wait for them.
+final class QuiesceWatch: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    let onQuiesce: @Sendable () -> Void
+
+    init(_ onQuiesce: @escaping @Sendable () -> Void) { self.onQuiesce = onQuiesce }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is ChannelShouldQuiesceEvent { onQuiesce() }
+        context.fireUserInboundEventTriggered(event)
     }
 }

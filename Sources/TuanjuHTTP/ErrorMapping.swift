@@ -39,6 +39,8 @@ enum ErrorMapping {
         if let fault = known as? MachineError { known = fault.withoutPaths }
         var outcome = Outcome(status: status(for: known, style: style), error: known)
         if case HTTPFailure.rateLimited(let seconds, _) = known { outcome.retryAfter = seconds }
+        // A stream whose client hung up frees its place at once; this one is held by a client still connected.
+        if case HTTPFailure.streamsPerRider = known { outcome.retryAfter = 5 }
         if known.category == .busy, outcome.retryAfter == nil, outcome.status == .serviceUnavailable { outcome.retryAfter = 1 }
         return outcome
     }
@@ -50,7 +52,7 @@ enum ErrorMapping {
     static func status(for error: any TuanjuError, style: Style) -> HTTPResponse.Status {
         switch error {
         case HTTPFailure.bodyTooLarge, PhotoError.tooLarge: return .contentTooLarge
-        case HTTPFailure.rateLimited: return .tooManyRequests
+        case HTTPFailure.rateLimited, HTTPFailure.streamsPerRider: return .tooManyRequests
         case HTTPFailure.methodNotAllowed: return .methodNotAllowed
         case HTTPFailure.internalError: return .internalServerError
         default: break

@@ -11,6 +11,10 @@ public enum HTTPFailure: TuanjuError, Equatable {
     case apiKeyMissing
     case bodyTooLarge(max: Int)
     case rateLimited(retryAfter: Int, limit: Int)
+    /// A rider has `limit` inbox streams open already (429).
+    case streamsPerRider(limit: Int)
+    /// The server has `limit` inbox streams open, or is shutting down (503).
+    case streamsFull(limit: Int)
     case unsupportedContentType(expected: String, actual: String)
     case invalid(LocalizedText)
     case internalError(requestID: String)
@@ -27,6 +31,8 @@ public enum HTTPFailure: TuanjuError, Equatable {
         case .bearerMissing, .apiKeyMissing: "unauthenticated"
         case .bodyTooLarge: "too_large"
         case .rateLimited: "rate_limited"
+        case .streamsPerRider: "too_many_streams"
+        case .streamsFull: "busy"
         case .unsupportedContentType, .invalid: "invalid_input"
         case .internalError: "internal"
         }
@@ -41,6 +47,8 @@ public enum HTTPFailure: TuanjuError, Equatable {
         case .apiKeyMissing: LocalizedText(HTTPMsg.open311ApiKeyMissing)
         case .bodyTooLarge(let max): LocalizedText(HTTPMsg.bodyTooLarge, ["max": "\(max)"])
         case .rateLimited(let seconds, let limit): LocalizedText(HTTPMsg.rateLimited, ["seconds": "\(seconds)", "limit": "\(limit)"])
+        case .streamsPerRider(let limit): LocalizedText(HTTPMsg.streamsPerRider, ["limit": "\(limit)"])
+        case .streamsFull(let limit): LocalizedText(HTTPMsg.streamsFull, ["limit": "\(limit)"])
         case .unsupportedContentType(let expected, let actual):
             LocalizedText(HTTPMsg.contentTypeUnsupported, ["expected": expected, "actual": actual])
         case .invalid(let text): text
@@ -53,7 +61,7 @@ public enum HTTPFailure: TuanjuError, Equatable {
         case .routeNotFound: .refused
         case .bearerMissing, .apiKeyMissing: .unauthorized
         case .bodyTooLarge, .unsupportedContentType, .invalid, .methodNotAllowed: .invalidInput
-        case .rateLimited: .busy
+        case .rateLimited, .streamsPerRider, .streamsFull: .busy
         case .internalError: .busy
         }
     }

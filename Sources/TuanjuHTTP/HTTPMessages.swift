@@ -25,9 +25,18 @@ public enum HTTPMsg: String, CaseIterable, CatalogMessage {
     // MARK: - Errors: method, query and body shape
     case methodNotAllowed, queryUnknown, bodyKeyRepeated
 
+    // MARK: - The inbox stream
+    case streamsPerRider, streamsFull, lastEventIDInvalid
+
     public var texts: (en: String, zh: String) {
         switch self {
         case .routeNotFound: ("no such endpoint: {method} {path}", "没有此接口:{method} {path}")
+        case .streamsPerRider:
+            ("you have {limit} inbox streams open already; close one first", "您已打开 {limit} 个消息推送连接;请先关闭一个")
+        case .streamsFull:
+            ("the server has {limit} inbox streams open, or is stopping; try again in a moment", "服务器已有 {limit} 个消息推送连接,或正在停止;请稍后重试")
+        case .lastEventIDInvalid:
+            ("Last-Event-ID must be an event id of this stream (a whole number from 0), not \"{value}\"", "Last-Event-ID 必须是此推送的事件编号(从 0 起的整数),而不是“{value}”")
         case .bearerMissing:
             ("this request needs a token: send the header \"Authorization: Bearer <token>\"",
              "此请求需要令牌:请发送请求头“Authorization: Bearer <令牌>”")

@@ -13,11 +13,14 @@ enum OpenAPIDocument {
         let summary: String
         let access: Access
         var query: KeyValuePairs<String, JSON> = [:]
+        /// Request headers the operation reads (beyond Authorization).
+        var headers: KeyValuePairs<String, JSON> = [:]
         var body: JSON? = nil
         var bodyType = "application/json"
         var status = 200
         let response: JSON
-        /// The success body's media type: JSON, `image/*` for photo files and charts, `text/plain` for `/metrics`.
+        /// The success body's media type: JSON, `image/*` for photo files and charts, `text/plain` for `/metrics`,
+        /// `text/event-stream` for the inbox stream.
         var responseType = "application/json"
     }
 
@@ -133,6 +136,15 @@ enum OpenAPIDocument {
         Operation(method: "GET", path: "/v1/me", summary: "Who the token stands for (whoami)", access: .bearer, response: Schema.ref("Caller")),
         Operation(method: "GET", path: "/v1/me/inbox", summary: "Your notifications, newest first (rider)", access: .bearer,
                   query: ["unread": Schema.boolean, "limit": limit], response: Schema.array(Schema.ref("InboxNotice"))),
+        Operation(method: "GET", path: "/v1/me/inbox/stream",
+                  summary: "Your notifications live, as Server-Sent Events (rider): each one an event with `id:` its inbox seq, `event: notification` and `data:` the JSON of GET /v1/me/inbox; a `: heartbeat` comment every 15 s; a notice committed by any process arrives within a second. Resume with Last-Event-ID. At most 3 streams a rider (429) and 768 a server (503) by default",
+                  access: .bearer,
+                  headers: ["Last-Event-ID": ["type": "string", "pattern": "^[0-9]+$",
+                                              "description": "Send the notices after this event id, then live ones (0: the whole inbox, oldest first). Without it the stream starts with the next notice"] as JSON],
+                  response: ["type": "string", "contentMediaType": "text/event-stream",
+                             "description": "id: <seq>\nevent: notification\ndata: <InboxNotice JSON>\n\n, and : heartbeat\n\n",
+                             "x-event-data": Schema.ref("InboxNotice")] as JSON,
+                  responseType: "text/event-stream"),
         Operation(method: "POST", path: "/v1/me/inbox/read",
                   summary: "Mark notifications read: `ids` (yours; an id not in your inbox is 404 and nothing changes), or every one with `all: true` (rider)", access: .bearer,
                   body: Schema.object(["ids": Schema.optional(Schema.array(Schema.string)), "all": Schema.optional(Schema.boolean)]),
@@ -463,6 +475,9 @@ enum OpenAPIDocument {
             var clean = schema
             clean["x-required"] = nil
             parameters.append(["name": name, "in": "query", "required": schema["x-required"] != nil, "schema": clean])
+        }
+        for (name, schema) in operation.headers {
+            parameters.append(["name": name, "in": "header", "required": false, "schema": schema])
         }
         let paged = operation.method == "GET" && pagedPaths.contains(operation.path)
         if paged {

@@ -17,12 +17,15 @@ final class RouteRegistry {
     let router: Router<APIContext>
     let app: Tuanju
     let config: ServerConfiguration
+    /// The open inbox streams and their watcher (one per server).
+    let streams: InboxStreams
     private(set) var entries: [RouteEntry] = []
 
-    init(router: Router<APIContext>, app: Tuanju, config: ServerConfiguration) {
+    init(router: Router<APIContext>, app: Tuanju, config: ServerConfiguration, streams: InboxStreams) {
         self.router = router
         self.app = app
         self.config = config
+        self.streams = streams
     }
 
     func add(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {

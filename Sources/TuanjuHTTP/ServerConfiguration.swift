@@ -23,6 +23,15 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections: Int
     /// One line per request, without tokens, query strings or phone numbers. Default: standard error.
     public var accessLog: @Sendable (String) -> Void
+    /// Inbox streams (`GET /v1/me/inbox/stream`) open at once; one more is 503. Each holds a connection, so this
+    /// stays below `maxConnections` to leave room for ordinary requests.
+    public var maxStreams = 768
+    /// Inbox streams one rider may hold open at once (a phone and a tablet, and a reconnect); one more is 429.
+    public var maxStreamsPerRider = 3
+    /// Seconds between `: heartbeat` comments on an inbox stream.
+    public var streamHeartbeatSeconds = 15.0
+    /// How often the server's one inbox watcher looks for new notifications (committed by any process).
+    public var streamPollMilliseconds = 200
 
     public static let defaultMediaBaseURL = "https://tuanju.invalid/photos/"
 

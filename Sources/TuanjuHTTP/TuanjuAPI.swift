@@ -12,6 +12,8 @@ public enum TuanjuAPI {
     public struct Server: Sendable {
         public let application: Application<RouterResponder<APIContext>>
         public let routes: [RouteEntry]
+        /// The open inbox streams (tests count them).
+        let streams: InboxStreams
     }
 
     /// Builds the router and the application; nothing listens until `serve` (tests drive it in-process).
@@ -23,11 +25,13 @@ public enum TuanjuAPI {
         let limiter = RateLimiter(limitPerMinute: configuration.rateLimitPerMinute, clock: rateLimitClock ?? RateLimiter.uptime)
         let metrics = ServerMetrics()
         router.add(middleware: FrontMiddleware(limiter: limiter, app: app, log: configuration.accessLog, metrics: metrics))
-        let registry = RouteRegistry(router: router, app: app, config: configuration)
+        let streams = InboxStreams(app: app, configuration: configuration)
+        let registry = RouteRegistry(router: router, app: app, config: configuration, streams: streams)
         systemRoutes(registry)
         mapRoutes(registry)
         riderRoutes(registry)
         inboxRoutes(registry)
+        inboxStreamRoutes(registry)
         invitationRoutes(registry)
         taskRoutes(registry)
         reportRoutes(registry)
@@ -53,7 +57,9 @@ public enum TuanjuAPI {
         let application = Application(
             router: router,
             server: HTTPServerBuilder { responder in
-                GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle)), timeouts: timeouts)
+                // Graceful shutdown waits for the responses in flight; the inbox streams end when it begins.
+                GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle)), timeouts: timeouts,
+                                    onQuiesce: { streams.close() })
             },
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port),
@@ -61,7 +67,7 @@ public enum TuanjuAPI {
             onServerRunning: { channel in
                 await onServerRunning(channel.localAddress.map { "\($0.ipAddress ?? configuration.host):\($0.port ?? 0)" } ?? "")
             })
-        return Server(application: application, routes: registry.entries)
+        return Server(application: application, routes: registry.entries, streams: streams)
     }
 
     /// Serves until SIGTERM or SIGINT, then lets the requests in flight finish (Hummingbird's graceful

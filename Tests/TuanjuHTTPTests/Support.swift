@@ -59,6 +59,15 @@ final class APISandbox: Sendable {
         try await server.application.test(.router) { client in try await body(Client(client: client)) }
     }
 
+    /// Runs `body` against the server listening on an ephemeral loopback port (given to `body`); graceful
+    /// shutdown follows when `body` returns.
+    func runLive(_ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+        try await server.application.test(.live) { client in
+            guard let port = client.port else { throw CancellationError() }
+            try await body(port)
+        }
+    }
+
     var admin: Caller { get throws { try app.authenticate(token: adminToken) } }
 
     /// A new coordinator's token.
@@ -105,6 +114,7 @@ struct Client: Sendable {
             case "content-type": headers[.contentType] = value
             case "if-none-match": headers[.ifNoneMatch] = value
             case "x-forwarded-for": headers[HTTPFields.Element.Name("X-Forwarded-For")!] = value
+            case "last-event-id": headers[InboxStream.lastEventID] = value
             default: Issue.record("no test support for the header \(name)")
             }
         }
@@ -119,6 +129,35 @@ struct Client: Sendable {
 
     func post(_ uri: String, token: String? = nil, json: Any? = nil) async throws -> Reply {
         try await send(.post, uri, token: token, json: json)
+    }
+}
+
+extension Client {
+    /// A request whose response may never end (the inbox stream): sent, then cancelled after `seconds`; the
+    /// reply holds what was written until then. In-process (the router) only: there is no socket to hang up.
+    func sendCancelled(
+        after seconds: Double, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, headers: [String: String] = [:]
+    ) async throws -> Reply {
+        try await withThrowingTaskGroup(of: Reply?.self) { group in
+            group.addTask { try await send(method, uri, token: token, headers: headers) }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                return nil
+            }
+            while let next = try await group.next() {
+                if let reply = next {
+                    group.cancelAll()
+                    return reply
+                }
+                group.cancelAll()
+            }
+            throw CancellationError()
+        }
+    }
+
+    /// Whether an operation's success body is a stream of events (sent with `sendCancelled`).
+    static func isEventStream(_ method: String, _ path: String) -> Bool {
+        OpenAPIDocument.operations.contains { $0.method == method && $0.path == path && $0.responseType == "text/event-stream" }
     }
 }
 

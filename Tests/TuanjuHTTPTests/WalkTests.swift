@@ -19,12 +19,16 @@ final class Walk: Sendable {
     @discardableResult
     func call(
         _ method: HTTPRequest.Method, _ template: String, _ uri: String? = nil, token: String? = nil, json: Any? = nil,
-        form: MultipartForm? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        form: MultipartForm? = nil, headers: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         let target = uri ?? template
         let reply: Reply
+        let eventStream = Client.isEventStream(method.rawValue, template)
         if let form {
             reply = try await client.submit(target, token: token, form)
+        } else if eventStream {
+            // A stream never ends by itself: what it sent in half a second is its body.
+            reply = try await client.sendCancelled(after: 0.5, method, target, token: token, headers: headers)
         } else {
             reply = try await client.send(method, target, token: token, json: json)
         }
@@ -37,12 +41,30 @@ final class Walk: Sendable {
             ? (reply.headers[.contentType]?.hasPrefix("image/") == true && !reply.body.isEmpty ? [] : ["not an image"])
             : expected.schema["contentMediaType"] as? String == "text/plain"
             ? (reply.headers[.contentType]?.hasPrefix("text/plain") == true && !reply.body.isEmpty ? [] : ["not plain text"])
+            : eventStream ? Self.eventProblems(reply, expected.schema)
             : SchemaCheck.problems(reply.json ?? NSNull(), expected.schema)
         #expect(problems.isEmpty, "\(method) \(target): \(problems) in \(reply.text.prefix(600))", sourceLocation: sourceLocation)
         if reply.status == expected.status, problems.isEmpty {
             _ = covered.withLock { $0.insert("\(method.rawValue) \(template)") }
         }
         return reply
+    }
+}
+
+extension Walk {
+    /// An event stream: its media type, at least one event, and each event's data checked against the schema
+    /// the operation names (`x-event-data`).
+    static func eventProblems(_ reply: Reply, _ schema: [String: any Sendable]) -> [String] {
+        guard reply.headers[.contentType]?.hasPrefix("text/event-stream") == true else { return ["not text/event-stream"] }
+        let events = SSEParser.items(reply.text).filter { $0.data != nil }
+        guard !events.isEmpty else { return ["no event"] }
+        let dataSchema = schema["x-event-data"] as? [String: any Sendable] ?? [:]
+        return events.flatMap { event -> [String] in
+            let json = event.data.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } ?? NSNull()
+            let idProblem = Int64(event.id ?? "") == nil ? ["event without a numeric id"] : []
+            return idProblem + (event.event == "notification" ? [] : ["event type \(event.event ?? "none")"])
+                + SchemaCheck.problems(json, dataSchema)
+        }
     }
 }
 
@@ -183,6 +205,9 @@ struct WalkTests {
             let inbox = try await walk.call(.get, "/v1/me/inbox", "/v1/me/inbox?unread=true&limit=50", token: liToken).array
             #expect(inbox.contains { $0["template"] as? String == "report.accepted" }, "\(inbox)")
             let noticeID = try #require(inbox.first?["id"] as? String)
+            // The same notices as a stream, replayed from the start (Last-Event-ID: 0).
+            let streamed = try await walk.call(.get, "/v1/me/inbox/stream", token: liToken, headers: ["Last-Event-ID": "0"])
+            #expect(SSEParser.items(streamed.text).contains { $0.data?.contains(noticeID) == true }, "\(streamed.text.prefix(300))")
             let marked = try await walk.call(.post, "/v1/me/inbox/read", token: liToken, json: ["ids": [noticeID]]).object
             #expect(marked["marked"] as? Int == 1)
             try await walk.call(.post, "/v1/me/inbox/read", token: zhangToken, json: ["all": true])

@@ -18,6 +18,11 @@ let scenarios: [String: Scenario] = [
     "photo-reuse-lookup": PhotoReuseLookupScenario(),
 ]
 
+/// Benches of another shape than ours-vs-raw, each printing its own JSON line.
+let specials: [String: () throws -> Void] = [
+    "inbox-stream": InboxStreamBench.run,
+]
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--child" {
     // tuanju-bench --child SCENARIO SIDE WORKDIR
@@ -32,14 +37,22 @@ if arguments.first == "--child" {
     exit(0)
 }
 
-let wanted = arguments.isEmpty ? scenarios.keys.sorted() : arguments
+let wanted = arguments.isEmpty ? (Array(scenarios.keys) + Array(specials.keys)).sorted() : arguments
 // Each side runs `repeats` times on a fresh copy of the prepared data, alternating, and the best run counts:
 // this machine's other load only ever slows a run down.
 let repeats = Int(ProcessInfo.processInfo.environment["TUANJU_BENCH_REPEAT"] ?? "") ?? (Bench.quick ? 1 : 3)
 var failed = false
 for name in wanted {
+    if let special = specials[name] {
+        do { try special() } catch {
+            FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+            failed = true
+        }
+        continue
+    }
     guard let scenario = scenarios[name] else {
-        FileHandle.standardError.write(Data("unknown scenario \(name); known: \(scenarios.keys.sorted().joined(separator: ", "))\n".utf8))
+        let known = (Array(scenarios.keys) + Array(specials.keys)).sorted()
+        FileHandle.standardError.write(Data("unknown scenario \(name); known: \(known.joined(separator: ", "))\n".utf8))
         exit(64)
     }
     let load = loadAverage()

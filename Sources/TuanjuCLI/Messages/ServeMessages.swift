@@ -8,7 +8,7 @@ public enum ServeMsg: String, CaseIterable, CatalogMessage {
     // MARK: - CLI: serve
     case serveAbstract, serveDiscussion, optHost, optPort, optRateLimit, optMaxBody, optMaxUpload, optMediaBase
     case serveListening, serveStopping, serveStopped, optHeaderTimeout, optBodyTimeout, optIdleTimeout
-    case optMaxConnections, optPositive
+    case optMaxConnections, optPositive, optMaxStreams
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -37,6 +37,9 @@ public enum ServeMsg: String, CaseIterable, CatalogMessage {
             ("Seconds a kept-alive connection may stay idle before it is closed.", "保持连接空闲多少秒后关闭。")
         case .optMaxConnections:
             ("Most connections open at once; more wait until one closes.", "同时打开的连接上限;更多的连接排队等待。")
+        case .optMaxStreams:
+            ("Most inbox streams (GET /v1/me/inbox/stream) open at once; each holds a connection, so keep it below --max-connections.",
+             "同时打开的消息推送连接(GET /v1/me/inbox/stream)上限;每个都占用一个连接,应小于 --max-connections。")
         case .optPositive: ("--{name} must be a whole number from 1 to {max}", "--{name} 必须是 1 到 {max} 之间的整数")
         }
     }
