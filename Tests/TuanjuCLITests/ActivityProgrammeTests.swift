@@ -42,13 +42,13 @@ struct ActivityProgrammeTests {
         }
 
         func outbox(_ type: String) throws -> [String] {
-            try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            try sandbox.database().read { db in
                 try String.fetchAll(db, sql: "SELECT payload FROM outbox WHERE type = ? ORDER BY seq", arguments: [type])
             }
         }
 
         func audit(_ action: String) throws -> Int {
-            try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            try sandbox.database().read { db in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log WHERE action = ?", arguments: [action]) ?? 0
             }
         }

@@ -26,16 +26,16 @@ struct AgenciesTests {
                        sandbox.run(["agencies", "list", "--json"], token: sandbox.adminToken).stdout,
                        sandbox.run(["audit", "list", "--json"], token: sandbox.adminToken).stdout]
         for output in outputs { #expect(!output.contains(Self.secret)) }
-        let elsewhere = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let elsewhere = try sandbox.database().read { db in
             (try String.fetchAll(db, sql: "SELECT payload FROM outbox") + String.fetchAll(db, sql: "SELECT coalesce(target, '') || coalesce(command, '') FROM audit_log"))
                 .filter { $0.contains(Self.secret) }.count
         }
         #expect(elsewhere == 0)
-        let stored = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let stored = try sandbox.database().read { db in
             try String.fetchOne(db, sql: "SELECT api_key FROM agencies WHERE id = ?", arguments: [id])
         }
         #expect(stored == Self.secret)
-        let events = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let events = try sandbox.database().read { db in
             try String.fetchAll(db, sql: "SELECT type FROM outbox WHERE type LIKE 'agency.%'")
         }
         #expect(events == ["agency.created"])

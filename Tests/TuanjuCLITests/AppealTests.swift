@@ -35,7 +35,7 @@ struct AppealTests {
         #expect(history.last?["note"] as? String == "已补拍清晰照片" && history.last?["by"] as? String == rejected.setup.riders[0].id)
         let queue = try sandbox.run(["reports", "list", "--status", "submitted", "--json"], token: rejected.setup.coordinator).array()
         #expect(queue.contains { $0["id"] as? String == rejected.report })
-        let events = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let events = try sandbox.database().read { db in
             try String.fetchAll(db, sql: "SELECT payload FROM outbox WHERE type = 'report.appealed'")
         }
         #expect(events.count == 1 && events[0].contains("已补拍清晰照片"))

@@ -8,7 +8,7 @@ struct CrashTests {
     /// Writes `riders` riders with 1,000 points each and `requests` pending redemptions straight into the
     /// database (the setup is not what is under test), split over a plentiful and a scarce reward.
     static func seedRedemptions(_ sandbox: Sandbox, riders: Int, requests: Int, scarceStock: Int) throws {
-        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let queue = try sandbox.database()
         try queue.write { db in
             let now = "2026-11-01T00:00:00Z"
             try db.execute(sql: """
@@ -64,7 +64,7 @@ struct CrashTests {
             process.waitUntilExit()
         }
         // Then a run to the end.
-        let handledBeforeFinal = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let handledBeforeFinal = try sandbox.database().read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE state <> 'pending'") ?? 0
         }
         print("killed \(killed) times; \(handledBeforeFinal) requests handled before the final run")
@@ -73,7 +73,7 @@ struct CrashTests {
         let verify = sandbox.run(["points", "verify", "--json"], token: sandbox.adminToken)
         #expect(verify.exit == 0, "\(verify.stdout)")
 
-        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let queue = try sandbox.database()
         let (fulfilled, rejected, pending, payments, batches) = try queue.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE state = 'fulfilled'")!,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE state = 'rejected'")!,
@@ -120,12 +120,12 @@ struct WebhookCrashTests {
         let final = sandbox.run(["webhooks", "deliver", "--until-idle", "--json"], token: sandbox.adminToken)
         #expect(final.exit == 0, "\(final.stderr)")
 
-        let expected = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let expected = try sandbox.database().read { db in
             Set(try String.fetchAll(db, sql: """
                 SELECT o.event_id FROM webhook_deliveries d JOIN outbox o ON o.seq = d.event_seq
                 """))
         }
-        let states = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let states = try sandbox.database().read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT state FROM webhook_deliveries")
         }
         let received = try receiver.records()

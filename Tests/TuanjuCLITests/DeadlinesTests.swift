@@ -18,7 +18,7 @@ struct DeadlinesTests {
         #expect(roadDamage["review_hours"] as? Int == 24 && roadDamage["resolve_hours"] as? Int == 168)
         let set = try sandbox.ok(["deadlines", "set", "road-damage", "--resolve-hours", "72"], token: coordinator)
         #expect(set["review_hours"] as? Int == 24 && set["resolve_hours"] as? Int == 72)
-        let events = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let events = try sandbox.database().read { db in
             try String.fetchAll(db, sql: "SELECT payload FROM outbox WHERE type = 'deadline.changed'")
         }
         #expect(events.count == 1 && events[0].contains("\"resolve_hours\":72"))
@@ -44,14 +44,14 @@ struct DeadlinesTests {
         let sandbox = setup.sandbox
         // road-damage: 24 h to review, 168 h to resolve.
         let late = try setup.submit(0, ["--category", "road-damage"], photos: [try setup.photo()]).object()["id"] as! String
-        let submittedAt = try #require(try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let submittedAt = try #require(try sandbox.database().read { db in
             try String.fetchOne(db, sql: "SELECT submitted_at FROM reports WHERE id = ?", arguments: [late])
         }.flatMap(Timestamp.parse))
         let clock = ManualClock(submittedAt)
         let app = try Tuanju.open(DataDirectory(path: sandbox.data), clock: clock.clock)
         let coordinator = try app.authenticate(token: setup.coordinator)
         func events() throws -> [String] {
-            try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            try sandbox.database().read { db in
                 try String.fetchAll(db, sql: "SELECT payload FROM outbox WHERE type = 'report.overdue' ORDER BY seq")
             }
         }

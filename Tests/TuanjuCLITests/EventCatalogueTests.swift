@@ -187,7 +187,7 @@ struct EventCatalogueTests {
         _ = try ok(["lessons", "retire", quizLesson], coordinator)
         _ = try ok(["privacy", "erase", riders[3].id], admin)
 
-        let events = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let events = try sandbox.database().read { db in
             try Row.fetchAll(db, sql: "SELECT type, payload FROM outbox ORDER BY seq").map { ($0[0] as String, $0[1] as String) }
         }
         let schemas = Dictionary(uniqueKeysWithValues: try EventCatalogue.all().map { ($0.type, $0.schema) })
@@ -202,7 +202,7 @@ struct EventCatalogueTests {
         // notification.created follows each event that told a rider something, right after it, once per
         // notification, and never carries a phone number.
         let notifications = events.filter { $0.0 == "notification.created" }
-        let rows = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notifications") }
+        let rows = try sandbox.database().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notifications") }
         #expect(notifications.count == rows && notifications.count >= 8, "\(notifications.count) events, \(rows ?? -1) notifications")
         let templates = Set(notifications.compactMap { (try? JSONValue.parse(Data($0.1.utf8))).flatMap { value -> String? in
             if case .object(let fields) = value, case .string(let template)? = fields["template"] { return template }
@@ -225,6 +225,6 @@ struct EventCatalogueTests {
     }
 
     private func raw(_ sandbox: Sandbox, _ sql: String) throws {
-        try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").write { db in try db.execute(sql: sql) }
+        try sandbox.database().write { db in try db.execute(sql: sql) }
     }
 }

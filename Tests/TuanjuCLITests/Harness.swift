@@ -94,11 +94,18 @@ final class Sandbox {
         return path
     }
 
-    /// Every row of every table, as text: compare before and after to prove nothing changed.
-    func snapshot() throws -> String {
+    /// The data directory's database opened directly, waiting up to 10 s for a lock as the app does: a process
+    /// that was just killed leaves a WAL that the next opener recovers, and on a loaded machine a bare open can
+    /// meet that recovery and fail with SQLITE_BUSY.
+    func database() throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        let queue = try DatabaseQueue(path: data + "/tuanju.sqlite", configuration: configuration)
+        return try DatabaseQueue(path: data + "/tuanju.sqlite", configuration: configuration)
+    }
+
+    /// Every row of every table, as text: compare before and after to prove nothing changed.
+    func snapshot() throws -> String {
+        let queue = try database()
         return try queue.read { db in
             let tables = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")

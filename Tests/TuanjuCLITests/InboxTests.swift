@@ -14,7 +14,7 @@ struct InboxTests {
     }
 
     func query<T: DatabaseValueConvertible>(_ sandbox: Sandbox, _ sql: String) throws -> [T] {
-        try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in try T.fetchAll(db, sql: sql) }
+        try sandbox.database().read { db in try T.fetchAll(db, sql: sql) }
     }
 
     @Test("Accepting a report puts it in its rider's inbox, in Chinese by default, written with the event it announces")

@@ -65,7 +65,7 @@ struct InitTests {
     func newerSchema() throws {
         let sandbox = try Sandbox()
         // Given a migration this build does not know
-        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let queue = try sandbox.database()
         try queue.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }

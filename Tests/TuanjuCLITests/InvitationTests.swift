@@ -37,7 +37,7 @@ struct InvitationTests {
         let listed = sandbox.run(["riders", "invitations", "--json"], token: coordinator)
         let used = try listed.array().filter { !($0["used_at"] is NSNull) }
         #expect(used.count == 1 && used[0]["rider_id"] as? String == joined["id"] as? String && used[0]["rider_name"] as? String == "新骑手")
-        let events = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let events = try sandbox.database().read { db in
             try String.fetchAll(db, sql: "SELECT payload FROM outbox WHERE type = 'rider.registered'")
         }
         #expect(events.count == 1 && events[0].contains(used[0]["id"] as! String))
@@ -56,7 +56,7 @@ struct InvitationTests {
             try sandbox.expectRefusal(arguments, token: nil, exit: 1, code: "invitation_invalid")
             messages.insert(sandbox.run(arguments + ["--json"]).stderr)
         }
-        try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").write { db in
+        try sandbox.database().write { db in
             try db.execute(sql: "UPDATE invitations SET expires_at = '2020-01-01T00:00:00Z'")
         }
         try sandbox.expectRefusal(join(codes[2], phone: "13722223333", platform: "eleme"), token: nil, exit: 1, code: "invitation_invalid")

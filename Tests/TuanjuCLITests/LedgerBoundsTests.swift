@@ -55,7 +55,7 @@ struct LedgerBoundsTests {
     @Test("The schema refuses a REAL, text or out-of-range amount or balance written with raw SQL")
     func schemaRefuses() throws {
         _ = try setup.award(setup.li.id, 10)
-        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let queue = try sandbox.database()
         let statements = [
             "UPDATE accounts SET balance = 1.5 WHERE id = 'budget'",
             "UPDATE accounts SET balance = 'lots' WHERE id = 'budget'",
@@ -82,7 +82,7 @@ struct LedgerBoundsTests {
     @Test("A REAL budget balance and a huge transfer written behind the app's back are findings naming them, exit 1, never 70")
     func damagedLedgerIsReported() throws {
         _ = try setup.award(setup.li.id, 10)
-        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let queue = try sandbox.database()
         // The damage the issue describes, made possible again by dropping the guards (as an old build or a hand edit could).
         try queue.write { db in
             try db.execute(sql: "DROP TRIGGER IF EXISTS accounts_bounds_update; DROP TRIGGER IF EXISTS transfers_amount_bounds")
@@ -113,7 +113,7 @@ struct LedgerBoundsTests {
     @Test("A balance at the ledger's limit refuses one more point with ledger_limit, exit 1, nothing changed")
     func balanceLimit() throws {
         _ = try setup.award(setup.li.id, 10)
-        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let queue = try sandbox.database()
         // A budget that has issued (nearly) 10^15 points, with its transfers to match, written directly (there is no
         // faster way to get there through a billion awards).
         try queue.write { db in

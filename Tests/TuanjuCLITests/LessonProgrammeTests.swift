@@ -32,7 +32,7 @@ struct LessonProgrammeTests {
         }
 
         func count(_ sql: String) throws -> Int {
-            try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+            try sandbox.database().read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
         }
     }
 

@@ -58,7 +58,7 @@ struct Open311LoopTests {
         }
 
         func query<T>(_ body: (Database) throws -> T) throws -> T {
-            try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read(body)
+            try sandbox.database().read(body)
         }
 
         /// The service on a clock the test moves.

@@ -30,7 +30,7 @@ struct OperationsTests {
         func doctor() -> RunResult { sandbox.run(["doctor", "--json"], token: sandbox.adminToken) }
 
         func raw(_ sql: String) throws {
-            let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+            let queue = try sandbox.database()
             try queue.write { db in try db.execute(sql: sql) }
         }
     }

@@ -180,7 +180,7 @@ struct ReminderNoticeTests {
             }
         }
         #expect(total == 3)
-        let sent = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let sent = try sandbox.database().read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM notifications WHERE template = 'activity.session_reminder'")!
         }
         #expect(sent == 3)

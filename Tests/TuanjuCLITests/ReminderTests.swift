@@ -62,7 +62,7 @@ struct ReminderTests {
         }
 
         func outbox(_ type: String) throws -> [String] {
-            try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+            try sandbox.database().read { db in
                 try String.fetchAll(db, sql: "SELECT payload FROM outbox WHERE type = ? ORDER BY seq", arguments: [type])
             }
         }

@@ -58,7 +58,7 @@ struct ReportCrashTests {
         }
 
         // Then every submission is recorded exactly once, and doctor is content with the photo store
-        let notes = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let notes = try sandbox.database().read { db in
             try String.fetchAll(db, sql: "SELECT note FROM reports")
         }
         #expect(notes.sorted() == (0...number).map { "crash \($0)" }.sorted())

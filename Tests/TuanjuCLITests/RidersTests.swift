@@ -22,7 +22,7 @@ struct RiderCommandTests {
         let coordinator = try sandbox.coordinator()
         let rider = try sandbox.rider("李骑手", phone: "13812341234", coordinator: coordinator)
         _ = try sandbox.ok(["riders", "update", rider.id, "--phone", "13912345678"], token: coordinator)
-        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let queue = try sandbox.database()
         let payloads = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT type, payload FROM outbox WHERE type LIKE 'rider.%'").map {
                 ($0["type"] as String, $0["payload"] as String)

@@ -33,7 +33,7 @@ struct RoleProgrammeTests {
         _ = try sandbox.ok(["tasks", "release", setup.task], token: setup.riders[0].token)
         let after = try sandbox.run(["roles", "list", "--json"]).array()
         #expect(!after.contains { $0["code"] as? String == "hazard-inspector" })
-        let events = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let events = try sandbox.database().read { db in
             try String.fetchAll(db, sql: "SELECT action FROM audit_log WHERE action LIKE 'role.%' OR action LIKE 'category.%' ORDER BY seq")
         }
         #expect(events == ["role.created", "role.updated", "category.created", "category.retired", "role.retired"])

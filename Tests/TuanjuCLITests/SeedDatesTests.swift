@@ -10,7 +10,7 @@ struct SeedDatesTests {
     /// The service over a sandbox's data with its clock `minutes` after `session` starts: the seeded sessions start
     /// weeks after the install, whenever that was, so a test reads the start instead of naming a date.
     static func app(_ sandbox: Sandbox, minutes: Double = 30, afterStartOf session: String) throws -> Tuanju {
-        let starts = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let starts = try sandbox.database().read { db in
             try String.fetchOne(db, sql: "SELECT starts_at FROM activity_sessions WHERE id = ?", arguments: [session])
         }
         let date = try #require(starts.flatMap(Timestamp.parse), "no session \(session)")
@@ -70,7 +70,7 @@ struct SeedDatesTests {
         let message = try #require((error?["error"] as? [String: Any])?["message"] as? String, "\(result.stderr)")
         #expect(message.hasPrefix("activities.json: session ses-health-1") && message.contains(named), "\(message)")
         // One transaction: no seed part, no admin.
-        let written = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let written = try sandbox.database().read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM seed_loads) + (SELECT count(*) FROM users) + (SELECT count(*) FROM activity_sessions)")
         }
         #expect(written == 0)
@@ -84,7 +84,7 @@ struct SeedDatesTests {
             with: "\"starts_at\": \"2030-01-09T14:00:00+08:00\", \"ends_at\": \"2030-01-09T09:00:00Z\"", in: sandbox.root)
         let result = sandbox.run(["init", "--seed", seed, "--json"])
         #expect(result.exit == 0, "\(result.stderr)")
-        let stored = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let stored = try sandbox.database().read { db in
             try Row.fetchOne(db, sql: "SELECT starts_at, ends_at FROM activity_sessions WHERE id = 'ses-health-1'")
         }
         #expect(stored?[0] as String? == "2030-01-09T06:00:00Z" && stored?[1] as String? == "2030-01-09T09:00:00Z")

@@ -9,7 +9,7 @@ struct SurveyPublishingTests {
     static let v2 = DocumentSet.root.appendingPathComponent("Seed/samples/needs-v2.json").path
 
     static func events(_ sandbox: Sandbox, _ type: String) throws -> Int {
-        try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        try sandbox.database().read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE type = ?", arguments: [type]) ?? 0
         }
     }

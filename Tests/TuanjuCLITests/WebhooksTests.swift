@@ -44,7 +44,7 @@ struct WebhooksTests {
     }
 
     func deliveries(_ sandbox: Sandbox) throws -> [Row] {
-        try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        try sandbox.database().read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM webhook_deliveries ORDER BY event_seq")
         }
     }
@@ -70,7 +70,7 @@ struct WebhooksTests {
     func manyBatches() throws {
         let (sandbox, _, _) = try setup()
         let extra = 5000
-        try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").write { db in
+        try sandbox.database().write { db in
             for index in 0..<extra {
                 try db.execute(sql: "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, 'task.claimed', ?, ?)",
                                arguments: ["evt_many\(index)", "{\"n\":\(index),\"note\":\"a \\\"quoted\\\" line\\n\"}", Timestamp.iso(Self.start)])
@@ -88,7 +88,7 @@ struct WebhooksTests {
         let ids = transport.sent.withLock { $0.map(\.id) }
         #expect(ids.count == total)
         #expect(Set(ids).count == total)
-        let attempts = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let attempts = try sandbox.database().read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_attempts")
         }
         #expect(attempts == total)
@@ -163,7 +163,7 @@ struct WebhooksTests {
         let (later, _) = try service(sandbox, at: Self.start.addingTimeInterval(5 * 86_400 + 1))
         let summary = try later.deliverWebhooks(admin, untilIdle: false, maxSeconds: nil, transport: failing)
         #expect(summary.held >= 1)
-        let endpoint = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite").read { db in
+        let endpoint = try sandbox.database().read { db in
             try Row.fetchOne(db, sql: "SELECT enabled, disabled_reason FROM webhook_endpoints")!
         }
         #expect(endpoint["enabled"] as Bool == false)
@@ -267,7 +267,7 @@ struct WebhookFaultTests {
         try (endpoint["secret"] as! String).write(toFile: receiver.secretFile, atomically: true, encoding: .utf8)
         _ = try sandbox.coordinator()
         _ = sandbox.run(["webhooks", "deliver"], token: sandbox.adminToken)
-        let queue = try DatabaseQueue(path: sandbox.data + "/tuanju.sqlite")
+        let queue = try sandbox.database()
         let row = try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM webhook_deliveries")! }
         let enabled = try queue.read { db in try Bool.fetchOne(db, sql: "SELECT enabled FROM webhook_endpoints")! }
         return (row, enabled ? 1 : 0, endpointID)
