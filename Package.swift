@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        // The console's HTML templates: logic-less, escaping by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // Values and pure rules, no I/O.
@@ -109,9 +111,20 @@ let package = Package(
         .target(name: "TuanjuViews", dependencies: [
             "TuanjuCore", "TuanjuService", "Storage", "Riders", "ServiceMap", "Governance", "Points", "Reports", "Engagement",
         ]),
+        // The coordinators' console in the browser (#23): server-rendered Mustache pages over the service layer,
+        // mounted by TuanjuHTTP under /console. Templates, CSS and JS are resources (served by the server itself).
+        .target(
+            name: "TuanjuConsole",
+            dependencies: [
+                "TuanjuCore", "TuanjuService", "TuanjuViews", "Identity", "Reports", "ServiceMap", "Points",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The HTTP JSON API and Open311 GeoReport v2 over the service layer (Hummingbird).
         .target(name: "TuanjuHTTP", dependencies: [
-            "TuanjuCore", "TuanjuService", "TuanjuViews", "Storage", "Riders", "ServiceMap", "Governance", "Points",
+            "TuanjuConsole", "TuanjuCore", "TuanjuService", "TuanjuViews", "Storage", "Riders", "ServiceMap", "Governance", "Points",
             "Reports", "Engagement", "PhotoStore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -180,7 +193,7 @@ let package = Package(
         // Every module's message catalogue in one list, checked for both languages and the same arguments.
         .testTarget(name: "CatalogTests", dependencies: [
             "TuanjuCore", "CSVReader", "Storage", "Identity", "Riders", "Governance", "Points", "ServiceMap", "PhotoStore",
-            "Reports", "Engagement", "Notifier", "TuanjuService", "TuanjuHTTP", "TuanjuCLI",
+            "Reports", "Engagement", "Notifier", "TuanjuService", "TuanjuHTTP", "TuanjuCLI", "TuanjuConsole",
         ]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
         .testTarget(name: "StorageTests", dependencies: [
@@ -206,7 +219,7 @@ let package = Package(
         .testTarget(
             name: "TuanjuHTTPTests",
             dependencies: [
-                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports",
+                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports", "TuanjuConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

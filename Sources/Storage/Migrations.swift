@@ -27,6 +27,7 @@ public enum Migrations {
         migrator.registerMigration("v20-lesson-quizzes", migrate: lessonQuizzes)
         migrator.registerMigration("v21-survey-publishing", migrate: surveyPublishing)
         migrator.registerMigration("v22-role-programme", migrate: roleProgramme)
+        migrator.registerMigration("v23-console-sessions", migrate: consoleSessions)
         return migrator
     }
 
