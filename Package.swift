@@ -219,7 +219,8 @@ let package = Package(
         .testTarget(
             name: "TuanjuHTTPTests",
             dependencies: [
-                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports", "TuanjuConsole",
+                "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

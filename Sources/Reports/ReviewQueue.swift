@@ -21,11 +21,12 @@ public struct ReportPin: Sendable, Equatable {
 
 extension Reports {
     /// The review queue: submitted reports, oldest first (the one waiting longest is reviewed first), at most
-    /// `limit`, and how many are waiting in all. Reads the `reports_status` index (status, submitted_at).
+    /// `limit`, and how many are waiting in all. Reads the `reports_status` index (status, submitted_at, rowid):
+    /// reports of the same second come in the order they were submitted.
     public static func queue(_ db: Database, limit: Int) throws -> (reports: [Report], waiting: Int) {
         let waiting = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE status = 'submitted'") ?? 0
         let rows = try Row.fetchAll(
-            db, sql: "SELECT \(Report.columns) FROM reports WHERE status = 'submitted' ORDER BY submitted_at, id LIMIT ?",
+            db, sql: "SELECT \(Report.columns) FROM reports WHERE status = 'submitted' ORDER BY submitted_at, rowid LIMIT ?",
             arguments: [limit])
         return (try rows.map { try Report(row: $0, photos: try photoHashes(db, id: $0[0])) }, waiting)
     }

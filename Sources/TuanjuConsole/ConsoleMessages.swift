@@ -6,7 +6,7 @@ import TuanjuCore
 
 public enum ConsoleMsg: String, CaseIterable, CatalogMessage {
     // MARK: - Frame
-    case brand, navQueue, navMap, navFigures, navBatches, signOut, otherLanguage, signedInAs
+    case brand, navQueue, navMap, navFigures, navBatches, signOut, signedInAs
 
     // MARK: - Sign-in
     case signInTitle, signInToken, signInButton, signInHelp, signInRefused, signInRider, signedOut
@@ -44,7 +44,6 @@ public enum ConsoleMsg: String, CaseIterable, CatalogMessage {
         case .navFigures: ("Figures", "统计")
         case .navBatches: ("Redemptions", "兑换批次")
         case .signOut: ("Sign out", "退出")
-        case .otherLanguage: ("中文", "English")
         case .signedInAs: ("Signed in as {name} ({role})", "当前用户:{name}({role})")
         case .signInTitle: ("Sign in", "登录")
         case .signInToken: ("Coordinator or admin token", "协调员或管理员令牌")

@@ -48,6 +48,8 @@ struct Visit: Sendable {
             "lang": language == .zh ? "zh-CN" : "en",
             "title": title,
             "langLink": languageLink,
+            // The other language's own name (not a message: it reads the same in both).
+            "langLabel": language == .zh ? "English" : "中文",
             "nav\(nav)": true,
         ]
         if let caller, let session {
