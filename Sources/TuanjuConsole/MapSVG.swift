@@ -66,7 +66,7 @@ struct MapSVG {
             let big = pin.id == highlight
             let label = "\(pin.id) · \(names.category(pin.categoryCode)) · \(Names.status(pin.status, language)) · \(Markup.localTime(pin.submittedAt))"
             svg += "<a href=\"/console/reports/\(Markup.escape(pin.id))\"><circle class=\"pin s-\(pin.status.rawValue)\(big ? " here" : "")\" "
-                + "cx=\"\(Markup.number(frame.x(pin.location.lon)))\" cy=\"\(Markup.number(frame.y(pin.location.lat)))\" r=\"\(big ? 9 : 4)\">"
+                + "cx=\"\(Markup.number(frame.x(pin.location.lon)))\" cy=\"\(Markup.number(frame.y(pin.location.lat)))\" r=\"\(big ? 9 : 5)\">"
                 + "<title>\(Markup.escape(label))</title></circle></a>"
         }
         return svg + "</svg>"

@@ -70,9 +70,10 @@ extension WebConsole {
             card["duplicateOf"] = duplicateOf
             card["duplicateText"] = ConsoleMsg.duplicateWarning.text(["id": duplicateOf], in: language)
         }
+        // `position` counts from 0 in the record; people count photos from 1.
         if let reuse = report.possibleReuse, !reuse.cleared {
             card["reuse"] = ConsoleMsg.reuseWarning.text(
-                ["position": "\(reuse.position)", "id": reuse.report, "distance": "\(reuse.distance)"], in: language)
+                ["position": "\(reuse.position + 1)", "id": reuse.report, "distance": "\(reuse.distance)"], in: language)
         }
         return card
     }
