@@ -24,11 +24,10 @@ import time
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -123,8 +122,18 @@ def fetch(url, driver):
         return error.code, dict(error.headers), error.read()
 
 
-def wait_new_page(driver, old, timeout=10):
-    WebDriverWait(driver, timeout).until(EC.staleness_of(old))
+def gone(element):
+    """True once `element` left the document (the page it was on was replaced). Chromium may answer a node of a
+    page being replaced with a generic inspector error rather than a stale-element one: both mean gone."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
+def wait_new_page(driver, old, timeout=20):
+    WebDriverWait(driver, timeout).until(lambda _: gone(old))
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
@@ -347,7 +356,7 @@ def main():
     started = time.time()
     try:
         run(args)
-    except (AssertionError, TimeoutException) as failure:
+    except (AssertionError, WebDriverException) as failure:
         print(f"browser tests: FAILED: {failure or 'a page did not load in time'}", file=sys.stderr)
         return 1
     print(f"browser tests: {len(CHECKS)} checks passed in {time.time() - started:.1f} s")
