@@ -18,6 +18,11 @@ public enum ConsoleSessions {
 
     /// Opens a session for `userID`; returns the session id (for the cookie, never stored) and the session.
     public static func open(_ db: Database, userID: String, at date: Date) throws -> (id: String, session: ConsoleSession) {
+        // Sessions that ended over a week ago are of no use to anyone: each sign-in sweeps them, so the table
+        // holds about a week of sign-ins (the audit log keeps who signed in when).
+        try db.execute(
+            sql: "DELETE FROM console_sessions WHERE expires_at < ?",
+            arguments: [Timestamp.iso(date.addingTimeInterval(-7 * 86_400))])
         let id = Token.generate()
         let session = ConsoleSession(
             userID: userID, csrfToken: Token.generate(), expiresAt: Timestamp.iso(date.addingTimeInterval(lifetime)))

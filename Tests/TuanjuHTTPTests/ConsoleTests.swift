@@ -50,6 +50,28 @@ struct ConsoleTests {
         #expect(actions.contains("console.signed_out console POST /console/sign-out"))
     }
 
+    @Test("A session ends after 12 hours, and when its user is revoked")
+    func sessionEnds() async throws {
+        let clock = MovableClock(Date(timeIntervalSince1970: 1_790_000_000))
+        let sandbox = try APISandbox(clock: Clock(now: { clock.now }))
+        let first = try sandbox.coordinator("甲"), second = try sandbox.coordinator("乙")
+        try await sandbox.run { client in
+            let browser = ConsoleBrowser(client)
+            try await browser.signIn(first)
+            #expect(try await browser.get("/console").status == 200)
+            clock.advance(days: 11.9 / 24)
+            #expect(try await browser.get("/console").status == 200)
+            clock.advance(days: 0.2 / 24)
+            #expect(try await browser.get("/console").status == 303, "a session past 12 hours is signed out")
+            let other = ConsoleBrowser(client)
+            try await other.signIn(second)
+            #expect(try await other.get("/console").status == 200)
+            let staff = try sandbox.app.authenticate(token: second)
+            _ = try sandbox.app.revokeUser(try sandbox.admin, id: staff.id)
+            #expect(try await other.get("/console").status == 303, "a revoked user's session is signed out")
+        }
+    }
+
     @Test("Behind a TLS proxy the session cookie is Secure")
     func secureBehindTLS() async throws {
         let sandbox = try APISandbox()
