@@ -79,7 +79,7 @@ public enum ConsoleMsg: String, CaseIterable, CatalogMessage {
         case .duplicateOf: ("Duplicate of", "重复于")
         case .markDuplicate: ("Mark duplicate", "标记重复")
         case .reviewed: ("Report {id} is now {status}.", "上报 {id} 已{status}。")
-        case .openReport: ("Open", "查看")
+        case .openReport: ("Open it to dispatch it", "打开以转交")
         case .reportTitle: ("Report {id}", "上报 {id}")
         case .status: ("Status", "状态")
         case .category: ("Category", "类别")

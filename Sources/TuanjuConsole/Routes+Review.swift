@@ -21,6 +21,8 @@ extension WebConsole {
             context["reports"] = reports.map { card($0, names, visit.language) }
             if let id = visit.query("done"), let status = visit.query("status").flatMap({ Report.Status(rawValue: $0) }) {
                 context["flash"] = ConsoleMsg.reviewed.text(["id": id, "status": Names.status(status, visit.language)])
+                // An accepted report is dispatched from its page: the flash links there.
+                if status == .accepted { context["flashReport"] = id }
             }
             return visit.page("queue", context)
         }
