@@ -23,6 +23,8 @@ let package = Package(
         // GET /metrics: the SSWG metrics API, exposed in Prometheus's text format.
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        // The console's HTML templates: logic-less, escaping by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // Values and pure rules, no I/O.
@@ -113,9 +115,20 @@ let package = Package(
         .target(name: "TuanjuViews", dependencies: [
             "TuanjuCore", "TuanjuService", "Storage", "Riders", "ServiceMap", "Governance", "Points", "Reports", "Engagement",
         ]),
+        // The coordinators' console in the browser (#23): server-rendered Mustache pages over the service layer,
+        // mounted by TuanjuHTTP under /console. Templates, CSS and JS are resources (served by the server itself).
+        .target(
+            name: "TuanjuConsole",
+            dependencies: [
+                "TuanjuCore", "TuanjuService", "TuanjuViews", "Identity", "Reports", "ServiceMap", "Points",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The HTTP JSON API and Open311 GeoReport v2 over the service layer (Hummingbird).
         .target(name: "TuanjuHTTP", dependencies: [
-            "TuanjuCore", "TuanjuService", "TuanjuViews", "Storage", "Riders", "ServiceMap", "Governance", "Points",
+            "TuanjuConsole", "TuanjuCore", "TuanjuService", "TuanjuViews", "Storage", "Riders", "ServiceMap", "Governance", "Points",
             "Reports", "Engagement", "PhotoStore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -186,7 +199,7 @@ let package = Package(
         // Every module's message catalogue in one list, checked for both languages and the same arguments.
         .testTarget(name: "CatalogTests", dependencies: [
             "TuanjuCore", "CSVReader", "Storage", "Identity", "Riders", "Governance", "Points", "ServiceMap", "PhotoStore",
-            "Reports", "Engagement", "Notifier", "TuanjuService", "TuanjuHTTP", "TuanjuCLI",
+            "Reports", "Engagement", "Notifier", "TuanjuService", "TuanjuHTTP", "TuanjuCLI", "TuanjuConsole",
         ]),
         .testTarget(name: "CSVReaderTests", dependencies: ["CSVReader"]),
         .testTarget(name: "StorageTests", dependencies: [
@@ -213,6 +226,7 @@ let package = Package(
             name: "TuanjuHTTPTests",
             dependencies: [
                 "TuanjuHTTP", "TuanjuService", "TuanjuCore", "PhotoFixtures", "Identity", "Storage", "Reports", "Notifier", "TuanjuViews", "ServiceMap",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

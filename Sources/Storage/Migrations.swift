@@ -28,6 +28,7 @@ public enum Migrations {
         migrator.registerMigration("v21-survey-publishing", migrate: surveyPublishing)
         migrator.registerMigration("v22-role-programme", migrate: roleProgramme)
         migrator.registerMigration("v23-reminders", migrate: reminders)
+        migrator.registerMigration("v24-console-sessions", migrate: consoleSessions)
         return migrator
     }
 

@@ -14,14 +14,17 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(.demoOptKeep)) var keep = false
     @Flag(help: ArgumentHelp(.demoOptJSON)) var json = false
     @Option(help: ArgumentHelp(.optLang, valueName: "zh|en")) var lang: String?
+    @Flag(help: ArgumentHelp(DemoServeMsg.optServe)) var serve = false
+    @Option(help: ArgumentHelp(DemoServeMsg.optPort, valueName: "port")) var port = 8080
 
     func run() throws {
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("tuanju-demo-\(UUID().uuidString.prefix(8))").path
         defer { if !keep { try? FileManager.default.removeItem(atPath: root) } }
         let narrator = Narrator(json: json)
-        try DemoScript(directory: DataDirectory(path: root), narrator: narrator).run()
+        let coordinatorToken = try DemoScript(directory: DataDirectory(path: root), narrator: narrator).run()
         if keep { narrator.say(CLIMsg.demoKept.text(["path": root])) }
+        if serve { try DemoServe.run(DataDirectory(path: root), token: coordinatorToken, port: port, json: json) }
     }
 }
 
@@ -65,7 +68,9 @@ struct DemoScript {
     let directory: DataDirectory
     let narrator: Narrator
 
-    func run() throws {
+    /// Runs every scene; returns the demo coordinator's token (`demo --serve` prints it for the console).
+    @discardableResult
+    func run() throws -> String {
         narrator.step(.demoSetup)
         let (app, setup) = try Tuanju.initialize(directory)
         narrator.say(.demoSetupDone, ["path": setup.data, "version": "\(setup.schemaVersion)"])
@@ -143,6 +148,7 @@ struct DemoScript {
         }
         narrator.step(.demoDone)
         narrator.say(.demoOutbox, ["count": "\(try app.outboxEventCount())"])
+        return coordinatorIssued.token
     }
 
     /// Everything above arrives at the dashboard, signed.

@@ -2,10 +2,12 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import NIOCore
+import TuanjuConsole
 import TuanjuCore
 import TuanjuService
 
-/// The HTTP API: `/v1` (the CLI's use cases), `/open311/v2` (GeoReport v2), `/healthz`, `/openapi.json`, `/metrics`.
+/// The HTTP API: `/v1` (the CLI's use cases), `/open311/v2` (GeoReport v2), `/healthz`, `/openapi.json`, `/metrics`,
+/// and the coordinators' console under `/console` (TuanjuConsole).
 /// Handlers parse, call one `Tuanju` method and encode; the rules stay in the service layer.
 public enum TuanjuAPI {
     /// The application and the routes it serves (the OpenAPI check compares them with the document).
@@ -50,6 +52,13 @@ public enum TuanjuAPI {
         deadlineRoutes(registry)
         statsRoutes(registry)
         metricsRoutes(registry, metrics: metrics)
+        // The console's pages are HTML, not API operations: added to the router directly, outside the registry
+        // (and so outside the OpenAPI document). A console whose templates cannot be read is a broken build.
+        do {
+            try WebConsole.addRoutes(to: router, app: app)
+        } catch {
+            fatalError("the console's templates cannot be read: \(error)")
+        }
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.
         func seconds(_ value: Int) -> TimeAmount { .seconds(Int64(min(max(value, 1), 86_400))) }
         let timeouts = ConnectionTimeouts(header: seconds(configuration.headerTimeoutSeconds), body: seconds(configuration.bodyTimeoutSeconds))

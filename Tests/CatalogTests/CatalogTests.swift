@@ -12,6 +12,7 @@ import ServiceMap
 import Storage
 import Testing
 import TuanjuCLI
+import TuanjuConsole
 import TuanjuCore
 import TuanjuHTTP
 import TuanjuService
@@ -31,6 +32,7 @@ struct CatalogTests {
         entry(AppealMsg.self), entry(AgencyMsg.self), entry(DeadlineMsg.self), entry(EventKind.self), entry(EventsCommandMsg.self),
         entry(InboxMsg.self), entry(NoticeTemplate.self), entry(ReminderMsg.self), entry(SchedulerMsg.self), entry(InboxCLIMsg.self), entry(InviteMsg.self), entry(InviteCLIMsg.self),
         entry(ProgrammeMsg.self), entry(LessonMsg.self), entry(SurveyPublishMsg.self), entry(RoleMsg.self), entry(KindMsg.self),
+        entry(ConsoleMsg.self), entry(DemoServeMsg.self),
     ]
 
     static func entry<T: CatalogMessage & CaseIterable>(_ type: T.Type) -> (name: String, messages: [any CatalogMessage]) {

@@ -37,6 +37,9 @@ public enum ServiceMsg: String, CaseIterable, CatalogMessage {
     case locationRequired, pointsOnlyOnAccept, whatClaim, whatReport, actionSubmitReports, actionReviewReports
     case actionExportReports, actionCollectPhotos
 
+    // MARK: - Console
+    case actionSignInConsole, actionUseConsole
+
     public var texts: (en: String, zh: String) {
         switch self {
         case .eventUnknown:
@@ -112,6 +115,8 @@ public enum ServiceMsg: String, CaseIterable, CatalogMessage {
         case .actionReviewReports: ("review reports", "审核上报")
         case .actionExportReports: ("export reports", "导出上报")
         case .actionCollectPhotos: ("clean up photos", "清理照片")
+        case .actionSignInConsole: ("sign in to the console", "登录管理后台")
+        case .actionUseConsole: ("use the console", "使用管理后台")
         }
     }
 }
