@@ -21,6 +21,19 @@ public struct InboxNotice: Sendable, Equatable {
         NoticeTemplate(rawValue: template)?.text(parameters, in: language) ?? template
     }
 
+    init(seq: Int64, id: String, riderID: String, eventID: String, template: String, parameters: [String: String],
+         language: Language, createdAt: String) {
+        self.seq = seq
+        self.id = id
+        self.riderID = riderID
+        self.eventID = eventID
+        self.template = template
+        self.parameters = parameters
+        self.language = language
+        self.createdAt = createdAt
+        readAt = nil
+    }
+
     init(_ row: Row) throws {
         seq = row["seq"]
         id = row["id"]
@@ -43,7 +56,9 @@ public enum Inbox {
     /// The language a rider reads notifications in (`riders update --lang`), nil for an unknown or erased rider
     /// (who is told nothing).
     public static func language(_ db: Database, riderID: String) throws -> Language? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT language, erased_at FROM riders WHERE id = ?", arguments: [riderID]),
+        // Cached: a redemption batch asks once per request.
+        let statement = try db.cachedStatement(sql: "SELECT language, erased_at FROM riders WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [riderID]),
               (row["erased_at"] as String?) == nil
         else { return nil }
         return Language(rawValue: row["language"]) ?? .zh
@@ -59,18 +74,25 @@ public enum Inbox {
         _ db: Database, riderID: String, eventID: String, template: String, parameters: [String: String],
         language: Language, at date: Date
     ) throws -> InboxNotice {
+        let json = String(decoding: try parametersEncoder.encode(parameters), as: UTF8.self)
+        let id = Identifier.make("ntf")
+        let createdAt = Timestamp.iso(date)
+        // Cached, and the notice built from what was written rather than read back: a redemption batch writes
+        // one per request.
+        try db.cachedStatement(sql: """
+            INSERT INTO notifications (id, rider_id, event_id, template, parameters, language, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, riderID, eventID, template, json, language.rawValue, createdAt])
+        return InboxNotice(seq: db.lastInsertedRowID, id: id, riderID: riderID, eventID: eventID, template: template,
+                           parameters: parameters, language: language, createdAt: createdAt)
+    }
+
+    /// Sorted keys, so a notice's parameters are stored the same way every time.
+    private static let parametersEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let json = String(decoding: try encoder.encode(parameters), as: UTF8.self)
-        let id = Identifier.make("ntf")
-        try db.execute(
-            sql: """
-                INSERT INTO notifications (id, rider_id, event_id, template, parameters, language, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [id, riderID, eventID, template, json, language.rawValue, Timestamp.iso(date)])
-        return try find(db, id: id)!
-    }
+        return encoder
+    }()
 
     static func find(_ db: Database, id: String) throws -> InboxNotice? {
         try Row.fetchOne(db, sql: "SELECT * FROM notifications WHERE id = ?", arguments: [id]).map(InboxNotice.init)

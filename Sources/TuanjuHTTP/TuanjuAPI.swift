@@ -22,7 +22,7 @@ public enum TuanjuAPI {
     public static func server(
         app: Tuanju, configuration: ServerConfiguration, rateLimitClock: (@Sendable () -> Double)? = nil,
         onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
-    ) -> Server {
+    ) throws -> Server {
         let router = Router(context: APIContext.self)
         let limiter = RateLimiter(limitPerMinute: configuration.rateLimitPerMinute, clock: rateLimitClock ?? RateLimiter.uptime)
         let metrics = ServerMetrics()
@@ -53,12 +53,9 @@ public enum TuanjuAPI {
         statsRoutes(registry)
         metricsRoutes(registry, metrics: metrics)
         // The console's pages are HTML, not API operations: added to the router directly, outside the registry
-        // (and so outside the OpenAPI document). A console whose templates cannot be read is a broken build.
-        do {
-            try WebConsole.addRoutes(to: router, app: app)
-        } catch {
-            fatalError("the console's templates cannot be read: \(error)")
-        }
+        // (and so outside the OpenAPI document). Templates that cannot be read (a damaged install) stop the
+        // server before it listens, with the reason, rather than serving a half-working console.
+        try WebConsole.addRoutes(to: router, app: app)
         // Clamped to a day: TimeAmount counts nanoseconds in an Int64, which a huge number of seconds overflows.
         func seconds(_ value: Int) -> TimeAmount { .seconds(Int64(min(max(value, 1), 86_400))) }
         let timeouts = ConnectionTimeouts(header: seconds(configuration.headerTimeoutSeconds), body: seconds(configuration.bodyTimeoutSeconds))
@@ -88,7 +85,7 @@ public enum TuanjuAPI {
         let log = AccessLogWriter(sink: configuration.accessLog)
         var configuration = configuration
         configuration.accessLog = log.append
-        let server = server(app: app, configuration: configuration, onServerRunning: onServerRunning)
+        let server = try server(app: app, configuration: configuration, onServerRunning: onServerRunning)
         let flusher = Task.detached {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(5))

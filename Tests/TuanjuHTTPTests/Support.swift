@@ -49,7 +49,7 @@ final class APISandbox: Sendable {
         let log = self.log
         var configuration = ServerConfiguration(rateLimitPerMinute: 0, accessLog: { log.append($0) })
         configure(&configuration)
-        server = TuanjuAPI.server(app: app, configuration: configuration, rateLimitClock: rateClock)
+        server = try TuanjuAPI.server(app: app, configuration: configuration, rateLimitClock: rateClock)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }

@@ -7,7 +7,9 @@ import TuanjuService
 /// `redemption-batch`: 100,000 pending requests from 10,000 riders, half for a plentiful reward and half
 /// for a scarce one (25,000 in stock), so 75,000 are fulfilled and 25,000 rejected. Ours: `redemptions run`
 /// through the service (expiry sweep, batch start, chunks of 1,000 per transaction, ledger transfers,
-/// fulfilment CSV). Raw: the same steps as plain SQL statements in the same chunking.
+/// fulfilment CSV; per request its `redemption.fulfilled`/`rejected` event, audit entry, the rider's notification and
+/// the notification's `notification.created` event). Raw: the same steps as plain SQL statements in the same
+/// chunking, the same rows per request with JSON built by string formatting.
 struct RedemptionBatchScenario: Scenario {
     let riders = Bench.size(10_000, quick: 500)
     let requests = Bench.size(100_000, quick: 4_000)
@@ -82,7 +84,8 @@ struct RedemptionBatchScenario: Scenario {
             """)
         try db.execute("COMMIT")
         let select = try db.prepare("""
-            SELECT redemptions.id, redemptions.reward_id, redemptions.quantity, redemptions.points, redemptions.hold_id, holds.account_id
+            SELECT redemptions.id, redemptions.reward_id, redemptions.quantity, redemptions.points, redemptions.hold_id, holds.account_id,
+                redemptions.rider_id
             FROM redemptions JOIN holds ON holds.id = redemptions.hold_id
             WHERE redemptions.batch_id = ? AND redemptions.state = 'pending' ORDER BY redemptions.requested_at, redemptions.rowid LIMIT 1000
             """)
@@ -92,18 +95,32 @@ struct RedemptionBatchScenario: Scenario {
             INSERT INTO transfers (key, from_account, to_account, amount, kind, reason, created_at) VALUES (?, ?, 'redemptions', ?, 'redemption', ?, ?)
             """)
         let request = try db.prepare("UPDATE redemptions SET state = ?, reason = ?, resolved_at = ? WHERE id = ?")
-        defer { [select, stock, hold, transfer, request].forEach { sqlite3_finalize($0) } }
+        // What ours writes per request besides the ledger: the event, the audit entry, the rider's notification
+        // (in the rider's language) and the notification's own event.
+        let event = try db.prepare("INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)")
+        let audit = try db.prepare("""
+            INSERT INTO audit_log (at, actor_id, actor_role, action, target, command)
+            VALUES (?, 'usr_raw', 'coordinator', ?, ?, 'redemptions run')
+            """)
+        let language = try db.prepare("SELECT language, erased_at FROM riders WHERE id = ?")
+        let notification = try db.prepare("""
+            INSERT INTO notifications (id, rider_id, event_id, template, parameters, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        defer {
+            [select, stock, hold, transfer, request, event, audit, language, notification].forEach { sqlite3_finalize($0) }
+        }
+        var serial = 0
         var handled = 0
         while true {
             try db.execute("BEGIN IMMEDIATE")
             bind(select, 1, batch)
-            var rows: [(String, String, Int32, Int32, String, String)] = []
+            var rows: [(String, String, Int32, Int32, String, String, String)] = []
             while sqlite3_step(select) == SQLITE_ROW {
                 rows.append((column(select, 0), column(select, 1), sqlite3_column_int(select, 2), sqlite3_column_int(select, 3),
-                             column(select, 4), column(select, 5)))
+                             column(select, 4), column(select, 5), column(select, 6)))
             }
             sqlite3_reset(select)
-            for (id, reward, quantity, points, holdID, account) in rows {
+            for (id, reward, quantity, points, holdID, account, rider) in rows {
                 sqlite3_bind_int(stock, 1, quantity); bind(stock, 2, reward); sqlite3_bind_int(stock, 3, quantity)
                 try step(stock)
                 let fulfilled = sqlite3_changes(db.handle) == 1
@@ -117,6 +134,34 @@ struct RedemptionBatchScenario: Scenario {
                 bind(request, 1, fulfilled ? "fulfilled" : "rejected"); bind(request, 2, fulfilled ? nil : "out of stock")
                 bind(request, 3, now); bind(request, 4, id)
                 try step(request)
+                // The event and its audit entry.
+                serial += 1
+                let state = fulfilled ? "fulfilled" : "rejected"
+                let eventID = "evt_raw\(serial)"
+                bind(event, 1, eventID); bind(event, 2, "redemption." + state)
+                bind(event, 3, #"{"points":\#(points),"quantity":\#(quantity),"request_id":"\#(id)","reward_id":"\#(reward)","rider_id":"\#(rider)","state":"\#(state)"}"#)
+                bind(event, 4, now)
+                try step(event)
+                bind(audit, 1, now); bind(audit, 2, "redemption." + state); bind(audit, 3, id)
+                try step(audit)
+                // The rider's notification, in their language, and its event.
+                bind(language, 1, rider)
+                guard sqlite3_step(language) == SQLITE_ROW else { throw BenchError(message: "raw: no rider \(rider)") }
+                let lang = column(language, 0)
+                sqlite3_reset(language)
+                let parameters = #"{"points":"\#(points)","request":"\#(id)"}"#
+                let noticeID = "ntf_raw\(serial)"
+                bind(notification, 1, noticeID); bind(notification, 2, rider); bind(notification, 3, eventID)
+                bind(notification, 4, "redemption." + state); bind(notification, 5, parameters); bind(notification, 6, lang)
+                bind(notification, 7, now)
+                try step(notification)
+                let text = fulfilled
+                    ? "您的兑换申请 \(id) 已兑现,扣除 \(points) 积分。"
+                    : "兑换申请 \(id) 未能兑现(库存不足或奖品已下架),冻结的 \(points) 积分已解冻。"
+                bind(event, 1, "evt_rawn\(serial)"); bind(event, 2, "notification.created")
+                bind(event, 3, #"{"language":"\#(lang)","notification_id":"\#(noticeID)","parameters":\#(parameters),"rider_id":"\#(rider)","source_event":"\#(eventID)","template":"redemption.\#(state)","text":"\#(text)"}"#)
+                bind(event, 4, now)
+                try step(event)
             }
             try db.execute("COMMIT")
             if rows.isEmpty { break }
