@@ -28,7 +28,7 @@ public enum ConsoleMsg: String, CaseIterable, CatalogMessage {
 
     // MARK: - Redemption batches
     case batchesTitle, batchesWaiting, batchesRun, batchesNothing, batchesStarted, batchId, batchState, batchProgress
-    case batchStarted, batchDownload, batchesNone
+    case batchStarted, batchDownload, batchesNone, batchesFailed
 
     // MARK: - Report statuses
     case statusSubmitted, statusAccepted, statusRejected, statusDuplicate, statusDispatched, statusResolved, statusReopened
@@ -120,6 +120,7 @@ public enum ConsoleMsg: String, CaseIterable, CatalogMessage {
         case .batchStarted: ("Started", "开始时间")
         case .batchDownload: ("Fulfilment CSV", "发放清单 CSV")
         case .batchesNone: ("No batch has run yet.", "尚未处理过批次。")
+        case .batchesFailed: ("The last run stopped: {reason}. Run again to resume the batch.", "上一次处理中断:{reason}。再次点击可继续处理该批次。")
         case .statusSubmitted: ("submitted", "待审核")
         case .statusAccepted: ("accepted", "已通过")
         case .statusRejected: ("rejected", "已驳回")

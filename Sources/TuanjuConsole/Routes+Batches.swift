@@ -9,13 +9,21 @@ extension WebConsole {
     /// the background: the page refreshes itself while the batch runs and shows its progress), download a
     /// completed batch's fulfilment CSV.
     static func batchRoutes<Context>(_ routes: ConsoleRouter<Context>) {
+        let batchRun = BatchRun()  // this server's runs
         routes.get("/console/redemptions") { visit in
             let caller = try visit.staff
             let overview = try await visit.service { try $0.consoleBatches(caller) }
             var context = visit.frame(title: ConsoleMsg.batchesTitle.text, nav: "Batches")
             context["waiting"] = ConsoleMsg.batchesWaiting.text(["count": "\(overview.waiting)"])
-            context["canRun"] = overview.waiting > 0 && !overview.batches.contains { $0.state == "running" }
-            context["running"] = overview.batches.contains { $0.state == "running" }
+            // A batch marked running may be in progress in another process (a coordinator's `redemptions run`):
+            // it is watched, not started again, unless this server's own run of it failed; then the button
+            // resumes it (`runRedemptions` picks up a batch left running) and the page says why it stopped.
+            let run = batchRun.state
+            let leftRunning = overview.batches.contains { $0.state == "running" }
+            let resumable = leftRunning && !run.inProgress && run.failure != nil
+            context["canRun"] = !run.inProgress && ((overview.waiting > 0 && !leftRunning) || resumable)
+            context["running"] = run.inProgress || (leftRunning && !resumable)
+            if let failure = run.failure { context["flash"] = ConsoleMsg.batchesFailed.text(["reason": failure]) }
             context["batches"] = overview.batches.map { batch -> [String: Any] in
                 [
                     "id": batch.id, "state": batch.state, "requests": batch.requests, "done": batch.fulfilled + batch.rejected,
@@ -30,11 +38,22 @@ extension WebConsole {
         routes.post("/console/redemptions/run") { visit in
             let caller = try visit.staff
             let waiting = try await visit.service { try $0.consoleBatches(caller).waiting }
-            guard waiting > 0 else { return ConsoleHeaders.redirect("/console/redemptions?nothing=1") }
-            // The run continues after this response: the batch row is its progress, which the page shows.
-            let app = visit.app
+            guard waiting > 0 || batchRun.state.failure != nil else {
+                return ConsoleHeaders.redirect("/console/redemptions?nothing=1")
+            }
+            guard batchRun.start() else { return ConsoleHeaders.redirect("/console/redemptions") }
+            // The run continues after this response: the batch row is its progress, which the page shows; how it
+            // ended is kept for the page (a failure's message in the language of the page that started it).
+            let app = visit.app, language = Language.current
             ConsoleWork.queue.async {
-                _ = try? app.runRedemptions(caller, limit: nil, dryRun: false)
+                Language.$current.withValue(language) {
+                    do {
+                        _ = try app.runRedemptions(caller, limit: nil, dryRun: false)
+                        batchRun.finish(failure: nil)
+                    } catch {
+                        batchRun.finish(failure: (error as? any TuanjuError)?.message ?? String(describing: error))
+                    }
+                }
             }
             // Wait (briefly) until the batch has started, so the page it redirects to shows it running or done.
             for _ in 0..<30 {

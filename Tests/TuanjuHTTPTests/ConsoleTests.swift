@@ -157,6 +157,47 @@ struct ConsoleTests {
         }
     }
 
+    @Test("A batch run from the console that fails says why on the page, and the next run resumes the same batch")
+    func batchFailureShownAndResumed() async throws {
+        let sandbox = try APISandbox()
+        let staffToken = try sandbox.coordinator()
+        let staff = try sandbox.app.authenticate(token: staffToken)
+        let rider = try sandbox.rider()
+        let reward = try sandbox.app.addReward(staff, name: "Pen", nameZh: nil, cost: 1, stock: 100)
+        _ = try sandbox.app.awardPoints(staff, riderID: rider.id, amount: 5, reason: "batch", key: nil)
+        let riderCaller = try sandbox.app.authenticate(token: rider.token)
+        for _ in 0..<3 { _ = try sandbox.app.redeem(riderCaller, rewardID: reward.id, quantity: 1) }
+        // The fulfilment list cannot be written: a file stands where the exports directory should be.
+        let exports = sandbox.app.directory.exportsPath
+        try FileManager.default.removeItem(atPath: exports)
+        #expect(FileManager.default.createFile(atPath: exports, contents: Data("not a directory".utf8)))
+        @Sendable func batches() throws -> [String] {
+            try sandbox.app.database.read { db in try String.fetchAll(db, sql: "SELECT state FROM redemption_batches") }
+        }
+        try await sandbox.run { client in
+            let browser = ConsoleBrowser(client)
+            try await browser.signIn(staffToken)
+            _ = try await browser.send(.post, "/console/redemptions/run", form: [("csrf", try await browser.csrf())])
+            var page = try await browser.get("/console/redemptions?lang=en")
+            for _ in 0..<50 where !page.text.contains("The last run stopped") {
+                try await Task.sleep(for: .milliseconds(100))
+                page = try await browser.get("/console/redemptions?lang=en")
+            }
+            #expect(page.text.contains("The last run stopped"), "\(page.text)")
+            #expect(page.text.contains("id=\"run-batch\""), "the button resumes the batch")
+            #expect(try batches() == ["running"])
+
+            try FileManager.default.removeItem(atPath: exports)
+            try FileManager.default.createDirectory(atPath: exports, withIntermediateDirectories: false)
+            _ = try await browser.send(.post, "/console/redemptions/run", form: [("csrf", try await browser.csrf())])
+            for _ in 0..<50 where try batches() != ["completed"] { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(try batches() == ["completed"], "the same batch resumed and completed, no second batch")
+            page = try await browser.get("/console/redemptions?lang=en")
+            #expect(!page.text.contains("The last run stopped"))
+            #expect(page.text.contains("fulfilment.csv"))
+        }
+    }
+
     @Test("A note reading <script> shows as text on the queue and the report's page")
     func escaping() async throws {
         let sandbox = try APISandbox()
