@@ -79,13 +79,6 @@ public enum Reminders {
         return db.changesCount > 0
     }
 
-    /// Whether `candidate` was already sent (a pass skips those without writing).
-    public static func wasSent(_ db: Database, _ candidate: ReminderCandidate) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM reminders_sent WHERE kind = ? AND subject_id = ? AND rider_id = ?)
-            """, arguments: [candidate.kind.rawValue, candidate.subjectID, candidate.riderID]) ?? false
-    }
-
     /// An active rider's language and quiet hours; nil for a deactivated, erased or unknown rider (told nothing).
     public static func recipient(_ db: Database, riderID: String) throws -> ReminderRecipient? {
         guard let row = try Row.fetchOne(db, sql: """

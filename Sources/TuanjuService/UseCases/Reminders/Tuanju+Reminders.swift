@@ -74,8 +74,7 @@ extension Tuanju {
     /// notification is written in this same transaction).
     private func send(_ candidate: ReminderCandidate, _ work: Work) throws -> Bool {
         guard candidate.dueAt <= work.now, let recipient = try Reminders.recipient(work.db, riderID: candidate.riderID),
-              Reminders.isDue(candidate, quiet: recipient.quietHours, at: work.now),
-              try !Reminders.wasSent(work.db, candidate)
+              Reminders.isDue(candidate, quiet: recipient.quietHours, at: work.now)
         else { return false }
         return try Reminders.claim(work.db, candidate, at: work.now)
     }
