@@ -73,7 +73,7 @@ public struct OpeningHours: Sendable, Equatable {
 
     /// The ranges that start on `day`: those of the last rule selecting it, none if no rule does.
     func ranges(on day: Weekday) -> [TimeRange] {
-        rules.last { $0.days.contains(day) }?.ranges ?? []
+        rules.last { $0.selects(day) }?.ranges ?? []
     }
 }
 
@@ -132,6 +132,12 @@ struct Rule: Sendable, Equatable {
         return selector.reduce(into: []) { $0.formUnion($1.days) }
     }
 
+    /// Whether the rule selects `day`, without building `days`: every point of every search answer asks.
+    func selects(_ day: Weekday) -> Bool {
+        guard let selector else { return true }
+        return selector.contains { $0.contains(day) }
+    }
+
     var text: String {
         if isAlwaysOpen { return "24/7" }
         let times = ranges.isEmpty ? "off" : ranges.map(\.text).joined(separator: ",")
@@ -153,6 +159,11 @@ struct DaySpan: Sendable, Equatable {
             result.insert(day)
         }
         return result
+    }
+
+    /// Whether `day` is in the span: at most as many days after `first` as `last` is (counting over the week end).
+    func contains(_ day: Weekday) -> Bool {
+        (day.rawValue - first.rawValue + 7) % 7 <= (last.rawValue - first.rawValue + 7) % 7
     }
 
     var text: String { first == last ? first.code : "\(first.code)-\(last.code)" }

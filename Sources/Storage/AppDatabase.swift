@@ -24,6 +24,8 @@ public final class AppDatabase: Sendable {
     /// How long a write waits for another process's transaction before it fails as busy.
     let busyTimeout: TimeInterval
     let groupCommit = GroupCommit()
+    /// Connections of our own for short reads (nil on a read-only data directory, which reads through the pool).
+    let quickReaders: QuickReaders?
 
     /// Opens (and migrates) the database at `path`. With `create: false`, a missing file is an error.
     public init(path: String, create: Bool, busyTimeout: TimeInterval = 5) throws {
@@ -61,10 +63,16 @@ public final class AppDatabase: Sendable {
             }
             self.path = path
             isReadOnly = readOnly
+            quickReaders = readOnly ? nil : QuickReaders(
+                path: path, configuration: config, capacity: max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
             try AppDatabase.migrate(pool, path: path, readOnly: readOnly)
         } catch let error as DatabaseError {
             throw AppDatabase.translate(error, path: path)
         }
+    }
+
+    deinit {
+        quickReaders?.closeIdle()
     }
 
     /// The WAL is truncated to at most this many bytes after a checkpoint: 16 MB.
@@ -132,9 +140,11 @@ public final class AppDatabase: Sendable {
         try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
-    /// A read-only snapshot.
+    /// A read-only snapshot: one read transaction on a connection of `quickReaders`, or of GRDB's pool when
+    /// all of those are lent.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
+            if let quickReaders, let result = try quickReaders.read(body) { return result }
             return try pool.read(body)
         } catch let error as DatabaseError {
             throw AppDatabase.translate(error, path: path)

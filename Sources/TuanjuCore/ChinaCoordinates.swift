@@ -8,6 +8,8 @@ public enum CoordinateSystem: String, Sendable, CaseIterable {
 
     /// Accepts `wgs84`, `WGS-84`, `gcj02`, `GCJ-02` in any letter case.
     public init(parsing text: String) throws(InputError) {
+        // The spellings every client sends, without Foundation's trimming (a search reads this on every request).
+        if let exact = CoordinateSystem(rawValue: text) { self = exact; return }
         let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "")
         guard let system = CoordinateSystem(rawValue: key) else {
             throw .invalid(Msg.coordinateSystemUnknown, ["text": text])

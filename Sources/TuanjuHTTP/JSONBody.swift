@@ -20,7 +20,7 @@ enum JSONBody {
 
     /// The body of `response(value)`: the view's tree written directly (what `encoder` would write, faster).
     static func bytes<T: Encodable>(_ value: T) throws -> ByteBuffer {
-        ByteBuffer(bytes: try JSONTree.encode(value).json())
+        ByteBuffer(bytes: try JSONTree.json(of: value))
     }
 
     /// JSON text made elsewhere (the Open311 listing streams its own).

@@ -57,6 +57,39 @@ public struct PointJSON: Encodable, Sendable, JSONTreeConvertible {
     public static func rounded(_ metres: Double) -> Double { (metres * 10).rounded() / 10 }
 }
 
+extension PointJSON: JSONWritable {
+    /// The keys in JSONEncoder's sorted order (`open_now` before `opening_hours`: `_` sorts before `i`).
+    public func writeJSON(into bytes: inout [UInt8]) throws(JSONTreeError) {
+        func string(_ value: String?) {
+            if let value { JSONTree.write(string: value, into: &bytes) } else { bytes += "null".utf8 }
+        }
+        func bool(_ value: Bool?) {
+            if let value { bytes += (value ? "true" : "false").utf8 } else { bytes += "null".utf8 }
+        }
+        bytes += #"{"active":"#.utf8; bool(active)
+        bytes += #","address":"#.utf8; string(address)
+        bytes += #","amenities":["#.utf8
+        for index in amenities.indices {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONTree.write(string: amenities[index], into: &bytes)
+        }
+        bytes += #"],"contact":"#.utf8; string(contact)
+        bytes += #","distance_m":"#.utf8
+        if let distance_m { try JSONTree.write(double: distance_m, into: &bytes) } else { bytes += "null".utf8 }
+        bytes += #","external_id":"#.utf8; string(external_id)
+        bytes += #","id":"#.utf8; string(id)
+        bytes += #","kind":"#.utf8; string(kind)
+        bytes += #","lat":"#.utf8; try JSONTree.write(double: lat, into: &bytes)
+        bytes += #","lon":"#.utf8; try JSONTree.write(double: lon, into: &bytes)
+        bytes += #","name":"#.utf8; string(name)
+        bytes += #","open_now":"#.utf8; bool(open_now)
+        bytes += #","opening_hours":"#.utf8; string(opening_hours)
+        bytes += #","sample":"#.utf8; bool(sample)
+        bytes += #","updated_at":"#.utf8; string(updated_at)
+        bytes.append(UInt8(ascii: "}"))
+    }
+}
+
 /// One busy cell of `map demand`.
 public struct DemandRowJSON: Encodable, Sendable {
     public let cell_lat: Double

@@ -58,4 +58,27 @@ struct JSONWriteTests {
         let views = found.map { PointJSON($0.point, distance: $0.distanceM) }
         #expect(try JSONTree.encode(views) == (try JSONTree.reflect(views)))
     }
+
+    @Test("A view that writes its own JSON writes the bytes its tree writes: points with odd text, unset optionals, amenities")
+    func selfWrittenViews() throws {
+        let sandbox = try APISandbox()
+        let origin = try Coordinate(parsingLat: "30.2925", lon: "120.171", system: .wgs84)
+        let found = try sandbox.app.nearest(try NearestQuery(origin: origin, limit: 20))
+        #expect(found.count > 3)
+        var generator = SystemRandomNumberGenerator()
+        var views: [PointJSON] = []
+        for (index, nearby) in found.enumerated() {
+            var point = nearby.point
+            point.name = Self.strings.randomElement(using: &generator)!
+            point.address = Self.strings.randomElement(using: &generator)!
+            point.contact = Self.strings.randomElement(using: &generator)!
+            point.amenities = (0..<(index % 3)).map { _ in Self.strings.randomElement(using: &generator)! }
+            if index % 4 == 1 { point.externalID = nil; point.openingHours = nil }
+            let view = PointJSON(point, distance: index % 2 == 0 ? nearby.distanceM : nil)
+            views.append(view)
+            #expect(try JSONTree.json(of: view) == (try JSONTree.reflect(view).json()), "\(view)")
+        }
+        #expect(try JSONTree.json(of: views) == (try JSONTree.reflect(views).json()))
+        #expect(try JSONTree.json(of: [PointJSON]()) == Array("[]".utf8))
+    }
 }
