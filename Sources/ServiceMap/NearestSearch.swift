@@ -54,6 +54,11 @@ public enum NearestSearch {
         let rid: Int64
         /// No point of the candidate's box is nearer than this.
         let lowerBound: Double
+
+        /// Nearest bound first; equal bounds by rid, so the order is the same however the candidates were found.
+        static func nearerFirst(_ a: Candidate, _ b: Candidate) -> Bool {
+            a.lowerBound != b.lowerBound ? a.lowerBound < b.lowerBound : a.rid < b.rid
+        }
     }
 
     struct Found {
@@ -62,13 +67,18 @@ public enum NearestSearch {
         let point: ServicePoint
     }
 
-    public static func search(_ db: Database, _ query: NearestQuery) throws -> [NearbyPoint] {
+    /// The search; with `grids` (a server's), the candidates come from the map's grid in memory when it
+    /// matches this transaction's snapshot (`MapGridCache`), else from the R*Tree.
+    public static func search(_ db: Database, _ query: NearestQuery, grids: MapGridCache? = nil) throws -> [NearbyPoint] {
         if let kind = query.kind { try ServicePoints.requireKind(db, kind) }
         let ceiling = min(query.within ?? halfCircumference, halfCircumference)
         var radius = min(firstRadius, ceiling)
         var hoursCache: [String: OpeningHours?] = [:]
+        let grid = try grids?.grid(db)
         while true {
-            let candidates = try self.candidates(db, query.origin, radius: radius)
+            let origin = (lat: query.origin.lat, lon: query.origin.lon)
+            let candidates = try grid?.candidates(origin, radius: radius, box: BoundingBox(around: query.origin, radius: radius))
+                ?? self.candidates(db, query.origin, radius: radius)
             let found = try nearest(db, candidates, query, radius: radius, hoursCache: &hoursCache)
             if found.count >= query.limit || radius >= ceiling {
                 return found.map { NearbyPoint(point: $0.point, distanceM: $0.distance) }
@@ -91,18 +101,29 @@ public enum NearestSearch {
             """)
         var found: [Candidate] = []
         found.reserveCapacity(64)
+        let centre = (lat: origin.lat, lon: origin.lon)
         try RawRows.each(statement, binding: [box.minLat, box.maxLat, box.minLon, box.maxLon]) { row in
-            let minLat = sqlite3_column_double(row, 1), maxLat = sqlite3_column_double(row, 2)
-            let minLon = sqlite3_column_double(row, 3), maxLon = sqlite3_column_double(row, 4)
-            let centreLat = (minLat + maxLat) / 2, centreLon = (minLon + maxLon) / 2
-            // The true point is in the box: within half the box's diagonal of its centre.
-            let slack = haversine(centreLat, centreLon, maxLat, maxLon) + 1e-6
-            let bound = haversine(origin.lat, origin.lon, centreLat, centreLon) - slack
-            if bound <= radius { found.append(Candidate(rid: sqlite3_column_int64(row, 0), lowerBound: bound)) }
+            if let candidate = candidate(rid: sqlite3_column_int64(row, 0), minLat: sqlite3_column_double(row, 1),
+                                         maxLat: sqlite3_column_double(row, 2), minLon: sqlite3_column_double(row, 3),
+                                         maxLon: sqlite3_column_double(row, 4), origin: centre, radius: radius) {
+                found.append(candidate)
+            }
             return true
         }
-        found.sort { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.rid < $1.rid }
+        found.sort(by: Candidate.nearerFirst)
         return found
+    }
+
+    /// An index box as a candidate: kept when no point of it is farther than `radius` by its lower bound.
+    @inline(__always)
+    static func candidate(
+        rid: Int64, minLat: Double, maxLat: Double, minLon: Double, maxLon: Double, origin: (lat: Double, lon: Double), radius: Double
+    ) -> Candidate? {
+        let centreLat = (minLat + maxLat) / 2, centreLon = (minLon + maxLon) / 2
+        // The true point is in the box: within half the box's diagonal of its centre.
+        let slack = haversine(centreLat, centreLon, maxLat, maxLon) + 1e-6
+        let bound = haversine(origin.lat, origin.lon, centreLat, centreLon) - slack
+        return bound <= radius ? Candidate(rid: rid, lowerBound: bound) : nil
     }
 
     /// The `limit` nearest matching points within `radius`: rows are read nearest bound first, and the walk

@@ -16,6 +16,8 @@ public final class Tuanju: Sendable {
     public let clock: Clock
     /// Nearest-search counts per cell and day, waiting for `flushDemand()`.
     let demand = DemandTally()
+    /// The map's search index in memory, for a process that searches many times (`MapGridCache`).
+    let mapGrids = MapGridCache()
 
     init(directory: DataDirectory, database: AppDatabase, clock: Clock) {
         self.directory = directory

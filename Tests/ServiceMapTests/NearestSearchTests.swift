@@ -53,6 +53,7 @@ struct NearestSearchTests {
         let all = try map.database.read { db in
             try Row.fetchAll(db, sql: "SELECT rid, id, kind, lat, lon, opening_hours FROM service_points WHERE active = 1")
         }
+        let grids = MapGridCache()
         for _ in 0..<150 {
             let origin = try Coordinate(
                 lat: Double.random(in: 29.5...31.5, using: &random), lon: Double.random(in: 119...121.5, using: &random))
@@ -79,10 +80,48 @@ struct NearestSearchTests {
             .prefix(limit)
 
             #expect(found.map(\.point.id) == expected.map(\.1), "query \(query)")
+            // The grid in memory (after its first few searches) finds exactly what the R*Tree finds.
+            let viaGrid = try map.database.read { db in try NearestSearch.search(db, query, grids: grids) }
+            #expect(viaGrid == found, "query \(query)")
             for (result, want) in zip(found, expected) {
                 #expect(abs(result.distanceM - want.2) < 1e-6)
             }
         }
+        #expect(grids.builtGeneration != nil)
+    }
+
+    @Test("The grid in memory follows every change to the map: added, moved, removed, in another process too")
+    func gridFollowsChanges() throws {
+        let map = try MapDatabase()
+        defer { map.remove() }
+        let now = Date()
+        let origin = try Coordinate(lat: 30.29, lon: 120.17)
+        let grids = MapGridCache()
+        let query = try NearestQuery(origin: origin, limit: 2)
+        func search() throws -> [String] {
+            try map.database.read { db in try NearestSearch.search(db, query, grids: grids) }.map(\.point.name)
+        }
+        let far = try map.database.write { db in
+            try ServicePoints.add(db, try PointDraft(kind: "station", name: "far", location: try Coordinate(lat: 30.31, lon: 120.17)), at: now)
+        }
+        for _ in 0...MapGridCache.searchesBeforeBuilding { #expect(try search() == ["far"]) }
+        let built = try #require(grids.builtGeneration)
+        let near = try map.database.write { db in
+            try ServicePoints.add(db, try PointDraft(kind: "station", name: "near", location: try Coordinate(lat: 30.2901, lon: 120.17)), at: now)
+        }
+        #expect(try search() == ["near", "far"])
+        #expect(try #require(grids.builtGeneration) > built)
+        var changes = PointChanges()
+        changes.location = try Coordinate(lat: 30.2900, lon: 120.1700)
+        _ = try map.database.write { db in try ServicePoints.update(db, id: far.id, changes, at: now) }
+        #expect(try search() == ["far", "near"])
+        _ = try map.database.write { db in try ServicePoints.deactivate(db, id: far.id, at: now) }
+        #expect(try search() == ["near"])
+        // Another process's commit (a connection of its own) is seen at the next search.
+        let other = try DatabaseQueue(path: map.directory + "/t.sqlite")
+        try other.write { db in try db.execute(sql: "UPDATE service_points SET active = 0 WHERE id = ?", arguments: [near.id]) }
+        #expect(try search() == [])
+        #expect(try map.database.read { db in try NearestSearch.search(db, query) }.isEmpty)
     }
 
     @Test("A removed point leaves the index; a moved point is found at its new place")

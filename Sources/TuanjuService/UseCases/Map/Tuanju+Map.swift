@@ -14,7 +14,7 @@ extension Tuanju {
     /// `map nearest`: public, no token needed. The search position is only counted per ~250 m cell and day
     /// (`flushDemand` writes the counts).
     public func nearest(_ query: NearestQuery) throws -> [NearbyPoint] {
-        let results = try database.read { db in try NearestSearch.search(db, query) }
+        let results = try database.read { db in try NearestSearch.search(db, query, grids: mapGrids) }
         demand.count(query.origin, kind: query.kind, at: now)
         return results
     }
