@@ -157,8 +157,28 @@ public struct PhotoStore: Sendable {
         return removed
     }
 
+    /// Creates `root`, `root/tmp` and the 256 shard directories, and flushes `root` if one of them is new: a
+    /// store whose shards exist never creates a directory (nor flushes `root`) while storing a photo.
+    public func createShards() throws(PhotoError) {
+        try makeRootDirectories()
+        var created = false
+        for shard in 0..<256 {
+            let name = String(shard, radix: 16)
+            created = try DurableFiles.makeDirectory(root.appendingPathComponent(shard < 16 ? "0" + name : name).path) || created
+        }
+        if created { try DurableFiles.syncDirectory(root.path) }
+    }
+
+    /// True when the store exists but its last shard does not (it was made before shards were created up front).
+    public var lacksShards: Bool {
+        var status = stat()
+        return stat(root.path, &status) == 0 && stat(root.appendingPathComponent("ff").path, &status) != 0
+    }
+
     /// Creates `root` and `root/tmp`; a new `root` is flushed into its parent so it outlives a power cut.
     func makeRootDirectories() throws(PhotoError) {
+        var status = stat()
+        if stat(temporaryDirectory.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return }
         let rootIsNew = !FileManager.default.fileExists(atPath: root.path)
         do {
             try FileManager.default.createDirectory(at: temporaryDirectory, withIntermediateDirectories: true)

@@ -8,24 +8,56 @@ public enum PhotoReuse {
     /// How far back a photo counts as already used: 30 days.
     public static let window: TimeInterval = 30 * 24 * 3600
 
-    /// A photo of a recent report.
-    public struct RecentPhoto: Sendable, Equatable {
+    /// A printed photo of a report, with what the re-use look-up orders and filters by.
+    public struct PrintedPhoto: Sendable, Equatable {
+        /// The report's rowid: reports are read again from the newest one seen (see `photoReuseChanges`).
+        public let reportRow: Int64
         public let reportID: String
+        public let submittedAt: String
         public let position: Int
         public let perceptualHash: UInt64
     }
 
-    /// The photos, with prints, of every report submitted since `since`, oldest first (so the earliest of
-    /// equally close matches is named).
-    public static func recentPhotos(_ db: Database, since: Date) throws -> [RecentPhoto] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT rp.report_id, rp.position, pp.phash FROM reports r
+    /// What the in-memory look-up checks in every submission's transaction: the change counter kept by the
+    /// triggers of migration v25, and the newest report's rowid (0 when there is none).
+    public static func changes(_ db: Database) throws -> (generation: Int64, newestReport: Int64) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT generation FROM photo_reuse_changes WHERE id = 1), (SELECT coalesce(max(rowid), 0) FROM reports)
+            """))
+        return (row?[0] ?? 0, row?[1] ?? 0)
+    }
+
+    /// The printed photos of every report submitted since `since`, in rowid order.
+    public static func printedPhotos(_ db: Database, submittedSince since: Date) throws -> [PrintedPhoto] {
+        try fetchPrinted(db.cachedStatement(sql: """
+            SELECT r.rowid, r.id, r.submitted_at, rp.position, pp.phash FROM reports r
             JOIN report_photos rp ON rp.report_id = r.id
             JOIN photo_prints pp ON pp.sha256 = rp.sha256
             WHERE r.submitted_at >= ?
-            ORDER BY r.submitted_at, r.id, rp.position
-            """), arguments: [Timestamp.iso(since)]
-        ).map { RecentPhoto(reportID: $0[0], position: $0[1], perceptualHash: UInt64(bitPattern: $0[2])) }
+            ORDER BY r.rowid, rp.position
+            """), [Timestamp.iso(since)])
+    }
+
+    /// The printed photos of the reports from rowid `row` on, in rowid order.
+    public static func printedPhotos(_ db: Database, fromReportRow row: Int64) throws -> [PrintedPhoto] {
+        try fetchPrinted(db.cachedStatement(sql: """
+            SELECT r.rowid, r.id, r.submitted_at, rp.position, pp.phash FROM reports r
+            JOIN report_photos rp ON rp.report_id = r.id
+            JOIN photo_prints pp ON pp.sha256 = rp.sha256
+            WHERE r.rowid >= ?
+            ORDER BY r.rowid, rp.position
+            """), [row])
+    }
+
+    static func fetchPrinted(_ statement: Statement, _ arguments: StatementArguments) throws -> [PrintedPhoto] {
+        var photos: [PrintedPhoto] = []
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            photos.append(PrintedPhoto(
+                reportRow: row[0], reportID: row[1], submittedAt: row[2], position: row[3],
+                perceptualHash: UInt64(bitPattern: row[4])))
+        }
+        return photos
     }
 
     /// Records a photo's print once (the same file in two reports has one print).

@@ -29,6 +29,7 @@ public enum Migrations {
         migrator.registerMigration("v22-role-programme", migrate: roleProgramme)
         migrator.registerMigration("v23-reminders", migrate: reminders)
         migrator.registerMigration("v24-console-sessions", migrate: consoleSessions)
+        migrator.registerMigration("v25-photo-reuse-changes", migrate: photoReuseChanges)
         migrator.registerMigration("v26-map-generation", migrate: mapGeneration)
         return migrator
     }

@@ -18,6 +18,8 @@ public final class Tuanju: Sendable {
     let demand = DemandTally()
     /// The map's search index in memory, for a process that searches many times (`MapGridCache`).
     let mapGrids = MapGridCache()
+    /// The prints of the last 30 days' photos, for the re-use look-up of submissions.
+    let recentPrints = RecentPrints()
 
     init(directory: DataDirectory, database: AppDatabase, clock: Clock) {
         self.directory = directory
@@ -29,7 +31,12 @@ public final class Tuanju: Sendable {
     public static func open(_ directory: DataDirectory, clock: Clock = .system) throws -> Tuanju {
         try directory.checkExisting()
         let database = try AppDatabase(path: directory.databasePath, create: false)
-        return Tuanju(directory: directory, database: database, clock: clock)
+        let app = Tuanju(directory: directory, database: database, clock: clock)
+        // A directory made before the shards were created up front gets them now, best effort (a read-only
+        // one can still be read; a submission creates a missing shard itself). A missing photo directory is
+        // left missing for `doctor` to report.
+        if app.photoStore.lacksShards { try? app.photoStore.createShards() }
+        return app
     }
 
     /// Who the token stands for, running `command` (named in the audit log of staff actions). A revoked user,

@@ -113,4 +113,26 @@ struct PhotoStoreTests {
             #expect(error?.message.contains("not-a-directory") == true)
         }
     }
+
+    @Test("createShards makes the 256 shard directories once; a photo stored after it creates no directory")
+    func shardsUpFront() throws {
+        try withTemporaryDirectory { directory in
+            let store = PhotoStore(root: directory.appendingPathComponent("photos"))
+            #expect(!store.lacksShards)  // no store at all: nothing is lacking (a missing store is doctor's to report)
+            try store.createShards()
+            let names = try FileManager.default.contentsOfDirectory(atPath: store.root.path).sorted()
+            #expect(names.count == 257 && names.first == "00" && names.contains("ff") && names.contains("tmp"))
+            #expect(!store.lacksShards)
+            try store.createShards()  // again: nothing changes
+
+            let stored = try store.store(PhotoCheck.check(Samples.phoneJPEG), thumbnail: [0xFF, 0xD8, 0xFF, 0xD9])
+
+            #expect(try FileManager.default.contentsOfDirectory(atPath: store.root.path).sorted() == names)
+            #expect(try store.allHashes() == [stored.hash])
+            #expect(store.hasThumbnail(stored.hash))
+            // A store made before shards were created up front lacks them until it is opened again
+            try FileManager.default.removeItem(at: store.root.appendingPathComponent("ff"))
+            #expect(store.lacksShards)
+        }
+    }
 }

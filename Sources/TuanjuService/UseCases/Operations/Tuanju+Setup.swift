@@ -31,6 +31,8 @@ extension Tuanju {
         try directory.prepare()
         let database = try AppDatabase(path: directory.databasePath, create: true)
         let app = Tuanju(directory: directory, database: database, clock: clock)
+        // Every shard directory now, so that no submission creates one (and flushes the store for it).
+        try app.photoStore.createShards()
         let (token, loaded) = try app.systemUseCase().write { work -> (String?, [String]) in
             let db = work.db, now = work.now
             var loaded: [String] = []

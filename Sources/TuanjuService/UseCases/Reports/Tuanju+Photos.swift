@@ -75,28 +75,25 @@ extension Tuanju {
         }
     }
 
-    /// Inside the submission's transaction: records the prints, then marks the report `possible_reuse` when one
-    /// of its photos is within `PhotoPrint.reuseDistance` of a photo of any report of the last 30 days.
-    func recordPrints(_ db: Database, _ report: Report, _ prepared: [PreparedPhoto], at now: Date) throws -> Report {
+    /// Inside the submission's transaction, before its report is inserted: records the prints (first, so that
+    /// no trigger of v25 counts them as a change), then finds whether one of the photos is within
+    /// `PhotoPrint.reuseDistance` of a photo of any report of the last 30 days (the nearest; the first photo
+    /// of equally near ones). The caller marks the report `possible_reuse` with it.
+    func recordPrints(_ db: Database, _ prepared: [PreparedPhoto], at now: Date) throws -> Report.PossibleReuse? {
         for photo in prepared {
             try PhotoReuse.savePrint(
                 db, sha256: photo.checked.sha256, perceptualHash: photo.print.perceptualHash,
                 width: photo.print.width, height: photo.print.height, at: now)
         }
-        let recent = try PhotoReuse.recentPhotos(db, since: now.addingTimeInterval(-PhotoReuse.window))
-            .filter { $0.reportID != report.id }
-        guard !recent.isEmpty else { return report }
-        let index = HammingIndex(recent.map(\.perceptualHash))
+        let matches = try recentPrints.nearest(
+            db, prepared.map(\.print.perceptualHash), since: now.addingTimeInterval(-PhotoReuse.window),
+            radius: PhotoPrint.reuseDistance)
         var best: Report.PossibleReuse?
-        for (position, photo) in prepared.enumerated() {
-            guard let match = index.matches(of: photo.print.perceptualHash, within: PhotoPrint.reuseDistance).first,
-                  best.map({ match.distance < $0.distance }) ?? true
-            else { continue }
-            best = Report.PossibleReuse(report: recent[match.index].reportID, position: position, distance: match.distance)
+        for (position, match) in matches.enumerated() {
+            guard let match, best.map({ match.distance < $0.distance }) ?? true else { continue }
+            best = Report.PossibleReuse(report: match.reportID, position: position, distance: match.distance)
         }
-        guard let best else { return report }
-        try PhotoReuse.mark(db, id: report.id, best)
-        return try Reports.find(db, id: report.id)
+        return best
     }
 
     /// `reports review --accept --original`: the coordinator vouches that a photo flagged as possible re-use is

@@ -69,8 +69,13 @@ extension Tuanju {
                 photos: stored)
             // A retry of a submission that was recorded (its reply lost) gets that report back, unchanged.
             if let earlier = try Reports.resubmitted(work.db, draft, at: work.now) { return earlier }
+            let reuse = try recordPrints(work.db, photos, at: work.now)
             let duplicate = try Reports.likelyDuplicate(work.db, category: category.code, location: location, at: work.now)
-            let report = try recordPrints(work.db, try Reports.insert(work.db, draft, duplicateOf: duplicate, at: work.now), photos, at: work.now)
+            var report = try Reports.insert(work.db, draft, duplicateOf: duplicate, at: work.now)
+            if let reuse {
+                try PhotoReuse.mark(work.db, id: report.id, reuse)
+                report = try Reports.find(work.db, id: report.id)
+            }
             try work.emit(.reportSubmitted, ReportEvent(report, by: caller.id, note: note))
             return report
         }
