@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Storage
 import TuanjuCore
 
@@ -37,6 +38,8 @@ public struct DueDelivery: Sendable {
     public let body: Data
     /// The outbox position of the event: with `deliveryID`, the delivery's place in the drain's order.
     public let eventSeq: Int64
+    /// The endpoint's keys, derived once per read.
+    public let signer: WebhookSigner
 }
 
 /// A place in the order `Deliveries.due` reads in: the deliveries after it.
@@ -80,21 +83,31 @@ public enum Deliveries {
     @discardableResult
     public static func fanOut(_ db: Database, at date: Date, limit: Int = 5000) throws -> Int {
         let cursor = try Int64.fetchOne(db, sql: "SELECT seq FROM webhook_cursor WHERE id = 1") ?? 0
-        let events = try Row.fetchAll(db, sql: "SELECT seq, type FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
-                                      arguments: [cursor, limit])
-        guard let last = events.last?["seq"] as Int64? else { return 0 }
+        // Read and inserted through SQLite's C API (`RawStep`): a drain fans out thousands of events a second.
+        let select = try db.cachedStatement(sql: "SELECT seq, type FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
+        let reading = RawStep.start(select)
+        RawStep.bind(reading, 1, cursor)
+        RawStep.bind(reading, 2, Int64(limit))
+        var events: [(seq: Int64, type: String)] = []
+        try RawStep.each(select, reading) { row in events.append((sqlite3_column_int64(row, 0), RawStep.text(row, 1))) }
+        guard let last = events.last?.seq else { return 0 }
         let endpoints = try WebhookEndpoint.filter(Column("removed") == false).fetchAll(db)
         let now = Timestamp.iso(date)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO webhook_deliveries (id, endpoint_id, event_seq, state, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """)
+        var random = PooledRandom()
         for event in events {
-            let type: String = event["type"]
-            for endpoint in endpoints where endpoint.subscribes(to: type) {
-                try insert.execute(arguments: [
-                    Identifier.make("dlv"), endpoint.id, event["seq"] as Int64, endpoint.enabled ? "pending" : "held", now, now,
-                ])
+            for endpoint in endpoints where endpoint.subscribes(to: event.type) {
+                let row = RawStep.start(insert)
+                RawStep.bind(row, 1, Identifier.make("dlv", using: &random))
+                RawStep.bind(row, 2, endpoint.id)
+                RawStep.bind(row, 3, event.seq)
+                RawStep.bind(row, 4, endpoint.enabled ? "pending" : "held")
+                RawStep.bind(row, 5, now)
+                RawStep.bind(row, 6, now)
+                try RawStep.run(insert, row)
             }
         }
         try db.execute(sql: "UPDATE webhook_cursor SET seq = ? WHERE id = 1", arguments: [last])
@@ -106,23 +119,50 @@ public enum Deliveries {
     public static func due(_ db: Database, at date: Date, after cursor: DeliveryCursor? = nil, limit: Int) throws -> [DueDelivery] {
         // The deliveries are picked first and only then joined to their events: joined before the ORDER BY ...
         // LIMIT, SQLite would look up the event of every due delivery, not only of the `limit` it returns.
-        let rows = try Row.fetchAll(db, sql: """
+        let select = try db.cachedStatement(sql: """
             SELECT d.id, d.endpoint_id, d.event_seq, o.event_id, o.type, o.payload, o.created_at
             FROM (SELECT id, endpoint_id, event_seq FROM webhook_deliveries
                   WHERE state = 'pending' AND next_attempt_at <= ? AND (event_seq, id) > (?, ?)
                   ORDER BY event_seq, id LIMIT ?) d
             JOIN outbox o ON o.seq = d.event_seq
             ORDER BY d.event_seq, d.id
-            """, arguments: [Timestamp.iso(date), cursor?.eventSeq ?? Int64.min, cursor?.deliveryID ?? "", limit])
-        var endpoints: [String: WebhookEndpoint] = [:]
-        return try rows.map { row in
-            let endpointID: String = row["endpoint_id"]
-            if endpoints[endpointID] == nil { endpoints[endpointID] = try Endpoints.find(db, id: endpointID) }
-            // The Standard Webhooks payload shape: type, timestamp, data.
-            let body = "{\"type\":\(jsonString(row["type"])),\"timestamp\":\(jsonString(row["created_at"])),\"data\":\(row["payload"] as String)}"
-            return DueDelivery(deliveryID: row["id"], endpoint: endpoints[endpointID]!, messageID: row["event_id"], body: Data(body.utf8),
-                               eventSeq: row["event_seq"])
+            """)
+        // Stepped through SQLite's C API, each body written straight from the columns' bytes (`RawStep`).
+        let rows = RawStep.start(select)
+        RawStep.bind(rows, 1, Timestamp.iso(date))
+        RawStep.bind(rows, 2, cursor?.eventSeq ?? Int64.min)
+        RawStep.bind(rows, 3, cursor?.deliveryID ?? "")
+        RawStep.bind(rows, 4, Int64(limit))
+        var found: [(delivery: String, endpoint: String, seq: Int64, event: String, body: Data)] = []
+        found.reserveCapacity(limit)
+        try RawStep.each(select, rows) { row in
+            found.append((RawStep.text(row, 0), RawStep.text(row, 1), sqlite3_column_int64(row, 2), RawStep.text(row, 3),
+                          body(type: RawStep.bytes(row, 4), timestamp: RawStep.bytes(row, 6), payload: RawStep.bytes(row, 5))))
         }
+        var endpoints: [String: (endpoint: WebhookEndpoint, signer: WebhookSigner)] = [:]
+        return try found.map { delivery in
+            if endpoints[delivery.endpoint] == nil {
+                let endpoint = try Endpoints.find(db, id: delivery.endpoint)
+                endpoints[delivery.endpoint] = (endpoint, WebhookSigner(endpoint))
+            }
+            let (endpoint, signer) = endpoints[delivery.endpoint]!
+            return DueDelivery(deliveryID: delivery.delivery, endpoint: endpoint, messageID: delivery.event,
+                               body: delivery.body, eventSeq: delivery.seq, signer: signer)
+        }
+    }
+
+    /// The Standard Webhooks payload shape: `{"type":…,"timestamp":…,"data":<payload>}`, the first two as JSON strings.
+    static func body(type: UnsafeRawBufferPointer, timestamp: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer) -> Data {
+        var out = [UInt8]()
+        out.reserveCapacity(type.count + timestamp.count + payload.count + 40)
+        out.append(contentsOf: #"{"type":"#.utf8)
+        appendJSONString(type, to: &out)
+        out.append(contentsOf: #","timestamp":"#.utf8)
+        appendJSONString(timestamp, to: &out)
+        out.append(contentsOf: #","data":"#.utf8)
+        out.append(contentsOf: payload)
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
     }
 
     public enum Outcome: String, Sendable { case delivered, retrying, dead, held }
@@ -155,8 +195,19 @@ public enum Deliveries {
                 outcomes.append(try record(db, delivery, result: result, policy: policy, random: random(), at: date))
                 continue
             }
-            try attempt.execute(arguments: [delivery.deliveryID, now, result.status, result.error, result.durationMs])
-            try delivered.execute(arguments: [result.status, now, delivery.deliveryID])
+            // Bound and stepped through SQLite's C API (`RawStep`): these two run once per delivery.
+            let inserting = RawStep.start(attempt)
+            RawStep.bind(inserting, 1, delivery.deliveryID)
+            RawStep.bind(inserting, 2, now)
+            RawStep.bind(inserting, 3, result.status)
+            if let error = result.error { RawStep.bind(inserting, 4, error) }  // else NULL (bindings were cleared)
+            RawStep.bind(inserting, 5, Int64(result.durationMs))
+            try RawStep.run(attempt, inserting)
+            let updating = RawStep.start(delivered)
+            RawStep.bind(updating, 1, result.status)
+            RawStep.bind(updating, 2, now)
+            RawStep.bind(updating, 3, delivery.deliveryID)
+            try RawStep.run(delivered, updating)
             if !recovered.contains(delivery.endpoint.id) { recovered.append(delivery.endpoint.id) }
             outcomes.append(.delivered)
         }
@@ -241,13 +292,11 @@ public enum Deliveries {
         return Page.cut(rows, limit: page.limit, id: \.id)
     }
 
-    /// `text` as a JSON string literal (quotes, backslashes and control characters escaped; `/` and
-    /// non-ASCII kept), without JSONSerialization's boxing: a drain builds two per delivery.
-    static func jsonString(_ text: String) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count + 2)
+    /// Appends `bytes` (UTF-8) as a JSON string literal (quotes, backslashes and control characters escaped; `/`
+    /// and non-ASCII kept), without JSONSerialization's boxing: a drain writes two per delivery.
+    static func appendJSONString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         out.append(0x22)
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
@@ -263,7 +312,6 @@ public enum Deliveries {
             }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
