@@ -29,8 +29,10 @@ public struct WebhookDelivery: Codable, Sendable, Equatable, FetchableRecord {
     }
 }
 
-/// A due delivery with what is needed to send it.
-public struct DueDelivery: Sendable {
+/// A due delivery with what is needed to send it. A class: a send worker takes it out of its batch, and a
+/// struct copy there retained and released each of the endpoint's strings, the body and the keys (shared by
+/// all the workers, so contended), once per delivery.
+public final class DueDelivery: Sendable {
     public let deliveryID: String
     public let endpoint: WebhookEndpoint
     /// The outbox event id: the `webhook-id`, the same on every retry.
@@ -40,6 +42,15 @@ public struct DueDelivery: Sendable {
     public let eventSeq: Int64
     /// The endpoint's keys, derived once per read.
     public let signer: WebhookSigner
+
+    public init(deliveryID: String, endpoint: WebhookEndpoint, messageID: String, body: Data, eventSeq: Int64, signer: WebhookSigner) {
+        self.deliveryID = deliveryID
+        self.endpoint = endpoint
+        self.messageID = messageID
+        self.body = body
+        self.eventSeq = eventSeq
+        self.signer = signer
+    }
 }
 
 /// A place in the order `Deliveries.due` reads in: the deliveries after it.
