@@ -241,12 +241,14 @@ public struct CurlTransport: WebhookTransport {
             // Not kept: its connection attempt was refused, and a handle is cheap to make.
             return PostResult(status: nil, retryAfter: nil, error: "address refused: \(refusal)", durationMs: durationMs)
         }
-        pool.give(handle, allowPrivate: allowPrivate)
         var status = 0
         tj_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &status)
+        let retryAfter = context.retryAfter
+        // Only now: once back in the pool, the handle (and its context) is another transfer's.
+        pool.give(handle, allowPrivate: allowPrivate)
         if code != CURLE_OK, !(code == CURLE_WRITE_ERROR && status > 0) {
             return PostResult(status: nil, retryAfter: nil, error: String(cString: curl_easy_strerror(code)), durationMs: durationMs)
         }
-        return PostResult(status: status, retryAfter: context.retryAfter, error: nil, durationMs: durationMs)
+        return PostResult(status: status, retryAfter: retryAfter, error: nil, durationMs: durationMs)
     }
 }
