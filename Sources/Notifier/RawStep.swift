@@ -1,11 +1,10 @@
 import GRDB
 import GRDBSQLite
 
-/// Binds and steps a GRDB-cached statement with SQLite's C API, for the drain's per-delivery statements (the
-/// fan-out's insert, the read of due deliveries, a success's two writes): GRDB's `StatementArguments` and
-/// `Row` boxing cost more per delivery than SQLite's own work. Only inside a GRDB transaction (`read`/`write`),
-/// whose connection is the statement's; GRDB resets and rebinds a statement before its own next use, and no
-/// transaction observer is registered in Tuanju, so a write stepped here misses no GRDB bookkeeping.
+/// Binds and steps a GRDB-cached query with SQLite's C API, for the drain's reads of many rows (the events to
+/// fan out, the due deliveries with their bodies): GRDB's `StatementArguments` and `Row` boxing cost more per
+/// delivery than SQLite's own work. Only inside a GRDB transaction (`read`/`write`), whose connection is the
+/// statement's; GRDB resets and rebinds a statement before its own next use.
 enum RawStep {
     /// SQLite copies a bound text before `bind` returns (SQLITE_TRANSIENT).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -28,18 +27,6 @@ enum RawStep {
 
     static func bind(_ sqlite: SQLiteStatement, _ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(sqlite, index, value)
-    }
-
-    /// Binds NULL for nil.
-    static func bind(_ sqlite: SQLiteStatement, _ index: Int32, _ value: Int?) {
-        if let value { sqlite3_bind_int64(sqlite, index, Int64(value)) } else { sqlite3_bind_null(sqlite, index) }
-    }
-
-    /// Steps a statement that returns no rows (an insert, an update) to its end.
-    static func run(_ statement: Statement, _ sqlite: SQLiteStatement) throws {
-        defer { sqlite3_reset(sqlite) }
-        let code = sqlite3_step(sqlite)
-        guard code == SQLITE_DONE else { throw error(statement, code) }
     }
 
     /// Steps a query, calling `row` for each row; the statement is reset afterwards.
