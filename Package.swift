@@ -93,6 +93,7 @@ let package = Package(
         .target(name: "Notifier", dependencies: [
             "TuanjuCore", "Storage", "CCurl",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Seed data (text) shipped inside the binary's resource bundle. Seed/samples (the files the guides use:
@@ -206,7 +207,9 @@ let package = Package(
             "Storage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RidersTests", dependencies: ["Riders", "TuanjuCore"]),
-        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "TuanjuCore"]),
+        .testTarget(name: "NotifierTests", dependencies: [
+            "Notifier", "TuanjuCore", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "ServiceMapTests", dependencies: [
             "ServiceMap", "TuanjuCore", "Storage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -45,7 +45,8 @@ public struct CurlTransport: WebhookTransport {
 
     public init() {}
 
-    /// Per-transfer state the C callbacks reach through their context pointer.
+    /// Per-handle state the C callbacks reach through their context pointer, reset before each transfer. A
+    /// handle, so its context, serves one pool side (`allowPrivate`) for its whole life.
     final class Context {
         let allowPrivate: Bool
         var refusal: String?
@@ -53,12 +54,95 @@ public struct CurlTransport: WebhookTransport {
         var retryAfter: Int?
 
         init(allowPrivate: Bool) { self.allowPrivate = allowPrivate }
+
+        func reset() {
+            refusal = nil
+            bytesRead = 0
+            retryAfter = nil
+        }
     }
 
-    /// A libcurl easy handle. `@unchecked Sendable`: the pool hands each handle to one transfer at a time
+    /// A libcurl easy handle and what its transfers reuse: the callbacks' context, the URL last set, and the
+    /// request headers' list, built in place (one buffer for the lines, one array of `curl_slist` nodes)
+    /// instead of two mallocs per line with `curl_slist_append` and the frees after. libcurl only reads the list,
+    /// during `curl_easy_perform`. `@unchecked Sendable`: the pool hands each handle to one transfer at a time
     /// (taken out under the lock, put back after `curl_easy_perform` returns), which is the use libcurl allows.
-    struct EasyHandle: @unchecked Sendable {
+    final class EasyHandle: @unchecked Sendable {
         let raw: UnsafeMutableRawPointer
+        let context: Context
+        private let contextPointer: Unmanaged<Context>
+        var url: String?
+        private var lines = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 1)
+        private var nodes = UnsafeMutableBufferPointer<curl_slist>.allocate(capacity: 8)
+
+        init?(allowPrivate: Bool) {
+            guard let raw = curl_easy_init() else { return nil }
+            self.raw = raw
+            context = Context(allowPrivate: allowPrivate)
+            contextPointer = Unmanaged.passUnretained(context)
+            CurlTransport.configure(raw)
+            let pointer = contextPointer.toOpaque()
+            tj_setopt_pointer(raw, CURLOPT_WRITEDATA, pointer)
+            tj_setopt_pointer(raw, CURLOPT_HEADERDATA, pointer)
+            tj_setopt_pointer(raw, CURLOPT_OPENSOCKETDATA, pointer)
+        }
+
+        deinit {
+            curl_easy_cleanup(raw)
+            lines.deallocate()
+            nodes.deallocate()
+        }
+
+        /// The lines every POST ends its headers with.
+        private static let fixed: [StaticString] = ["Content-Type: application/json", "Expect:"]
+
+        /// Sets the request headers: `headers`, then `Content-Type: application/json` and an empty `Expect:`.
+        func setHeaders(_ headers: [(String, String)]) {
+            var size = 0
+            for text in Self.fixed { size += text.utf8CodeUnitCount + 1 }
+            for (name, value) in headers { size += name.utf8.count + 2 + value.utf8.count + 1 }
+            if size > lines.count {
+                lines.deallocate()
+                lines = .allocate(byteCount: max(size, 2 * lines.count), alignment: 1)
+            }
+            if headers.count + Self.fixed.count > nodes.count {
+                nodes.deallocate()
+                nodes = .allocate(capacity: headers.count + Self.fixed.count)
+            }
+            var offset = 0
+            var count = 0
+            func put(_ bytes: UnsafeRawBufferPointer) {
+                guard let base = bytes.baseAddress else { return }
+                (lines.baseAddress! + offset).copyMemory(from: base, byteCount: bytes.count)
+                offset += bytes.count
+            }
+            func put(_ text: String) {
+                var text = text
+                text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+            }
+            func endLine(startingAt start: Int) {
+                lines[offset] = 0
+                offset += 1
+                nodes[count] = curl_slist(data: (lines.baseAddress! + start).assumingMemoryBound(to: CChar.self), next: nil)
+                if count > 0 { nodes[count - 1].next = nodes.baseAddress! + count }
+                count += 1
+            }
+            for (name, value) in headers {
+                let start = offset
+                put(name)
+                put(UnsafeRawBufferPointer(start: Self.separator.utf8Start, count: 2))
+                put(value)
+                endLine(startingAt: start)
+            }
+            for text in Self.fixed {
+                let start = offset
+                put(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+                endLine(startingAt: start)
+            }
+            tj_setopt_slist(raw, CURLOPT_HTTPHEADER, nodes.baseAddress)
+        }
+
+        private static let separator: StaticString = ": "
     }
 
     /// Idle easy handles, one list for transfers that may reach private addresses and one for those that may not.
@@ -69,35 +153,23 @@ public struct CurlTransport: WebhookTransport {
             let reused = idle.withLock { lists -> EasyHandle? in
                 allowPrivate ? lists.permissive.popLast() : lists.guarded.popLast()
             }
-            if let reused { return reused }
-            guard let handle = curl_easy_init() else { return nil }
-            CurlTransport.configure(handle)
-            return EasyHandle(raw: handle)
+            return reused ?? EasyHandle(allowPrivate: allowPrivate)
         }
 
+        /// Keeps the handle for the next transfer of the same side, or lets it go (cleaned up) when enough are kept.
         func give(_ handle: EasyHandle, allowPrivate: Bool) {
-            let kept = idle.withLock { lists -> Bool in
-                if allowPrivate {
-                    guard lists.permissive.count < CurlTransport.maxIdleHandles else { return false }
-                    lists.permissive.append(handle)
-                } else {
-                    guard lists.guarded.count < CurlTransport.maxIdleHandles else { return false }
-                    lists.guarded.append(handle)
-                }
-                return true
-            }
-            if !kept { curl_easy_cleanup(handle.raw) }
-        }
-
-        deinit {
             idle.withLock { lists in
-                for handle in lists.guarded + lists.permissive { curl_easy_cleanup(handle.raw) }
+                if allowPrivate {
+                    if lists.permissive.count < CurlTransport.maxIdleHandles { lists.permissive.append(handle) }
+                } else {
+                    if lists.guarded.count < CurlTransport.maxIdleHandles { lists.guarded.append(handle) }
+                }
             }
         }
     }
 
-    /// The options every transfer shares, set once per easy handle; a transfer sets only its own (URL, body,
-    /// headers, context pointers), so a kept handle is not reset and reconfigured before each POST.
+    /// The options every transfer shares, set once per easy handle; a transfer sets only its own (URL when it
+    /// changed, body, headers), so a kept handle is not reset and reconfigured before each POST.
     static func configure(_ handle: UnsafeMutableRawPointer) {
         tj_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         tj_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
@@ -139,50 +211,44 @@ public struct CurlTransport: WebhookTransport {
     }
 
     public func post(url: String, headers: [(String, String)], body: Data, allowPrivate: Bool) -> PostResult {
-        guard Self.initialized, let borrowed = pool.take(allowPrivate: allowPrivate) else {
+        guard Self.initialized, let handle = pool.take(allowPrivate: allowPrivate) else {
             return PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
         }
-        let handle = borrowed.raw
-        var keep = true
-        defer {
-            if keep { pool.give(borrowed, allowPrivate: allowPrivate) } else { curl_easy_cleanup(handle) }
+        let raw = handle.raw
+        let context = handle.context
+        context.reset()
+        if handle.url != url {
+            tj_setopt_string(raw, CURLOPT_URL, url)
+            handle.url = url
         }
-        let context = Context(allowPrivate: allowPrivate)
-        let unmanaged = Unmanaged.passRetained(context)
-        defer { unmanaged.release() }
-        let pointer = unmanaged.toOpaque()
-
-        var list: UnsafeMutablePointer<curl_slist>?
-        for (name, value) in headers + [("Content-Type", "application/json"), ("Expect", "")] {
-            list = curl_slist_append(list, "\(name): \(value)")
+        handle.setHeaders(headers)
+        tj_setopt_long(raw, CURLOPT_POSTFIELDSIZE, body.count)
+        // POSTFIELDS, not COPYPOSTFIELDS: libcurl reads the body where it is, during the perform inside these
+        // closures. An empty body still gets a pointer (a null one would make libcurl read the body from stdin).
+        var none: UInt8 = 0
+        let code = withUnsafeMutableBytes(of: &none) { empty in
+            body.withUnsafeBytes { bytes in
+                let start = bytes.count > 0 ? UnsafeMutableRawPointer(mutating: bytes.baseAddress!) : empty.baseAddress!
+                tj_setopt_pointer(raw, CURLOPT_POSTFIELDS, start)
+                defer { tj_setopt_pointer(raw, CURLOPT_POSTFIELDS, nil) }  // no pointer into `body` stays behind
+                return curl_easy_perform(raw)
+            }
         }
-        defer { curl_slist_free_all(list) }
-
-        // Per transfer; the rest was set once, when the handle was made (`configure`).
-        tj_setopt_string(handle, CURLOPT_URL, url)
-        tj_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
-        body.withUnsafeBytes { raw in
-            // COPYPOSTFIELDS: libcurl keeps its own copy, so the Swift buffer need not outlive this call.
-            _ = tj_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
-        }
-        tj_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
-        tj_setopt_pointer(handle, CURLOPT_WRITEDATA, pointer)
-        tj_setopt_pointer(handle, CURLOPT_HEADERDATA, pointer)
-        tj_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, pointer)
-
-        let started = DispatchTime.now()
-        let code = curl_easy_perform(handle)
-        tj_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)  // the list is freed below; the pooled handle keeps no pointer to it
-        let durationMs = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        var seconds = 0.0
+        tj_getinfo_double(raw, CURLINFO_TOTAL_TIME, &seconds)
+        let durationMs = Int(seconds * 1000)
         if let refusal = context.refusal {
-            keep = false
+            // Not kept: its connection attempt was refused, and a handle is cheap to make.
             return PostResult(status: nil, retryAfter: nil, error: "address refused: \(refusal)", durationMs: durationMs)
         }
         var status = 0
-        tj_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        tj_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &status)
+        let retryAfter = context.retryAfter
+        // Only now: once back in the pool, the handle (and its context) is another transfer's.
+        pool.give(handle, allowPrivate: allowPrivate)
         if code != CURLE_OK, !(code == CURLE_WRITE_ERROR && status > 0) {
             return PostResult(status: nil, retryAfter: nil, error: String(cString: curl_easy_strerror(code)), durationMs: durationMs)
         }
-        return PostResult(status: status, retryAfter: context.retryAfter, error: nil, durationMs: durationMs)
+        return PostResult(status: status, retryAfter: retryAfter, error: nil, durationMs: durationMs)
     }
 }

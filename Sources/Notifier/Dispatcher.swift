@@ -117,8 +117,7 @@ public struct Dispatcher: Sendable {
         }
         let now = clock.now()
         let timestamp = Int(now.timeIntervalSince1970)
-        let signature = WebhookSignature.header(
-            id: delivery.messageID, timestamp: timestamp, body: delivery.body, secrets: delivery.endpoint.signingSecrets(at: now))
+        let signature = delivery.signer.header(id: delivery.messageID, timestamp: timestamp, body: delivery.body, at: now)
         return transport.post(
             url: delivery.endpoint.url,
             headers: [("webhook-id", delivery.messageID), ("webhook-timestamp", "\(timestamp)"), ("webhook-signature", signature)],

@@ -55,7 +55,10 @@ final class CountingServer: Sendable {
                 guard buffer.count >= end.upperBound + length else { break }
                 buffer.removeFirst(end.upperBound + length)
                 requests.add(1, ordering: .relaxed)
-                let reply = Array("HTTP/1.1 204 No Content\r\n\r\n".utf8)
+                // The status asked for in an `x-status` header, else 204.
+                let asked = head.split(separator: "\r\n").first { $0.hasPrefix("x-status:") }
+                    .flatMap { Int($0.dropFirst("x-status:".count).trimmingCharacters(in: .whitespaces)) }
+                let reply = Array((asked.map { "HTTP/1.1 \($0) Asked\r\nContent-Length: 0\r\n\r\n" } ?? "HTTP/1.1 204 No Content\r\n\r\n").utf8)
                 guard reply.withUnsafeBytes({ send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == reply.count else { return }
             }
             let count = read(client, &chunk, chunk.count)
@@ -79,6 +82,30 @@ struct KeepAliveTests {
         }
         #expect(server.requests.load(ordering: .relaxed) == 20)
         #expect(server.connections.load(ordering: .relaxed) == 1)
+    }
+
+    @Test("POSTs from 16 threads through one transport each get their own answer (a pooled handle is given back only after its status is read)")
+    func concurrentAnswers() throws {
+        let server = try CountingServer()
+        defer { server.stop() }
+        let transport = CurlTransport()
+        let mismatches = Atomic<Int>(0)
+        let finished = DispatchGroup()
+        for thread in 0..<16 {  // threads of their own: concurrentPerform would run about one per core
+            finished.enter()
+            Thread {
+                defer { finished.leave() }
+                for index in 0..<300 {
+                    let status = 200 + (thread * 7 + index) % 7
+                    let result = transport.post(url: "http://127.0.0.1:\(server.port)/hook", headers: [("x-status", "\(status)")],
+                                                body: Data("{\"n\":\(index)}".utf8), allowPrivate: true)
+                    if result.status != status { mismatches.add(1, ordering: .relaxed) }
+                }
+            }.start()
+        }
+        finished.wait()
+        #expect(mismatches.load(ordering: .relaxed) == 0)
+        #expect(server.requests.load(ordering: .relaxed) == 16 * 300)
     }
 
     @Test("A connection opened for an endpoint allowed private addresses is never reused for one that is not")

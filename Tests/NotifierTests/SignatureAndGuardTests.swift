@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import TuanjuCore
@@ -23,6 +24,47 @@ struct SignatureTests {
         #expect(WebhookSignature.verify(header: header, id: "msg_1", timestamp: 10, body: body, secret: new))
         #expect(!WebhookSignature.verify(header: header, id: "msg_1", timestamp: 11, body: body, secret: new))
         #expect(!WebhookSignature.verify(header: header, id: "msg_1", timestamp: 10, body: body, secret: .generate()))
+    }
+
+    @Test("The precomputed HMAC signs as swift-crypto's HMAC does, for keys shorter and longer than a block")
+    func sameAsHMAC() {
+        for length in [1, 16, 32, 63, 64, 65, 100, 200] {
+            let secret = WebhookSecret(key: Data((0..<length).map { _ in UInt8.random(in: 0...255) }))
+            for bodyLength in [0, 1, 2, 3, 55, 64, 1000] {
+                let body = Data((0..<bodyLength).map { _ in UInt8.random(in: 0...255) })
+                var mac = HMAC<SHA256>(key: SymmetricKey(data: secret.key))
+                mac.update(data: Data("msg_\(length).\(bodyLength).".utf8))
+                mac.update(data: body)
+                let expected = "v1," + Data(mac.finalize()).base64EncodedString()
+                #expect(WebhookSignature.sign(id: "msg_\(length)", timestamp: bodyLength, body: body, secret: secret) == expected)
+            }
+        }
+        for length in 0...6 {  // every padding of base64
+            var out = [UInt8]()
+            let bytes = (0..<length).map { UInt8($0 * 37 + 1) }
+            bytes.withUnsafeBytes { WebhookSignature.base64($0, to: &out) }
+            #expect(String(decoding: out, as: UTF8.self) == Data(bytes).base64EncodedString())
+        }
+    }
+
+    @Test("An endpoint's signer signs with the secrets signingSecrets gives: the previous one only until it expires")
+    func signer() throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let body = Data(#"{"type":"task.claimed"}"#.utf8)
+        var endpoint = WebhookEndpoint(
+            id: "whk_1", url: "http://127.0.0.1/", events: "*", secret: WebhookSecret.generate().text, previousSecret: nil,
+            previousSecretUntil: nil, allowPrivate: true, enabled: true, disabledReason: nil, failingSince: nil, removed: false,
+            createdAt: Timestamp.iso(now))
+        for previous in [nil, WebhookSecret.generate().text] {
+            endpoint.previousSecret = previous
+            endpoint.previousSecretUntil = previous == nil ? nil : Timestamp.iso(now.addingTimeInterval(3600))
+            let signer = WebhookSigner(endpoint)
+            for date in [now, now.addingTimeInterval(7200)] {
+                let expected = WebhookSignature.header(id: "evt_1", timestamp: 5, body: body, secrets: endpoint.signingSecrets(at: date))
+                #expect(signer.header(id: "evt_1", timestamp: 5, body: body, at: date) == expected)
+            }
+        }
+        #expect(WebhookSigner(endpoint).header(id: "evt_1", timestamp: 5, body: body, at: now).split(separator: " ").count == 2)
     }
 
     @Test("Secrets are whsec_ and base64 of 32 random bytes")

@@ -68,8 +68,12 @@ struct WebhookDrainScenario: Scenario {
     }
 
     func runOurs(_ work: String) throws -> Int {
-        try Receiver.request("POST", try receiverURL(work, "ours") + "/reset")
+        // Tuanju opens the process's first SQLite connection, as in `tuanju webhooks deliver`: its process setup
+        // (SQLite's memory statistics off, a mutex less around every SQLite malloc) only holds before any
+        // connection, and a DatabaseQueue opened first (to read the receiver's URL) left ours without it.
         let app = try Tuanju.open(DataDirectory(path: work + "/ours"))
+        let hook = try app.database.read { db in try String.fetchOne(db, sql: "SELECT url FROM webhook_endpoints")! }
+        try Receiver.request("POST", String(hook.dropLast("/hook".count)) + "/reset")
         let summary = try app.deliverWebhooks(Caller(kind: .admin, id: "usr_bench", name: "bench"), untilIdle: true, maxSeconds: nil)
         guard summary.delivered == events else { throw BenchError(message: "delivered \(summary.delivered) of \(events)") }
         return events
