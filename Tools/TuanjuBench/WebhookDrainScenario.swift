@@ -9,12 +9,14 @@ import TuanjuCore
 import TuanjuService
 
 /// `webhook-drain`: 10,000 events to a loopback receiver (tuanju-receiver: Hummingbird, verifies every
-/// signature), 16 in flight. Ours: `webhooks deliver --until-idle` through the service (fan-out, signing,
-/// libcurl with kept-alive connections, recording every attempt). Raw: the same signed bodies POSTed from 16
-/// threads with plain libcurl, one easy handle (so one kept-alive connection) per thread, no database. The raw
+/// signature), 16 in flight on each side (the notifier's default). Ours: `webhooks deliver --until-idle` through the
+/// service (fan-out, signing, libcurl with kept-alive connections, recording every attempt). Raw: the same signed
+/// bodies POSTed from 16 threads with plain libcurl, one easy handle (so one kept-alive connection) per thread, no database. The raw
 /// side is also the receiver's own capacity under this client. Both sides must leave the receiver with every
 /// event exactly once, each signature valid.
 struct WebhookDrainScenario: Scenario {
+    /// As many POSTs in flight as the notifier sends at once (`Dispatcher.maxInFlight`).
+    static let inFlight = 16
     var events = Bench.size(10_000, quick: 1_000)
 
     func prepare(_ work: String) throws {
@@ -107,7 +109,7 @@ struct WebhookDrainScenario: Scenario {
         let key = SymmetricKey(data: Data(base64Encoded: String(secretText.dropFirst("whsec_".count)))!)
         let next = Mutex(0)
         let failures = Mutex(0)
-        runThreads(16) { _ in
+        runThreads(Self.inFlight) { _ in
             let handle = curl_easy_init()!
             defer { curl_easy_cleanup(handle) }
             while true {
