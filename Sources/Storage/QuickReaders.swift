@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// Read-only connections of the database's own for `AppDatabase.read`, lent one at a time.
@@ -88,7 +89,12 @@ private final class QuickReader: @unchecked Sendable {
                 do { try db.cachedStatement(sql: "COMMIT TRANSACTION").execute() } catch { try? db.execute(sql: "ROLLBACK") }
             }
             // As GRDB's own reads: a schema changed by another connection clears what GRDB remembers of it.
-            let version = try Int32.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version"))
+            // Stepped with SQLite's C API: GRDB's generic fetch was a tenth of a short read.
+            let statement = try db.cachedStatement(sql: "PRAGMA schema_version").sqliteStatement
+            sqlite3_reset(statement)
+            let version: Int32? = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : nil
+            // Reset now: clearing the schema cache below finalizes GRDB's cached statements, this one too.
+            sqlite3_reset(statement)
             if version != schemaVersion {
                 db.clearSchemaCache()
                 schemaVersion = version

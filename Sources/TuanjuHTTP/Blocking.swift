@@ -12,7 +12,8 @@ enum Blocking {
     /// layer renders) is carried over by hand. Who is acting travels in the `Caller` the service is given.
     static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         let language = Language.current
-        return try await withCheckedThrowingContinuation { continuation in
+        // Unsafe rather than checked: resumed exactly once, below, and the check's allocation is on every request.
+        return try await withUnsafeThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(with: Result {
                     try Language.$current.withValue(language, operation: work)

@@ -61,31 +61,31 @@ extension PointJSON: JSONWritable {
     /// The keys in JSONEncoder's sorted order (`open_now` before `opening_hours`: `_` sorts before `i`).
     public func writeJSON(into bytes: inout [UInt8]) throws(JSONTreeError) {
         func string(_ value: String?) {
-            if let value { JSONTree.write(string: value, into: &bytes) } else { bytes += "null".utf8 }
+            if let value { JSONTree.write(string: value, into: &bytes) } else { JSONTree.write(raw: "null", into: &bytes) }
         }
         func bool(_ value: Bool?) {
-            if let value { bytes += (value ? "true" : "false").utf8 } else { bytes += "null".utf8 }
+            if let value { JSONTree.write(raw: value ? "true" : "false", into: &bytes) } else { JSONTree.write(raw: "null", into: &bytes) }
         }
-        bytes += #"{"active":"#.utf8; bool(active)
-        bytes += #","address":"#.utf8; string(address)
-        bytes += #","amenities":["#.utf8
+        JSONTree.write(raw: #"{"active":"#, into: &bytes); bool(active)
+        JSONTree.write(raw: #","address":"#, into: &bytes); string(address)
+        JSONTree.write(raw: #","amenities":["#, into: &bytes)
         for index in amenities.indices {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             JSONTree.write(string: amenities[index], into: &bytes)
         }
-        bytes += #"],"contact":"#.utf8; string(contact)
-        bytes += #","distance_m":"#.utf8
-        if let distance_m { try JSONTree.write(double: distance_m, into: &bytes) } else { bytes += "null".utf8 }
-        bytes += #","external_id":"#.utf8; string(external_id)
-        bytes += #","id":"#.utf8; string(id)
-        bytes += #","kind":"#.utf8; string(kind)
-        bytes += #","lat":"#.utf8; try JSONTree.write(double: lat, into: &bytes)
-        bytes += #","lon":"#.utf8; try JSONTree.write(double: lon, into: &bytes)
-        bytes += #","name":"#.utf8; string(name)
-        bytes += #","open_now":"#.utf8; bool(open_now)
-        bytes += #","opening_hours":"#.utf8; string(opening_hours)
-        bytes += #","sample":"#.utf8; bool(sample)
-        bytes += #","updated_at":"#.utf8; string(updated_at)
+        JSONTree.write(raw: #"],"contact":"#, into: &bytes); string(contact)
+        JSONTree.write(raw: #","distance_m":"#, into: &bytes)
+        if let distance_m { try JSONTree.write(double: distance_m, into: &bytes) } else { JSONTree.write(raw: "null", into: &bytes) }
+        JSONTree.write(raw: #","external_id":"#, into: &bytes); string(external_id)
+        JSONTree.write(raw: #","id":"#, into: &bytes); string(id)
+        JSONTree.write(raw: #","kind":"#, into: &bytes); string(kind)
+        JSONTree.write(raw: #","lat":"#, into: &bytes); try JSONTree.write(double: lat, into: &bytes)
+        JSONTree.write(raw: #","lon":"#, into: &bytes); try JSONTree.write(double: lon, into: &bytes)
+        JSONTree.write(raw: #","name":"#, into: &bytes); string(name)
+        JSONTree.write(raw: #","open_now":"#, into: &bytes); bool(open_now)
+        JSONTree.write(raw: #","opening_hours":"#, into: &bytes); string(opening_hours)
+        JSONTree.write(raw: #","sample":"#, into: &bytes); bool(sample)
+        JSONTree.write(raw: #","updated_at":"#, into: &bytes); string(updated_at)
         bytes.append(UInt8(ascii: "}"))
     }
 }
