@@ -59,7 +59,7 @@ let package = Package(
         ]),
         // Warm-heart map: service points, R*Tree nearest search, opening hours, imports, demand cells.
         .target(name: "ServiceMap", dependencies: [
-            "TuanjuCore", "CSVReader",
+            "TuanjuCore", "CSVReader", "Storage",  // Storage: RawRows, the search's C-API stepping
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

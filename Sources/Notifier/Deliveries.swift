@@ -94,13 +94,13 @@ public enum Deliveries {
     @discardableResult
     public static func fanOut(_ db: Database, at date: Date, limit: Int = 5000) throws -> Int {
         let cursor = try Int64.fetchOne(db, sql: "SELECT seq FROM webhook_cursor WHERE id = 1") ?? 0
-        // Read and inserted through SQLite's C API (`RawStep`): a drain fans out thousands of events a second.
+        // Read and inserted through SQLite's C API (`RawRows`): a drain fans out thousands of events a second.
         let select = try db.cachedStatement(sql: "SELECT seq, type FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
-        let reading = RawStep.start(select)
-        RawStep.bind(reading, 1, cursor)
-        RawStep.bind(reading, 2, Int64(limit))
+        let reading = RawRows.start(select)
+        RawRows.bind(reading, 1, cursor)
+        RawRows.bind(reading, 2, Int64(limit))
         var events: [(seq: Int64, type: String)] = []
-        try RawStep.each(select, reading) { row in events.append((sqlite3_column_int64(row, 0), RawStep.text(row, 1))) }
+        try RawRows.each(select, reading) { row in events.append((sqlite3_column_int64(row, 0), RawRows.text(row, 1) ?? "")); return true }
         guard let last = events.last?.seq else { return 0 }
         let endpoints = try WebhookEndpoint.filter(Column("removed") == false).fetchAll(db)
         let now = Timestamp.iso(date)
@@ -114,8 +114,7 @@ public enum Deliveries {
                 if rows.count > 1 { rows.append(UInt8(ascii: ",")) }
                 rows.append(UInt8(ascii: "["))
                 for text in [Identifier.make("dlv", using: &random), endpoint.id] {
-                    var text = text
-                    text.withUTF8 { appendJSONString(UnsafeRawBufferPointer($0), to: &rows) }
+                    JSONString.append(text, to: &rows)
                     rows.append(UInt8(ascii: ","))
                 }
                 rows += "\(event.seq),\"\(endpoint.enabled ? "pending" : "held")\"]".utf8
@@ -147,17 +146,18 @@ public enum Deliveries {
             JOIN outbox o ON o.seq = d.event_seq
             ORDER BY d.event_seq, d.id
             """)
-        // Stepped through SQLite's C API, each body written straight from the columns' bytes (`RawStep`).
-        let rows = RawStep.start(select)
-        RawStep.bind(rows, 1, Timestamp.iso(date))
-        RawStep.bind(rows, 2, cursor?.eventSeq ?? Int64.min)
-        RawStep.bind(rows, 3, cursor?.deliveryID ?? "")
-        RawStep.bind(rows, 4, Int64(limit))
+        // Stepped through SQLite's C API, each body written straight from the columns' bytes (`RawRows`).
+        let rows = RawRows.start(select)
+        RawRows.bind(rows, 1, Timestamp.iso(date))
+        RawRows.bind(rows, 2, cursor?.eventSeq ?? Int64.min)
+        RawRows.bind(rows, 3, cursor?.deliveryID ?? "")
+        RawRows.bind(rows, 4, Int64(limit))
         var found: [(delivery: String, endpoint: String, seq: Int64, event: String, body: Data)] = []
         found.reserveCapacity(limit)
-        try RawStep.each(select, rows) { row in
-            found.append((RawStep.text(row, 0), RawStep.text(row, 1), sqlite3_column_int64(row, 2), RawStep.text(row, 3),
-                          body(type: RawStep.bytes(row, 4), timestamp: RawStep.bytes(row, 6), payload: RawStep.bytes(row, 5))))
+        try RawRows.each(select, rows) { row in
+            found.append((RawRows.text(row, 0) ?? "", RawRows.text(row, 1) ?? "", sqlite3_column_int64(row, 2), RawRows.text(row, 3) ?? "",
+                          body(type: RawRows.bytes(row, 4), timestamp: RawRows.bytes(row, 6), payload: RawRows.bytes(row, 5))))
+            return true
         }
         var endpoints: [String: (endpoint: WebhookEndpoint, signer: WebhookSigner)] = [:]
         return try found.map { delivery in
@@ -176,9 +176,9 @@ public enum Deliveries {
         var out = [UInt8]()
         out.reserveCapacity(type.count + timestamp.count + payload.count + 40)
         out.append(contentsOf: #"{"type":"#.utf8)
-        appendJSONString(type, to: &out)
+        JSONString.append(type, to: &out)
         out.append(contentsOf: #","timestamp":"#.utf8)
-        appendJSONString(timestamp, to: &out)
+        JSONString.append(timestamp, to: &out)
         out.append(contentsOf: #","data":"#.utf8)
         out.append(contentsOf: payload)
         out.append(UInt8(ascii: "}"))
@@ -231,11 +231,10 @@ public enum Deliveries {
         mutating func append(_ deliveryID: String, _ result: PostResult) {
             if count > 0 { json.append(UInt8(ascii: ",")) }
             json.append(UInt8(ascii: "["))
-            var id = deliveryID
-            id.withUTF8 { appendJSONString(UnsafeRawBufferPointer($0), to: &json) }
+            JSONString.append(deliveryID, to: &json)
             json += ",\(result.status ?? 0),\(result.durationMs),".utf8
-            if var error = result.error {
-                error.withUTF8 { appendJSONString(UnsafeRawBufferPointer($0), to: &json) }
+            if let error = result.error {
+                JSONString.append(error, to: &json)
             } else {
                 json += "null".utf8
             }
@@ -336,28 +335,6 @@ public enum Deliveries {
             SELECT * FROM webhook_deliveries WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(keyset.order()) LIMIT ?
             """, arguments: arguments)
         return Page.cut(rows, limit: page.limit, id: \.id)
-    }
-
-    /// Appends `bytes` (UTF-8) as a JSON string literal (quotes, backslashes and control characters escaped; `/`
-    /// and non-ASCII kept), without JSONSerialization's boxing: a drain writes two per delivery.
-    static func appendJSONString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        out.append(0x22)
-        for byte in bytes {
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x08: out += [0x5C, 0x62]
-            case 0x0C: out += [0x5C, 0x66]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
     }
 }
 

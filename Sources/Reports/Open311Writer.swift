@@ -1,6 +1,7 @@
 import Crypto
 import GRDB
 import GRDBSQLite
+import Storage
 
 /// Writes Open311 request objects straight from SQLite's column bytes into one growing byte buffer, handed on
 /// in 64 KB pieces: no `Row`, no per-field `String`, no per-row closure call. (The generic path — a
@@ -39,8 +40,7 @@ struct Open311Writer {
                 try flush(write)
                 return count
             case let code:
-                let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(sqlite)))
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+                throw RawRows.error(statement, code)
             }
         }
     }

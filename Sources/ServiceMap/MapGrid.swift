@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Storage
 import Synchronization
 
 /// The boxes of `service_points_rtree`, in memory, bucketed by a grid of 0.005° cells (about 550 × 480 m

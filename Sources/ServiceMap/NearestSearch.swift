@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Storage
 import TuanjuCore
 
 /// What a rider asks the map: the nearest points to a position.

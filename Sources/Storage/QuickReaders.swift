@@ -89,12 +89,13 @@ private final class QuickReader: @unchecked Sendable {
                 do { try db.cachedStatement(sql: "COMMIT TRANSACTION").execute() } catch { try? db.execute(sql: "ROLLBACK") }
             }
             // As GRDB's own reads: a schema changed by another connection clears what GRDB remembers of it.
-            // Stepped with SQLite's C API: GRDB's generic fetch was a tenth of a short read.
-            let statement = try db.cachedStatement(sql: "PRAGMA schema_version").sqliteStatement
-            sqlite3_reset(statement)
-            let version: Int32? = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : nil
-            // Reset now: clearing the schema cache below finalizes GRDB's cached statements, this one too.
-            sqlite3_reset(statement)
+            // Stepped with SQLite's C API (`RawRows`, which resets it before returning: clearing the schema cache
+            // below finalizes GRDB's cached statements, this one too). GRDB's generic fetch was a tenth of a short read.
+            var version: Int32?
+            try RawRows.each(db.cachedStatement(sql: "PRAGMA schema_version"), binding: []) { row in
+                version = sqlite3_column_int(row, 0)
+                return false
+            }
             if version != schemaVersion {
                 db.clearSchemaCache()
                 schemaVersion = version

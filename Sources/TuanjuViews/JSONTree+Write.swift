@@ -1,3 +1,5 @@
+import TuanjuCore
+
 /// Compact JSON text straight from a tree, byte for byte what `JSONEncoder` with `.sortedKeys` and
 /// `.withoutEscapingSlashes` writes for it (TuanjuHTTPTests' JSONWriteTests compares the two on random trees).
 /// Foundation's encoder went through its own generic containers and value boxes for every key, which was a
@@ -39,7 +41,6 @@ extension JSONTree {
         }
     }
 
-    static let hex = Array("0123456789abcdef".utf8)
 
     /// JSONEncoder's spelling of a number: Swift's shortest round-trip description, without a trailing ".0".
     public static func write(double value: Double, into bytes: inout [UInt8]) throws(JSONTreeError) {
@@ -49,37 +50,9 @@ extension JSONTree {
         bytes += text.utf8
     }
 
-    /// Quotes and escapes as JSONEncoder does: `"` and `\`, the short escapes of \b \f \n \r \t, other control
-    /// characters as \u00XX; everything else (slashes included) as UTF-8.
+    /// Quotes and escapes as JSONEncoder does (`JSONString`).
     public static func write(string: String, into bytes: inout [UInt8]) {
-        var string = string
-        bytes.append(UInt8(ascii: "\""))
-        // One pass over the bytes; runs that need no escape (most text is one run) are copied whole.
-        string.withUTF8 { utf8 in
-            var start = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                escape(byte, into: &bytes)
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private static func escape(_ byte: UInt8, into bytes: inout [UInt8]) {
-        switch byte {
-        case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-        case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-        case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-        case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-        case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-        case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-        case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-        default: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-        }
+        JSONString.append(string, to: &bytes)
     }
 
     /// Text known at compile time (keys and punctuation), copied as it is.
