@@ -8,12 +8,36 @@ import Synchronization
 /// around Hangzhou). A search over HTTP spent most of its time in SQLite walking the R*Tree's node blobs for
 /// the few dozen boxes around the rider; here the same boxes come from the few cells the search box covers.
 /// The candidates, their bounds and their order are exactly the R*Tree query's (a test compares the two on
-/// random searches), so the results are the same; rows are still read from `service_points`, in the search's
-/// read transaction.
+/// random searches), so the results are the same.
+///
+/// Each entry also keeps its point's exact position, kind and hours, so the walk over the candidates reads no
+/// row (`MapGrid+Nearest`): only the points that make the answer are read from `service_points`, in the
+/// search's read transaction, or taken from the rows this grid has already decoded. All of it is the snapshot
+/// of one `map_generation`, which every change to a point's row moves on (migrations v26 and v27).
 final class MapGrid: Sendable {
     struct Entry {
         let rid: Int64
         let minLat: Double, maxLat: Double, minLon: Double, maxLon: Double
+        /// The point's exact position (`service_points.lat`, `lon`), from which distances are measured.
+        let lat: Double, lon: Double
+        /// Indexes into `kinds` and `hours` (-1: no hours).
+        let kind: Int32
+        let hours: Int32
+        /// The box's centre and half its diagonal, as `NearestSearch.candidate` computes them for an R*Tree row.
+        let centreLat: Double, centreLon: Double, slack: Double
+
+        init(rid: Int64, minLat: Double, maxLat: Double, minLon: Double, maxLon: Double, lat: Double, lon: Double, kind: Int32, hours: Int32) {
+            self.rid = rid
+            self.minLat = minLat
+            self.maxLat = maxLat
+            self.minLon = minLon
+            self.maxLon = maxLon
+            self.lat = lat
+            self.lon = lon
+            self.kind = kind
+            self.hours = hours
+            (centreLat, centreLon, slack) = NearestSearch.centreAndSlack(minLat: minLat, maxLat: maxLat, minLon: minLon, maxLon: maxLon)
+        }
     }
 
     static let cellDegrees = 0.005
@@ -24,20 +48,50 @@ final class MapGrid: Sendable {
     /// `map_generation` when the boxes were read.
     let generation: Int64
     /// Sorted by cell; `cells` gives each cell's range.
-    private let entries: [Entry]
+    let entries: [Entry]
     private let cells: [Int64: Range<Int>]
     /// The largest half-width of a box (float32 boxes are a few centimetres wide): a box whose centre lies
     /// this far outside a search box may still touch it.
     private let slack: Double
 
-    /// Every active point's box, read in the caller's transaction.
-    init(_ db: Database, generation: Int64) throws {
-        let statement = try db.cachedStatement(sql: "SELECT rid, min_lat, max_lat, min_lon, max_lon FROM service_points_rtree")
+    /// The kinds of the points, each once (`Entry.kind` indexes it).
+    let kinds: [String]
+    /// The opening hours of the points, each distinct text parsed once (`Entry.hours` indexes it; nil when the
+    /// text does not parse: such a point is never open).
+    let hours: [OpeningHours?]
+    /// Rows decoded for answers, by rid: a point near where riders search is decoded once, not once a search.
+    /// Valid as long as the grid (the same generation); emptied when it would hold more than `pointsKept`.
+    let decoded = Mutex<[Int64: ServicePoint]>([:])
+    let pointsKept: Int
+
+    /// Every active point's box, position, kind and hours, read in the caller's transaction.
+    init(_ db: Database, generation: Int64, pointsKept: Int = MapGridCache.defaultPointsKept) throws {
+        let statement = try db.cachedStatement(sql: """
+            SELECT r.rid, r.min_lat, r.max_lat, r.min_lon, r.max_lon, p.lat, p.lon, p.kind, p.opening_hours
+            FROM service_points_rtree r JOIN service_points p ON p.rid = r.rid
+            """)
         var keyed: [(key: Int64, entry: Entry)] = []
         var slack = 0.0
+        var kinds: [String: Int32] = [:]
+        var hours: [String: Int32] = [:]
         try RawRows.each(statement, binding: []) { row in
+            let kind = RawRows.text(row, 7) ?? ""
+            let kindIndex = kinds[kind] ?? {
+                let index = Int32(kinds.count)
+                kinds[kind] = index
+                return index
+            }()
+            var hoursIndex: Int32 = -1
+            if let text = RawRows.text(row, 8) {
+                hoursIndex = hours[text] ?? {
+                    let index = Int32(hours.count)
+                    hours[text] = index
+                    return index
+                }()
+            }
             let entry = Entry(rid: sqlite3_column_int64(row, 0), minLat: sqlite3_column_double(row, 1), maxLat: sqlite3_column_double(row, 2),
-                              minLon: sqlite3_column_double(row, 3), maxLon: sqlite3_column_double(row, 4))
+                              minLon: sqlite3_column_double(row, 3), maxLon: sqlite3_column_double(row, 4),
+                              lat: sqlite3_column_double(row, 5), lon: sqlite3_column_double(row, 6), kind: kindIndex, hours: hoursIndex)
             slack = max(slack, (entry.maxLat - entry.minLat) / 2, (entry.maxLon - entry.minLon) / 2)
             keyed.append((Self.key(lat: (entry.minLat + entry.maxLat) / 2, lon: (entry.minLon + entry.maxLon) / 2), entry))
             return true
@@ -50,9 +104,12 @@ final class MapGrid: Sendable {
             start = index + 1
         }
         self.generation = generation
+        self.pointsKept = pointsKept
         self.entries = keyed.map(\.entry)
         self.cells = cells
         self.slack = slack + 1e-9
+        self.kinds = kinds.sorted { $0.value < $1.value }.map(\.key)
+        self.hours = hours.sorted { $0.value < $1.value }.map { try? OpeningHours(parsing: $0.key) }
     }
 
     static func cell(_ degrees: Double) -> Int { Int((degrees / cellDegrees).rounded(.down)) }
@@ -79,8 +136,8 @@ final class MapGrid: Sendable {
                     // The R*Tree query's own condition, on the same doubles.
                     guard entry.maxLat >= box.minLat, entry.minLat <= box.maxLat, entry.maxLon >= box.minLon, entry.minLon <= box.maxLon
                     else { continue }
-                    if let candidate = NearestSearch.candidate(rid: entry.rid, minLat: entry.minLat, maxLat: entry.maxLat,
-                                                               minLon: entry.minLon, maxLon: entry.maxLon, origin: origin, radius: radius) {
+                    if let candidate = NearestSearch.candidate(rid: entry.rid, entry: Int32(truncatingIfNeeded: index), centreLat: entry.centreLat,
+                                                               centreLon: entry.centreLon, slack: entry.slack, origin: origin, radius: radius) {
                         found.append(candidate)
                     }
                 }
@@ -100,6 +157,8 @@ final class MapGrid: Sendable {
 public final class MapGridCache: Sendable {
     /// Searches on the R*Tree before the first grid is built.
     static let searchesBeforeBuilding = 8
+    /// Decoded points a grid keeps (about 300 bytes each): the neighbourhoods riders search in, not the whole map.
+    public static let defaultPointsKept = 16_384
 
     private struct State {
         var grid: MapGrid?
@@ -108,8 +167,11 @@ public final class MapGridCache: Sendable {
     }
 
     private let state = Mutex(State())
+    private let pointsKept: Int
 
-    public init() {}
+    public init(pointsKept: Int = MapGridCache.defaultPointsKept) {
+        self.pointsKept = pointsKept
+    }
 
     private enum Decision {
         case use(MapGrid)
@@ -119,6 +181,9 @@ public final class MapGridCache: Sendable {
 
     /// The generation of the grid in use (nil before the first is built); for tests.
     var builtGeneration: Int64? { state.withLock { $0.grid?.generation } }
+
+    /// How many decoded points the grid in use keeps; for tests.
+    var pointsDecoded: Int { state.withLock { $0.grid }?.decoded.withLock { $0.count } ?? 0 }
 
     /// The grid for `db`'s snapshot, or nil: search the R*Tree.
     func grid(_ db: Database) throws -> MapGrid? {
@@ -143,7 +208,7 @@ public final class MapGridCache: Sendable {
         case .tree: return nil
         case .build:
             defer { state.withLock { $0.building = false } }
-            let grid = try MapGrid(db, generation: generation)
+            let grid = try MapGrid(db, generation: generation, pointsKept: pointsKept)
             state.withLock { state in
                 if (state.grid?.generation ?? -1) < generation { state.grid = grid }
             }

@@ -53,6 +53,8 @@ public enum NearestSearch {
 
     struct Candidate {
         let rid: Int64
+        /// Its index in the `MapGrid` it came from; -1 from the R*Tree.
+        var entry: Int32 = -1
         /// No point of the candidate's box is nearer than this.
         let lowerBound: Double
 
@@ -78,9 +80,12 @@ public enum NearestSearch {
         let grid = try grids?.grid(db)
         while true {
             let origin = (lat: query.origin.lat, lon: query.origin.lon)
-            let candidates = try grid?.candidates(origin, radius: radius, box: BoundingBox(around: query.origin, radius: radius))
-                ?? self.candidates(db, query.origin, radius: radius)
-            let found = try nearest(db, candidates, query, radius: radius, hoursCache: &hoursCache)
+            let found: [Found]
+            if let grid, let candidates = grid.candidates(origin, radius: radius, box: BoundingBox(around: query.origin, radius: radius)) {
+                found = try grid.nearest(db, candidates, query, radius: radius)
+            } else {
+                found = try nearest(db, candidates(db, query.origin, radius: radius), query, radius: radius, hoursCache: &hoursCache)
+            }
             if found.count >= query.limit || radius >= ceiling {
                 return found.map { NearbyPoint(point: $0.point, distanceM: $0.distance) }
             }
@@ -120,11 +125,23 @@ public enum NearestSearch {
     static func candidate(
         rid: Int64, minLat: Double, maxLat: Double, minLon: Double, maxLon: Double, origin: (lat: Double, lon: Double), radius: Double
     ) -> Candidate? {
+        let (centreLat, centreLon, slack) = centreAndSlack(minLat: minLat, maxLat: maxLat, minLon: minLon, maxLon: maxLon)
+        return candidate(rid: rid, entry: -1, centreLat: centreLat, centreLon: centreLon, slack: slack, origin: origin, radius: radius)
+    }
+
+    /// A box's centre, and how far the true point may be from it: half the box's diagonal.
+    @inline(__always)
+    static func centreAndSlack(minLat: Double, maxLat: Double, minLon: Double, maxLon: Double) -> (Double, Double, Double) {
         let centreLat = (minLat + maxLat) / 2, centreLon = (minLon + maxLon) / 2
-        // The true point is in the box: within half the box's diagonal of its centre.
-        let slack = haversine(centreLat, centreLon, maxLat, maxLon) + 1e-6
+        return (centreLat, centreLon, haversine(centreLat, centreLon, maxLat, maxLon) + 1e-6)
+    }
+
+    @inline(__always)
+    static func candidate(
+        rid: Int64, entry: Int32, centreLat: Double, centreLon: Double, slack: Double, origin: (lat: Double, lon: Double), radius: Double
+    ) -> Candidate? {
         let bound = haversine(origin.lat, origin.lon, centreLat, centreLon) - slack
-        return bound <= radius ? Candidate(rid: rid, lowerBound: bound) : nil
+        return bound <= radius ? Candidate(rid: rid, entry: entry, lowerBound: bound) : nil
     }
 
     /// The `limit` nearest matching points within `radius`: rows are read nearest bound first, and the walk

@@ -31,6 +31,7 @@ public enum Migrations {
         migrator.registerMigration("v24-console-sessions", migrate: consoleSessions)
         migrator.registerMigration("v25-photo-reuse-changes", migrate: photoReuseChanges)
         migrator.registerMigration("v26-map-generation", migrate: mapGeneration)
+        migrator.registerMigration("v27-map-generation-any-change", migrate: mapGenerationAnyChange)
         return migrator
     }
 

@@ -124,6 +124,77 @@ struct NearestSearchTests {
         #expect(try map.database.read { db in try NearestSearch.search(db, query) }.isEmpty)
     }
 
+    @Test("The grid's points follow every change of a point's row: a new name, new hours, a new kind")
+    func gridFollowsEdits() throws {
+        let map = try MapDatabase()
+        defer { map.remove() }
+        let now = Date(timeIntervalSince1970: 1_795_000_000)  // a Wednesday, 16:26 in Shanghai
+        let origin = try Coordinate(lat: 30.29, lon: 120.17)
+        let grids = MapGridCache()
+        func search(kind: String? = nil, openAt: Date? = nil) throws -> [ServicePoint] {
+            // Within 1 km, so that every widening of the search is on the grid (a far wider one reads the R*Tree).
+            let query = try NearestQuery(origin: origin, kind: kind, limit: 3, within: 1000, openAt: openAt)
+            return try map.database.read { db in try NearestSearch.search(db, query, grids: grids) }.map(\.point)
+        }
+        let point = try map.database.write { db in
+            try ServicePoints.add(db, try PointDraft(kind: "station", name: "old", location: origin, openingHours: "24/7"), at: now)
+        }
+        for _ in 0...MapGridCache.searchesBeforeBuilding { #expect(try search().map(\.name) == ["old"]) }
+        #expect(grids.builtGeneration != nil)
+        #expect(grids.pointsDecoded == 1)
+
+        var rename = PointChanges()
+        rename.name = "new"
+        _ = try map.database.write { db in try ServicePoints.update(db, id: point.id, rename, at: now) }
+        #expect(try search().map(\.name) == ["new"])
+        #expect(try search(openAt: now).map(\.name) == ["new"])
+        // A statement that sets only the name (another process's, here) counts too.
+        let other = try DatabaseQueue(path: map.directory + "/t.sqlite")
+        try other.write { db in try db.execute(sql: "UPDATE service_points SET name = 'newer' WHERE id = ?", arguments: [point.id]) }
+        #expect(try search().map(\.name) == ["newer"])
+        try other.close()
+
+        var hours = PointChanges()
+        hours.openingHours = "Mo-Fr 08:00-09:00"
+        _ = try map.database.write { db in try ServicePoints.update(db, id: point.id, hours, at: now) }
+        #expect(try search(openAt: now).isEmpty)
+        #expect(try search().map(\.openingHours) == ["Mo-Fr 08:00-09:00"])
+
+        var kind = PointChanges()
+        kind.kind = "meal"
+        _ = try map.database.write { db in try ServicePoints.update(db, id: point.id, kind, at: now) }
+        #expect(try search(kind: "station").isEmpty)
+        #expect(try search(kind: "meal").map(\.id) == [point.id])
+        // The R*Tree's answer is the same.
+        let query = try NearestQuery(origin: origin, kind: "meal", limit: 3, within: 1000)
+        #expect(try map.database.read { db in try NearestSearch.search(db, query) }.map(\.point) == (try search(kind: "meal")))
+    }
+
+    @Test("A grid keeps at most its limit of decoded points (none at 0) and answers the same past it", arguments: [0, 3, 4])
+    func gridKeepsAtMost(pointsKept: Int) throws {
+        let map = try MapDatabase()
+        defer { map.remove() }
+        let now = Date()
+        try map.database.write { db in
+            for index in 0..<12 {
+                let location = try Coordinate(lat: 30.29 + Double(index) * 0.001, lon: 120.17)
+                _ = try ServicePoints.add(db, try PointDraft(kind: "station", name: "P\(index)", location: location), at: now)
+            }
+        }
+        let grids = MapGridCache(pointsKept: pointsKept)
+        for round in 0..<40 {
+            let query = try NearestQuery(
+                origin: try Coordinate(lat: 30.29 + Double(round % 12) * 0.001, lon: 120.17), limit: 4, within: 5000)
+            let viaGrid = try map.database.read { db in try NearestSearch.search(db, query, grids: grids) }
+            let viaTree = try map.database.read { db in try NearestSearch.search(db, query) }
+            #expect(viaGrid == viaTree)
+            #expect(viaGrid.count == 4)
+            #expect(grids.pointsDecoded <= pointsKept)
+        }
+        #expect(grids.builtGeneration != nil)
+        if pointsKept > 0 { #expect(grids.pointsDecoded > 0) }
+    }
+
     @Test("A removed point leaves the index; a moved point is found at its new place")
     func indexFollowsChanges() throws {
         let map = try MapDatabase()
