@@ -83,10 +83,10 @@ private final class QuickReader: @unchecked Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.inDatabase { db in
-            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            try RawRows.each(db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION"), binding: []) { _ in false }
             defer {
                 // A read transaction only ends; should COMMIT fail, ROLLBACK leaves the connection clean.
-                do { try db.cachedStatement(sql: "COMMIT TRANSACTION").execute() } catch { try? db.execute(sql: "ROLLBACK") }
+                do { try RawRows.each(db.cachedStatement(sql: "COMMIT TRANSACTION"), binding: []) { _ in false } } catch { try? db.execute(sql: "ROLLBACK") }
             }
             // As GRDB's own reads: a schema changed by another connection clears what GRDB remembers of it.
             // Stepped with SQLite's C API (`RawRows`, which resets it before returning: clearing the schema cache
