@@ -70,7 +70,7 @@ final class MapGrid: Sendable {
             SELECT r.rid, r.min_lat, r.max_lat, r.min_lon, r.max_lon, p.lat, p.lon, p.kind, p.opening_hours
             FROM service_points_rtree r JOIN service_points p ON p.rid = r.rid
             """)
-        var keyed: [(key: Int64, entry: Entry)] = []
+        var entries: [Entry] = []
         var slack = 0.0
         var kinds: [String: Int32] = [:]
         var hours: [String: Int32] = [:]
@@ -93,19 +93,21 @@ final class MapGrid: Sendable {
                               minLon: sqlite3_column_double(row, 3), maxLon: sqlite3_column_double(row, 4),
                               lat: sqlite3_column_double(row, 5), lon: sqlite3_column_double(row, 6), kind: kindIndex, hours: hoursIndex)
             slack = max(slack, (entry.maxLat - entry.minLat) / 2, (entry.maxLon - entry.minLon) / 2)
-            keyed.append((Self.key(lat: (entry.minLat + entry.maxLat) / 2, lon: (entry.minLon + entry.maxLon) / 2), entry))
+            entries.append(entry)
             return true
         }
-        keyed.sort { $0.key < $1.key }
+        // Sorted in place by cell (the key recomputed in each comparison rather than kept beside each entry:
+        // a second array of 100,000 entries was most of a server's memory after its first searches).
+        entries.sort { Self.key($0) < Self.key($1) }
         var cells: [Int64: Range<Int>] = [:]
         var start = 0
-        for index in keyed.indices where index + 1 == keyed.count || keyed[index + 1].key != keyed[index].key {
-            cells[keyed[index].key] = start..<(index + 1)
+        for index in entries.indices where index + 1 == entries.count || Self.key(entries[index + 1]) != Self.key(entries[index]) {
+            cells[Self.key(entries[index])] = start..<(index + 1)
             start = index + 1
         }
         self.generation = generation
         self.pointsKept = pointsKept
-        self.entries = keyed.map(\.entry)
+        self.entries = entries
         self.cells = cells
         self.slack = slack + 1e-9
         self.kinds = kinds.sorted { $0.value < $1.value }.map(\.key)
@@ -115,6 +117,9 @@ final class MapGrid: Sendable {
     static func cell(_ degrees: Double) -> Int { Int((degrees / cellDegrees).rounded(.down)) }
 
     static func key(lat: Double, lon: Double) -> Int64 { key(cellLat: cell(lat), cellLon: cell(lon)) }
+
+    /// The cell of an entry: the one its box's centre is in.
+    static func key(_ entry: Entry) -> Int64 { key(lat: entry.centreLat, lon: entry.centreLon) }
 
     static func key(cellLat: Int, cellLon: Int) -> Int64 {
         Int64(cellLat) << 32 | Int64(UInt32(truncatingIfNeeded: cellLon))
