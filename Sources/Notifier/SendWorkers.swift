@@ -8,7 +8,14 @@ import Synchronization
 /// raw side's counter); the lock is taken only to move on to the next batch or to wait. (A lock per delivery,
 /// taken by 16 workers and the drain's thread, was contended: Swift's `Mutex` is a priority-inheritance
 /// futex on Linux, and its slow path went through the kernel a few times per delivery.)
-final class SendWorkers: Sendable {
+/// What a drain hands its batches to: each batch's deliveries are sent, up to a number at once, in the order
+/// submitted; `close` lets what was queued finish and stops the sender.
+protocol DeliverySender: Sendable {
+    func submit(_ deliveries: [DueDelivery]) -> SendBatch
+    func close()
+}
+
+final class SendWorkers: DeliverySender {
     /// Batches not yet fully taken (oldest first), how many workers wait on `ready`, whether the drain is over.
     private let state = Mutex<(batches: [SendBatch], idle: Int, closed: Bool)>(([], 0, false))
     /// Signalled once per waiting worker woken: a busy worker takes its next delivery without it, so a batch
