@@ -135,10 +135,7 @@ final class MultiLoop: Sendable {
         self.multi = multi
         self.maxInFlight = maxInFlight
         self.prepare = prepare
-        Thread { [self] in
-            run()
-            stopped.signal()
-        }.start()
+        SenderThread.start({ [self] in run() }, then: { [stopped] in stopped.signal() })
     }
 
     /// Queues these deliveries of `batch` behind those already queued, and wakes the loop.
