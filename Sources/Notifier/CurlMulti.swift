@@ -135,16 +135,27 @@ final class MultiLoop: Sendable {
         self.multi = multi
         self.maxInFlight = maxInFlight
         self.prepare = prepare
-        SenderThread.start({ [self] in run() }, then: { [stopped] in stopped.signal() })
+        if multi == nil {
+            stopped.signal()  // no thread: `enqueue` answers at once
+        } else {
+            SenderThread.start({ [self] in run() }, then: { [stopped] in stopped.signal() })
+        }
     }
 
     /// Queues these deliveries of `batch` behind those already queued, and wakes the loop.
     func enqueue(_ batch: SendBatch, _ indices: [Int]) {
+        guard let multi else {
+            // libcurl could not start: every delivery fails (and is retried later), none is lost.
+            for index in indices { batch.complete(index, Self.notStarted) }
+            return
+        }
         queue.withLock { queue in
             for index in indices { queue.jobs.append((batch, index)) }
         }
-        if let multi { curl_multi_wakeup(multi.raw) }
+        curl_multi_wakeup(multi.raw)
     }
+
+    private static let notStarted = PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
 
     /// Lets the loop finish what was queued, waits until its thread is gone, and hands back its multi handle.
     func close() -> CurlTransport.MultiHandle? {
@@ -161,17 +172,7 @@ final class MultiLoop: Sendable {
     }
 
     private func run() {
-        guard let multi else {
-            // libcurl could not start: every delivery fails (and is retried later), none is lost.
-            while true {
-                let (jobs, _, closed) = take(Int.max)
-                for job in jobs {
-                    job.batch.complete(job.index, PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0))
-                }
-                if closed, jobs.isEmpty { return }
-                if jobs.isEmpty { usleep(1_000) }
-            }
-        }
+        guard let multi else { return }
         var active: [Transfer] = []
         active.reserveCapacity(maxInFlight)
         while true {
@@ -227,13 +228,13 @@ final class MultiLoop: Sendable {
             return nil
         case .send(let url, let headers, let body):
             guard let handle = multi.idle.popLast() ?? CurlTransport.EasyHandle(allowPrivate: multi.allowPrivate) else {
-                job.batch.complete(job.index, PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0))
+                job.batch.complete(job.index, Self.notStarted)
                 return nil
             }
             handle.load(url: url, headers: headers, body: body)
             guard curl_multi_add_handle(multi.raw, handle.raw) == CURLM_OK else {
                 multi.idle.append(handle)
-                job.batch.complete(job.index, PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0))
+                job.batch.complete(job.index, Self.notStarted)
                 return nil
             }
             return Transfer(handle: handle, batch: job.batch, index: job.index)
