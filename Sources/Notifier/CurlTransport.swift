@@ -34,14 +34,19 @@ public protocol WebhookTransport: Sendable {
 /// to one receiver connects once, not once per POST. A connection is only ever reused by transfers with the
 /// same `allowPrivate`: the guard runs when a connection is opened, so a handle that connected to a private
 /// address for an endpoint allowed to reach one must never carry a POST for an endpoint that is not. Copies
-/// of a transport share its pool; the handles are cleaned up when the last copy goes.
+/// of a transport share its pools; the handles are cleaned up when the last copy goes.
+///
+/// A drain sends through libcurl's multi interface instead (`CurlMultiSender`, one thread driving all the
+/// transfers of a side), with the same options, guard and answers; `post` is the one-at-a-time path.
 public struct CurlTransport: WebhookTransport {
-    private static let initialized: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()
+    static let initialized: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()
     public static let maxResponseBytes = 64 * 1024
     /// Idle handles kept per pool side; more than the dispatcher's workers would only hold sockets open.
     static let maxIdleHandles = 64
 
     private let pool = HandlePool()
+    /// Multi handles (each with its connections and idle easy handles) between drains.
+    let multis = MultiPool()
 
     public init() {}
 
@@ -62,11 +67,13 @@ public struct CurlTransport: WebhookTransport {
         }
     }
 
-    /// A libcurl easy handle and what its transfers reuse: the callbacks' context, the URL last set, and the
+    /// A libcurl easy handle and what its transfers reuse: the callbacks' context, the URL last set, the
     /// request headers' list, built in place (one buffer for the lines, one array of `curl_slist` nodes)
-    /// instead of two mallocs per line with `curl_slist_append` and the frees after. libcurl only reads the list,
-    /// during `curl_easy_perform`. `@unchecked Sendable`: the pool hands each handle to one transfer at a time
-    /// (taken out under the lock, put back after `curl_easy_perform` returns), which is the use libcurl allows.
+    /// instead of two mallocs per line with `curl_slist_append` and the frees after, and a copy of the body.
+    /// libcurl reads the list and the body during the transfer (until `curl_easy_perform` returns, or until the
+    /// multi interface says it is done), and they stay untouched until the handle's next `load`.
+    /// `@unchecked Sendable`: a pool hands each handle to one transfer at a time (taken out under the lock, put
+    /// back after the transfer ended and its answer was read), which is the use libcurl allows.
     final class EasyHandle: @unchecked Sendable {
         let raw: UnsafeMutableRawPointer
         let context: Context
@@ -74,6 +81,7 @@ public struct CurlTransport: WebhookTransport {
         var url: String?
         private var lines = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 1)
         private var nodes = UnsafeMutableBufferPointer<curl_slist>.allocate(capacity: 8)
+        private var body = UnsafeMutableRawBufferPointer.allocate(byteCount: 1024, alignment: 1)
 
         init?(allowPrivate: Bool) {
             guard let raw = curl_easy_init() else { return nil }
@@ -91,6 +99,43 @@ public struct CurlTransport: WebhookTransport {
             curl_easy_cleanup(raw)
             lines.deallocate()
             nodes.deallocate()
+            body.deallocate()
+        }
+
+        /// Sets up the next POST: the context reset, the URL (when it changed), the headers and the body.
+        func load(url: String, headers: [(String, String)], body data: Data) {
+            context.reset()
+            if self.url != url {
+                tj_setopt_string(raw, CURLOPT_URL, url)
+                self.url = url
+            }
+            setHeaders(headers)
+            if data.count > body.count {
+                body.deallocate()
+                body = .allocate(byteCount: max(data.count, 2 * body.count), alignment: 1)
+            }
+            data.copyBytes(to: body)
+            tj_setopt_long(raw, CURLOPT_POSTFIELDSIZE, data.count)
+            // POSTFIELDS, not COPYPOSTFIELDS: libcurl reads the handle's own copy, which outlives the transfer.
+            // Never a null pointer (it would make libcurl read the body from stdin), even for an empty body.
+            tj_setopt_pointer(raw, CURLOPT_POSTFIELDS, body.baseAddress)
+        }
+
+        /// The answer of the transfer that just ended with `code`, read before the handle serves another one;
+        /// and whether the handle may be kept (not after the guard refused its connection: a handle is cheap).
+        func answer(_ code: CURLcode) -> (result: PostResult, keep: Bool) {
+            var seconds = 0.0
+            tj_getinfo_double(raw, CURLINFO_TOTAL_TIME, &seconds)
+            let durationMs = Int(seconds * 1000)
+            if let refusal = context.refusal {
+                return (PostResult(status: nil, retryAfter: nil, error: "address refused: \(refusal)", durationMs: durationMs), false)
+            }
+            var status = 0
+            tj_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &status)
+            if code != CURLE_OK, !(code == CURLE_WRITE_ERROR && status > 0) {
+                return (PostResult(status: nil, retryAfter: nil, error: String(cString: curl_easy_strerror(code)), durationMs: durationMs), true)
+            }
+            return (PostResult(status: status, retryAfter: context.retryAfter, error: nil, durationMs: durationMs), true)
         }
 
         /// The lines every POST ends its headers with.
@@ -214,41 +259,10 @@ public struct CurlTransport: WebhookTransport {
         guard Self.initialized, let handle = pool.take(allowPrivate: allowPrivate) else {
             return PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
         }
-        let raw = handle.raw
-        let context = handle.context
-        context.reset()
-        if handle.url != url {
-            tj_setopt_string(raw, CURLOPT_URL, url)
-            handle.url = url
-        }
-        handle.setHeaders(headers)
-        tj_setopt_long(raw, CURLOPT_POSTFIELDSIZE, body.count)
-        // POSTFIELDS, not COPYPOSTFIELDS: libcurl reads the body where it is, during the perform inside these
-        // closures. An empty body still gets a pointer (a null one would make libcurl read the body from stdin).
-        var none: UInt8 = 0
-        let code = withUnsafeMutableBytes(of: &none) { empty in
-            body.withUnsafeBytes { bytes in
-                let start = bytes.count > 0 ? UnsafeMutableRawPointer(mutating: bytes.baseAddress!) : empty.baseAddress!
-                tj_setopt_pointer(raw, CURLOPT_POSTFIELDS, start)
-                defer { tj_setopt_pointer(raw, CURLOPT_POSTFIELDS, nil) }  // no pointer into `body` stays behind
-                return curl_easy_perform(raw)
-            }
-        }
-        var seconds = 0.0
-        tj_getinfo_double(raw, CURLINFO_TOTAL_TIME, &seconds)
-        let durationMs = Int(seconds * 1000)
-        if let refusal = context.refusal {
-            // Not kept: its connection attempt was refused, and a handle is cheap to make.
-            return PostResult(status: nil, retryAfter: nil, error: "address refused: \(refusal)", durationMs: durationMs)
-        }
-        var status = 0
-        tj_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &status)
-        let retryAfter = context.retryAfter
+        handle.load(url: url, headers: headers, body: body)
+        let (result, keep) = handle.answer(curl_easy_perform(handle.raw))
         // Only now: once back in the pool, the handle (and its context) is another transfer's.
-        pool.give(handle, allowPrivate: allowPrivate)
-        if code != CURLE_OK, !(code == CURLE_WRITE_ERROR && status > 0) {
-            return PostResult(status: nil, retryAfter: nil, error: String(cString: curl_easy_strerror(code)), durationMs: durationMs)
-        }
-        return PostResult(status: status, retryAfter: retryAfter, error: nil, durationMs: durationMs)
+        if keep { pool.give(handle, allowPrivate: allowPrivate) }
+        return result
     }
 }

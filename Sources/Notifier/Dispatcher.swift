@@ -18,9 +18,11 @@ public struct DrainSummary: Sendable, Equatable {
 /// nothing: the fan-out and every recorded attempt are transactions, and a delivery whose result was not
 /// recorded is simply sent again, under the same `webhook-id` (at least once).
 ///
-/// Sending and recording overlap: while the workers send one batch, the previous batch's results are
-/// recorded and the next batch is read, so the database's work (and its fsync) is off the network's path.
-/// The workers live as long as the drain and each keeps its connections (see `CurlTransport`).
+/// Sending and recording overlap: while one batch is sent, the previous batch's results are recorded and the
+/// next batch is read, so the database's work (and its fsync) is off the network's path. The sender lives as
+/// long as the drain: with `CurlTransport`, libcurl's multi interface on one thread per side
+/// (`CurlMultiSender`); with any other transport, `maxInFlight` worker threads calling `post`. Both keep
+/// their connections (see `CurlTransport`).
 public struct Dispatcher: Sendable {
     public static let maxPayloadBytes = 20 * 1024
 
@@ -50,8 +52,10 @@ public struct Dispatcher: Sendable {
     ) throws -> DrainSummary {
         let started = Date()
         var summary = DrainSummary()
-        let workers = SendWorkers(count: maxInFlight) { [self] delivery in post(delivery) }
-        defer { workers.close() }
+        let sender: DeliverySender = (transport as? BatchSendingTransport)?.sender(maxInFlight: maxInFlight) { [self] delivery in
+            prepare(delivery)
+        } ?? SendWorkers(count: maxInFlight) { [self] delivery in post(delivery) }
+        defer { sender.close() }
         var inFlight: SendBatch?
         // Read, not yet sent. Deliveries after `after` (event_seq, id) were not read yet in this sweep; those
         // before it are read, in flight or recorded. A sweep that reaches the end starts again from the
@@ -102,7 +106,7 @@ public struct Dispatcher: Sendable {
                 sweepFoundAny = true
                 after = DeliveryCursor(buffer.last!)
             }
-            let batch = workers.submit(Array(buffer.prefix(batchSize)))
+            let batch = sender.submit(Array(buffer.prefix(batchSize)))
             buffer = buffer.dropFirst(batchSize)
             if let previous = inFlight { try finish(previous) }
             inFlight = batch
@@ -112,15 +116,23 @@ public struct Dispatcher: Sendable {
     }
 
     func post(_ delivery: DueDelivery) -> PostResult {
+        switch prepare(delivery) {
+        case .done(let result): return result
+        case .send(let url, let headers, let body):
+            return transport.post(url: url, headers: headers, body: body, allowPrivate: delivery.endpoint.allowPrivate)
+        }
+    }
+
+    /// The delivery's POST, signed now (just before it is sent); or its result when it is not sent.
+    func prepare(_ delivery: DueDelivery) -> PreparedPost {
         guard delivery.body.count <= Self.maxPayloadBytes else {
-            return PostResult(status: nil, retryAfter: nil, error: "payload larger than 20 KB", durationMs: 0)
+            return .done(PostResult(status: nil, retryAfter: nil, error: "payload larger than 20 KB", durationMs: 0))
         }
         let now = clock.now()
         let timestamp = Int(now.timeIntervalSince1970)
         let signature = delivery.signer.header(id: delivery.messageID, timestamp: timestamp, body: delivery.body, at: now)
-        return transport.post(
-            url: delivery.endpoint.url,
-            headers: [("webhook-id", delivery.messageID), ("webhook-timestamp", "\(timestamp)"), ("webhook-signature", signature)],
-            body: delivery.body, allowPrivate: delivery.endpoint.allowPrivate)
+        return .send(url: delivery.endpoint.url,
+                     headers: [("webhook-id", delivery.messageID), ("webhook-timestamp", "\(timestamp)"), ("webhook-signature", signature)],
+                     body: delivery.body)
     }
 }

@@ -8,7 +8,14 @@ import Synchronization
 /// raw side's counter); the lock is taken only to move on to the next batch or to wait. (A lock per delivery,
 /// taken by 16 workers and the drain's thread, was contended: Swift's `Mutex` is a priority-inheritance
 /// futex on Linux, and its slow path went through the kernel a few times per delivery.)
-final class SendWorkers: Sendable {
+/// What a drain hands its batches to: each batch's deliveries are sent, up to a number at once, in the order
+/// submitted; `close` lets what was queued finish and stops the sender.
+protocol DeliverySender: Sendable {
+    func submit(_ deliveries: [DueDelivery]) -> SendBatch
+    func close()
+}
+
+final class SendWorkers: DeliverySender {
     /// Batches not yet fully taken (oldest first), how many workers wait on `ready`, whether the drain is over.
     private let state = Mutex<(batches: [SendBatch], idle: Int, closed: Bool)>(([], 0, false))
     /// Signalled once per waiting worker woken: a busy worker takes its next delivery without it, so a batch
@@ -19,10 +26,7 @@ final class SendWorkers: Sendable {
     init(count: Int, post: @escaping @Sendable (DueDelivery) -> PostResult) {
         for _ in 0..<count {
             stopped.enter()
-            Thread { [self] in
-                work(post)
-                stopped.leave()
-            }.start()
+            SenderThread.start({ [self] in work(post) }, then: { [stopped] in stopped.leave() })
         }
     }
 
@@ -119,5 +123,27 @@ final class SendBatch: @unchecked Sendable {
     func wait() -> [PostResult] {
         done.wait()
         return results.map { $0! }
+    }
+}
+
+/// A sender's thread that lets go of its work (and so of what the work holds: the dispatcher, its database)
+/// before it says it is finished. A `Thread`'s closure is released only when the thread object goes, after
+/// the closure returned: the drain would return while another thread still held its database, and the last
+/// reference to a database (closing it, checkpointing the WAL) could then go on that thread, at the moment
+/// the caller opens it again.
+enum SenderThread {
+    /// `@unchecked Sendable`: `work` is set at creation and then read and cleared by the started thread only.
+    private final class Work: @unchecked Sendable {
+        var run: (@Sendable () -> Void)?
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+
+    static func start(_ work: @escaping @Sendable () -> Void, then finished: @escaping @Sendable () -> Void) {
+        let box = Work(work)
+        Thread {
+            box.run?()
+            box.run = nil
+            finished()
+        }.start()
     }
 }

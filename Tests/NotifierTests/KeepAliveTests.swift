@@ -55,10 +55,16 @@ final class CountingServer: Sendable {
                 guard buffer.count >= end.upperBound + length else { break }
                 buffer.removeFirst(end.upperBound + length)
                 requests.add(1, ordering: .relaxed)
-                // The status asked for in an `x-status` header, else 204.
-                let asked = head.split(separator: "\r\n").first { $0.hasPrefix("x-status:") }
-                    .flatMap { Int($0.dropFirst("x-status:".count).trimmingCharacters(in: .whitespaces)) }
-                let reply = Array((asked.map { "HTTP/1.1 \($0) Asked\r\nContent-Length: 0\r\n\r\n" } ?? "HTTP/1.1 204 No Content\r\n\r\n").utf8)
+                // The status asked for in an `x-status` header, else 204; a `Retry-After` asked for in
+                // `x-retry-after`; the reply held back for `x-delay-ms` milliseconds.
+                func asked(_ name: String) -> Int? {
+                    head.split(separator: "\r\n").first { $0.hasPrefix(name + ":") }
+                        .flatMap { Int($0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)) }
+                }
+                if let delay = asked("x-delay-ms") { usleep(useconds_t(delay * 1000)) }
+                let retryAfter = asked("x-retry-after").map { "Retry-After: \($0)\r\n" } ?? ""
+                let reply = Array((asked("x-status").map { "HTTP/1.1 \($0) Asked\r\n\(retryAfter)Content-Length: 0\r\n\r\n" }
+                    ?? "HTTP/1.1 204 No Content\r\n\(retryAfter)\r\n").utf8)
                 guard reply.withUnsafeBytes({ send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == reply.count else { return }
             }
             let count = read(client, &chunk, chunk.count)

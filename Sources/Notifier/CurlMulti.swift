@@ -1,0 +1,243 @@
+import CCurl
+import Foundation
+import Synchronization
+
+/// A delivery's POST as the dispatcher prepared it (signed now), or its result when it is not sent.
+enum PreparedPost {
+    case send(url: String, headers: [(String, String)], body: Data)
+    case done(PostResult)
+}
+
+/// A transport that sends a drain's batches itself, rather than one POST at a time from the dispatcher's
+/// worker threads (`SendWorkers`, what every other transport, the tests' fakes among them, gets).
+protocol BatchSendingTransport: WebhookTransport {
+    /// A sender for one drain: at most `maxInFlight` transfers at once per `allowPrivate` side, each delivery
+    /// prepared (signed) just before it is sent.
+    func sender(maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) -> DeliverySender
+}
+
+extension CurlTransport: BatchSendingTransport {
+    func sender(maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) -> DeliverySender {
+        CurlMultiSender(multis: multis, maxInFlight: maxInFlight, prepare: prepare)
+    }
+
+    /// A libcurl multi handle and the idle easy handles of its transfers. The multi handle owns the connections
+    /// (and the DNS cache) its transfers use, so there is one per `allowPrivate` side, as there is one easy
+    /// handle pool per side for `post`: a connection the guard let open to a private address for an endpoint
+    /// allowed one is never reused by a transfer for an endpoint that is not.
+    ///
+    /// `@unchecked Sendable`: one loop thread at a time uses it (taken from the `MultiPool` under its lock and
+    /// given back after the thread ended); other threads only call `curl_multi_wakeup`, which libcurl allows
+    /// from any thread.
+    final class MultiHandle: @unchecked Sendable {
+        let raw: UnsafeMutableRawPointer
+        let allowPrivate: Bool
+        /// Easy handles of this side not in a transfer (never added to another multi handle).
+        var idle: [EasyHandle] = []
+
+        init?(allowPrivate: Bool) {
+            guard CurlTransport.initialized, let raw = curl_multi_init() else { return nil }
+            self.raw = raw
+            self.allowPrivate = allowPrivate
+            // Connections kept between transfers: by default libcurl keeps 4 per easy handle *added*, and a
+            // transfer's handle is removed when it ends, so a quiet moment would shrink the cache to a few.
+            tj_multi_setopt_long(raw, CURLMOPT_MAXCONNECTS, CurlTransport.maxIdleHandles)
+        }
+
+        deinit {
+            // No easy handle is added to it here (a loop removes each when its transfer ends).
+            curl_multi_cleanup(raw)
+        }
+    }
+
+    /// Multi handles between drains, so that `webhooks run`'s passes keep their connections.
+    final class MultiPool: Sendable {
+        private let idle = Mutex<[MultiHandle]>([])
+
+        func take(allowPrivate: Bool) -> MultiHandle? {
+            let kept = idle.withLock { list -> MultiHandle? in
+                guard let index = list.firstIndex(where: { $0.allowPrivate == allowPrivate }) else { return nil }
+                return list.remove(at: index)
+            }
+            return kept ?? MultiHandle(allowPrivate: allowPrivate)
+        }
+
+        /// Keeps one per side (two drains at once on one transport are rare; the second's handle is let go).
+        func give(_ multi: MultiHandle) {
+            idle.withLock { list in
+                if !list.contains(where: { $0.allowPrivate == multi.allowPrivate }) { list.append(multi) }
+            }
+        }
+    }
+}
+
+/// Sends a drain's batches through libcurl's multi interface: one thread per `allowPrivate` side (started when
+/// a batch first has a delivery of that side) runs up to `maxInFlight` transfers at once, over kept-alive
+/// connections, instead of 16 threads each blocked in `curl_easy_perform` (the kernel switching between them
+/// cost a sixth of a transfer's CPU). Deliveries start in the order submitted; a batch's `wait` returns once
+/// every one of its deliveries, of either side, has its result.
+final class CurlMultiSender: DeliverySender {
+    private let multis: CurlTransport.MultiPool
+    private let maxInFlight: Int
+    private let prepare: @Sendable (DueDelivery) -> PreparedPost
+    /// The loops started, by side (`allowPrivate`). Used by the drain's thread only, under a lock for `Sendable`.
+    private let loops = Mutex<[Bool: MultiLoop]>([:])
+
+    init(multis: CurlTransport.MultiPool, maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) {
+        self.multis = multis
+        self.maxInFlight = max(1, maxInFlight)
+        self.prepare = prepare
+    }
+
+    func submit(_ deliveries: [DueDelivery]) -> SendBatch {
+        let batch = SendBatch(deliveries)
+        var guarded: [Int] = [], permissive: [Int] = []
+        for (index, delivery) in deliveries.enumerated() {
+            if delivery.endpoint.allowPrivate { permissive.append(index) } else { guarded.append(index) }
+        }
+        for (allowPrivate, indices) in [(false, guarded), (true, permissive)] where !indices.isEmpty {
+            let loop = loops.withLock { loops in
+                if let loop = loops[allowPrivate] { return loop }
+                let loop = MultiLoop(multi: multis.take(allowPrivate: allowPrivate), maxInFlight: maxInFlight, prepare: prepare)
+                loops[allowPrivate] = loop
+                return loop
+            }
+            loop.enqueue(batch, indices)
+        }
+        return batch
+    }
+
+    func close() {
+        let started = loops.withLock { loops in Array(loops.values) }
+        for loop in started {
+            if let multi = loop.close() { multis.give(multi) }
+        }
+    }
+}
+
+/// One side's transfers: a thread that takes queued deliveries in order, adds each (prepared, on a kept easy
+/// handle) to the multi handle while fewer than `maxInFlight` run, and waits in `curl_multi_poll` for any of
+/// them; a finished transfer's answer is read before its easy handle is removed and reused.
+final class MultiLoop: Sendable {
+    private struct Queue {
+        var jobs: [(batch: SendBatch, index: Int)] = []
+        var head = 0
+        var closed = false
+    }
+
+    private let queue = Mutex(Queue())
+    private let multi: CurlTransport.MultiHandle?
+    private let maxInFlight: Int
+    private let prepare: @Sendable (DueDelivery) -> PreparedPost
+    private let stopped = DispatchSemaphore(value: 0)
+
+    init(multi: CurlTransport.MultiHandle?, maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) {
+        self.multi = multi
+        self.maxInFlight = maxInFlight
+        self.prepare = prepare
+        if multi == nil {
+            stopped.signal()  // no thread: `enqueue` answers at once
+        } else {
+            SenderThread.start({ [self] in run() }, then: { [stopped] in stopped.signal() })
+        }
+    }
+
+    /// Queues these deliveries of `batch` behind those already queued, and wakes the loop.
+    func enqueue(_ batch: SendBatch, _ indices: [Int]) {
+        guard let multi else {
+            // libcurl could not start: every delivery fails (and is retried later), none is lost.
+            for index in indices { batch.complete(index, Self.notStarted) }
+            return
+        }
+        queue.withLock { queue in
+            for index in indices { queue.jobs.append((batch, index)) }
+        }
+        curl_multi_wakeup(multi.raw)
+    }
+
+    private static let notStarted = PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
+
+    /// Lets the loop finish what was queued, waits until its thread is gone, and hands back its multi handle.
+    func close() -> CurlTransport.MultiHandle? {
+        queue.withLock { $0.closed = true }
+        if let multi { curl_multi_wakeup(multi.raw) }
+        stopped.wait()
+        return multi
+    }
+
+    private struct Transfer {
+        let handle: CurlTransport.EasyHandle
+        let batch: SendBatch
+        let index: Int
+    }
+
+    private func run() {
+        guard let multi else { return }
+        var active: [Transfer] = []
+        active.reserveCapacity(maxInFlight)
+        while true {
+            let (jobs, more, closed) = take(maxInFlight - active.count)
+            for job in jobs {
+                if let transfer = start(job, multi) { active.append(transfer) }
+            }
+            if active.isEmpty, !more {
+                if closed { return }
+                curl_multi_poll(multi.raw, nil, 0, 1_000, nil)  // until a batch comes (`enqueue` wakes it)
+                continue
+            }
+            var running: Int32 = 0
+            curl_multi_perform(multi.raw, &running)
+            var ended = false
+            var left: Int32 = 0
+            while let message = curl_multi_info_read(multi.raw, &left) {
+                guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                      let slot = active.firstIndex(where: { $0.handle.raw == easy }) else { continue }
+                let code = tj_multi_message_result(message)  // read before the removal frees the message
+                let transfer = active.remove(at: slot)
+                let (result, keep) = transfer.handle.answer(code)
+                curl_multi_remove_handle(multi.raw, easy)
+                if keep { multi.idle.append(transfer.handle) }
+                transfer.batch.complete(transfer.index, result)
+                ended = true
+            }
+            // A slot freed with deliveries waiting: start them at once. Otherwise wait for a socket, libcurl's
+            // next timeout, or a wake-up from `enqueue`.
+            if !(ended && more) { curl_multi_poll(multi.raw, nil, 0, 1_000, nil) }
+        }
+    }
+
+    /// Up to `count` queued deliveries, oldest first; whether more are queued; whether the drain is closing.
+    private func take(_ count: Int) -> (jobs: [(batch: SendBatch, index: Int)], more: Bool, closed: Bool) {
+        queue.withLock { queue in
+            let end = queue.head + min(count, queue.jobs.count - queue.head)
+            let jobs = Array(queue.jobs[queue.head..<end])
+            queue.head = end
+            if queue.head == queue.jobs.count {
+                queue.jobs.removeAll(keepingCapacity: true)
+                queue.head = 0
+            }
+            return (jobs, queue.head < queue.jobs.count, queue.closed)
+        }
+    }
+
+    /// Prepares a delivery and adds its transfer to the multi handle; nil when it was not sent (its result is in).
+    private func start(_ job: (batch: SendBatch, index: Int), _ multi: CurlTransport.MultiHandle) -> Transfer? {
+        switch prepare(job.batch.deliveries[job.index]) {
+        case .done(let result):
+            job.batch.complete(job.index, result)
+            return nil
+        case .send(let url, let headers, let body):
+            guard let handle = multi.idle.popLast() ?? CurlTransport.EasyHandle(allowPrivate: multi.allowPrivate) else {
+                job.batch.complete(job.index, Self.notStarted)
+                return nil
+            }
+            handle.load(url: url, headers: headers, body: body)
+            guard curl_multi_add_handle(multi.raw, handle.raw) == CURLM_OK else {
+                multi.idle.append(handle)
+                job.batch.complete(job.index, Self.notStarted)
+                return nil
+            }
+            return Transfer(handle: handle, batch: job.batch, index: job.index)
+        }
+    }
+}
