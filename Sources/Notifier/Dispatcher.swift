@@ -108,6 +108,15 @@ public struct Dispatcher: Sendable {
             }
             let batch = sender.submit(Array(buffer.prefix(batchSize)))
             buffer = buffer.dropFirst(batchSize)
+            if buffer.isEmpty, untilIdle, after != nil, !shouldStop() {
+                // The next read-ahead is read now, while this batch and the previous one are being sent: read
+                // after the previous batch was recorded, its fan-out and read (about 20 ms for 2,048) left the
+                // sender with at most one batch to send, and it ran out before the next came (issue 21).
+                let now = clock.now()
+                _ = try database.write { db in try Deliveries.fanOut(db, at: now, limit: readAhead) }
+                buffer = try database.read { db in try Deliveries.due(db, at: now, after: after, limit: readAhead) }[...]
+                if let last = buffer.last { after = DeliveryCursor(last) }
+            }
             if let previous = inFlight { try finish(previous) }
             inFlight = batch
         }
