@@ -10,33 +10,27 @@ import Synchronization
 /// The candidates, their bounds and their order are exactly the R*Tree query's (a test compares the two on
 /// random searches), so the results are the same.
 ///
-/// Each entry also keeps its point's exact position, kind and hours, so the walk over the candidates reads no
-/// row (`MapGrid+Nearest`): only the points that make the answer are read from `service_points`, in the
-/// search's read transaction, or taken from the rows this grid has already decoded. All of it is the snapshot
+/// The grid also keeps the rows it has decoded for earlier searches (`decoded`), so a search where riders have
+/// searched before walks its candidates without reading a row (`MapGrid+Nearest`); the others are read from
+/// `service_points` in the search's read transaction, as the R*Tree search reads them. All of it is the snapshot
 /// of one `map_generation`, which every change to a point's row moves on (migrations v26 and v27).
 final class MapGrid: Sendable {
     struct Entry {
         let rid: Int64
         let minLat: Double, maxLat: Double, minLon: Double, maxLon: Double
-        /// The point's exact position (`service_points.lat`, `lon`), from which distances are measured.
-        let lat: Double, lon: Double
-        /// Indexes into `kinds` and `hours` (-1: no hours).
-        let kind: Int32
-        let hours: Int32
         /// The box's centre and half its diagonal, as `NearestSearch.candidate` computes them for an R*Tree row.
         let centreLat: Double, centreLon: Double, slack: Double
+        /// The grid cell the box's centre is in (`MapGrid.key`).
+        let cell: Int64
 
-        init(rid: Int64, minLat: Double, maxLat: Double, minLon: Double, maxLon: Double, lat: Double, lon: Double, kind: Int32, hours: Int32) {
+        init(rid: Int64, minLat: Double, maxLat: Double, minLon: Double, maxLon: Double) {
             self.rid = rid
             self.minLat = minLat
             self.maxLat = maxLat
             self.minLon = minLon
             self.maxLon = maxLon
-            self.lat = lat
-            self.lon = lon
-            self.kind = kind
-            self.hours = hours
             (centreLat, centreLon, slack) = NearestSearch.centreAndSlack(minLat: minLat, maxLat: maxLat, minLon: minLon, maxLon: maxLon)
+            cell = MapGrid.key(lat: centreLat, lon: centreLon)
         }
     }
 
@@ -54,55 +48,27 @@ final class MapGrid: Sendable {
     /// this far outside a search box may still touch it.
     private let slack: Double
 
-    /// The kinds of the points, each once (`Entry.kind` indexes it).
-    let kinds: [String]
-    /// The opening hours of the points, each distinct text parsed once (`Entry.hours` indexes it; nil when the
-    /// text does not parse: such a point is never open).
-    let hours: [OpeningHours?]
     /// Rows decoded for answers, by rid: a point near where riders search is decoded once, not once a search.
     /// Valid as long as the grid (the same generation); emptied when it would hold more than `pointsKept`.
     let decoded = Mutex<[Int64: ServicePoint]>([:])
     let pointsKept: Int
 
-    /// Every active point's box, position, kind and hours, read in the caller's transaction.
+    /// Every active point's box, read in the caller's transaction.
     init(_ db: Database, generation: Int64, pointsKept: Int = MapGridCache.defaultPointsKept) throws {
-        let statement = try db.cachedStatement(sql: """
-            SELECT r.rid, r.min_lat, r.max_lat, r.min_lon, r.max_lon, p.lat, p.lon, p.kind, p.opening_hours
-            FROM service_points_rtree r JOIN service_points p ON p.rid = r.rid
-            """)
         var entries: [Entry] = []
         var slack = 0.0
-        var kinds: [String: Int32] = [:]
-        var hours: [String: Int32] = [:]
-        try RawRows.each(statement, binding: []) { row in
-            let kind = RawRows.text(row, 7) ?? ""
-            let kindIndex = kinds[kind] ?? {
-                let index = Int32(kinds.count)
-                kinds[kind] = index
-                return index
-            }()
-            var hoursIndex: Int32 = -1
-            if let text = RawRows.text(row, 8) {
-                hoursIndex = hours[text] ?? {
-                    let index = Int32(hours.count)
-                    hours[text] = index
-                    return index
-                }()
-            }
+        try RawRows.each(db.cachedStatement(sql: "SELECT rid, min_lat, max_lat, min_lon, max_lon FROM service_points_rtree"), binding: []) { row in
             let entry = Entry(rid: sqlite3_column_int64(row, 0), minLat: sqlite3_column_double(row, 1), maxLat: sqlite3_column_double(row, 2),
-                              minLon: sqlite3_column_double(row, 3), maxLon: sqlite3_column_double(row, 4),
-                              lat: sqlite3_column_double(row, 5), lon: sqlite3_column_double(row, 6), kind: kindIndex, hours: hoursIndex)
+                              minLon: sqlite3_column_double(row, 3), maxLon: sqlite3_column_double(row, 4))
             slack = max(slack, (entry.maxLat - entry.minLat) / 2, (entry.maxLon - entry.minLon) / 2)
             entries.append(entry)
             return true
         }
-        // Sorted in place by cell (the key recomputed in each comparison rather than kept beside each entry:
-        // a second array of 100,000 entries was most of a server's memory after its first searches).
-        entries.sort { Self.key($0) < Self.key($1) }
+        entries.sort { $0.cell < $1.cell }
         var cells: [Int64: Range<Int>] = [:]
         var start = 0
-        for index in entries.indices where index + 1 == entries.count || Self.key(entries[index + 1]) != Self.key(entries[index]) {
-            cells[Self.key(entries[index])] = start..<(index + 1)
+        for index in entries.indices where index + 1 == entries.count || entries[index + 1].cell != entries[index].cell {
+            cells[entries[index].cell] = start..<(index + 1)
             start = index + 1
         }
         self.generation = generation
@@ -110,16 +76,11 @@ final class MapGrid: Sendable {
         self.entries = entries
         self.cells = cells
         self.slack = slack + 1e-9
-        self.kinds = kinds.sorted { $0.value < $1.value }.map(\.key)
-        self.hours = hours.sorted { $0.value < $1.value }.map { try? OpeningHours(parsing: $0.key) }
     }
 
     static func cell(_ degrees: Double) -> Int { Int((degrees / cellDegrees).rounded(.down)) }
 
     static func key(lat: Double, lon: Double) -> Int64 { key(cellLat: cell(lat), cellLon: cell(lon)) }
-
-    /// The cell of an entry: the one its box's centre is in.
-    static func key(_ entry: Entry) -> Int64 { key(lat: entry.centreLat, lon: entry.centreLon) }
 
     static func key(cellLat: Int, cellLon: Int) -> Int64 {
         Int64(cellLat) << 32 | Int64(UInt32(truncatingIfNeeded: cellLon))

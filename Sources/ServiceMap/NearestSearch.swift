@@ -156,28 +156,60 @@ public enum NearestSearch {
         best.reserveCapacity(query.limit + 1)
         for candidate in candidates {
             if best.count >= query.limit, candidate.lowerBound > best[query.limit - 1].distance { break }
-            try RawRows.each(statement, binding: candidate.rid) { statement in
-                let row = RawRow(statement: statement)
-                let distance = haversine(query.origin.lat, query.origin.lon, row.double(5), row.double(6))
-                guard distance <= radius else { return false }
-                let rank = best.firstIndex { distance < $0.distance || (distance == $0.distance && candidate.rid < $0.rid) } ?? best.count
-                guard rank < query.limit else { return false }
-                if let wanted = query.kind, row.text(2) != wanted { return false }
-                if let openAt = query.openAt {
-                    guard let text = row.text(7) else { return false }
-                    let hours = hoursCache[text] ?? {
-                        let parsed = try? OpeningHours(parsing: text)
-                        hoursCache[text] = .some(parsed)
-                        return parsed
-                    }()
-                    guard let hours, hours.isOpen(at: openAt, in: OpeningHours.shanghai) else { return false }
-                }
-                best.insert(Found(rid: candidate.rid, distance: distance, point: try ServicePoint(columns: row)), at: rank)
-                if best.count > query.limit { best.removeLast() }
-                return false
+            if let found = try step(statement, candidate, query, radius: radius, best: best, hoursCache: &hoursCache) {
+                insert(found.found, at: found.rank, into: &best, limit: query.limit)
             }
         }
         return best
+    }
+
+    /// One candidate of the walk: its row read (`statement`: the point's columns by rid) and checked against the
+    /// query and the results so far; decoded, with its rank, only when it makes the answer.
+    static func step(
+        _ statement: Statement, _ candidate: Candidate, _ query: NearestQuery, radius: Double, best: [Found],
+        hoursCache: inout [String: OpeningHours?]
+    ) throws -> (found: Found, rank: Int)? {
+        var result: (found: Found, rank: Int)?
+        try RawRows.each(statement, binding: candidate.rid) { statement in
+            let row = RawRow(statement: statement)
+            let distance = haversine(query.origin.lat, query.origin.lon, row.double(5), row.double(6))
+            guard let rank = rank(of: candidate.rid, distance: distance, kind: query.kind == nil ? nil : row.text(2),
+                                  hours: query.openAt == nil ? nil : row.text(7),
+                                  in: best, query, radius: radius, hoursCache: &hoursCache)
+            else { return false }
+            result = (Found(rid: candidate.rid, distance: distance, point: try ServicePoint(columns: row)), rank)
+            return false
+        }
+        return result
+    }
+
+    /// Where a point at `distance` goes in the results so far (nearest first, ties by rid), or nil when it is
+    /// out of the circle, past the `limit`-th, of another kind, or not open at the query's time.
+    /// (`kind` and `hours` are only read when the query filters on them.)
+    static func rank(
+        of rid: Int64, distance: Double, kind: String?, hours text: String?, in best: [Found], _ query: NearestQuery,
+        radius: Double, hoursCache: inout [String: OpeningHours?]
+    ) -> Int? {
+        guard distance <= radius else { return nil }
+        let rank = best.firstIndex { distance < $0.distance || (distance == $0.distance && rid < $0.rid) } ?? best.count
+        guard rank < query.limit else { return nil }
+        if let wanted = query.kind, kind != wanted { return nil }
+        if let openAt = query.openAt {
+            guard let text else { return nil }
+            let hours = hoursCache[text] ?? {
+                let parsed = try? OpeningHours(parsing: text)
+                hoursCache[text] = .some(parsed)
+                return parsed
+            }()
+            guard let hours, hours.isOpen(at: openAt, in: OpeningHours.shanghai) else { return nil }
+        }
+        return rank
+    }
+
+    /// Puts `found` at `rank`, keeping at most `limit` results.
+    static func insert(_ found: Found, at rank: Int, into best: inout [Found], limit: Int) {
+        best.insert(found, at: rank)
+        if best.count > limit { best.removeLast() }
     }
 
     /// Great-circle distance in metres; the same formula as `Coordinate.distance(to:)`.
