@@ -84,14 +84,19 @@ public struct Dispatcher: Sendable {
             progress?(summary)
         }
 
+        /// Fans out new events (no more than one read-ahead: the first fan-out is on the critical path, nothing
+        /// being in flight yet) and reads the deliveries due after `after`.
+        func fanOutAndRead(after: DeliveryCursor?) throws -> ArraySlice<DueDelivery> {
+            let now = clock.now()
+            _ = try database.write { db in try Deliveries.fanOut(db, at: now, limit: readAhead) }
+            return try database.read { db in try Deliveries.due(db, at: now, after: after, limit: readAhead) }[...]
+        }
+
         while !shouldStop() {
             if let maxSeconds, Date().timeIntervalSince(started) >= maxSeconds { break }
             if buffer.isEmpty {
                 if !untilIdle, after != nil { break }  // one pass: what the first read found
-                let now = clock.now()
-                // No more events than one read-ahead: the first fan-out is on the critical path (nothing is in flight yet).
-                _ = try database.write { db in try Deliveries.fanOut(db, at: now, limit: readAhead) }
-                buffer = try database.read { db in try Deliveries.due(db, at: now, after: after, limit: readAhead) }[...]
+                buffer = try fanOutAndRead(after: after)
                 if buffer.isEmpty {
                     if let batch = inFlight {
                         inFlight = nil
@@ -112,9 +117,7 @@ public struct Dispatcher: Sendable {
                 // The next read-ahead is read now, while this batch and the previous one are being sent: read
                 // after the previous batch was recorded, its fan-out and read (about 20 ms for 2,048) left the
                 // sender with at most one batch to send, and it ran out before the next came (issue 21).
-                let now = clock.now()
-                _ = try database.write { db in try Deliveries.fanOut(db, at: now, limit: readAhead) }
-                buffer = try database.read { db in try Deliveries.due(db, at: now, after: after, limit: readAhead) }[...]
+                buffer = try fanOutAndRead(after: after)
                 if let last = buffer.last { after = DeliveryCursor(last) }
             }
             if let previous = inFlight { try finish(previous) }

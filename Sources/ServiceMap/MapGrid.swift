@@ -102,8 +102,8 @@ final class MapGrid: Sendable {
                     // The R*Tree query's own condition, on the same doubles.
                     guard entry.maxLat >= box.minLat, entry.minLat <= box.maxLat, entry.maxLon >= box.minLon, entry.minLon <= box.maxLon
                     else { continue }
-                    if let candidate = NearestSearch.candidate(rid: entry.rid, entry: Int32(truncatingIfNeeded: index), centreLat: entry.centreLat,
-                                                               centreLon: entry.centreLon, slack: entry.slack, origin: origin, radius: radius) {
+                    if let candidate = NearestSearch.candidate(rid: entry.rid, centreLat: entry.centreLat, centreLon: entry.centreLon,
+                                                               slack: entry.slack, origin: origin, radius: radius) {
                         found.append(candidate)
                     }
                 }

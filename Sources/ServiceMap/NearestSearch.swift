@@ -53,8 +53,6 @@ public enum NearestSearch {
 
     struct Candidate {
         let rid: Int64
-        /// Its index in the `MapGrid` it came from; -1 from the R*Tree.
-        var entry: Int32 = -1
         /// No point of the candidate's box is nearer than this.
         let lowerBound: Double
 
@@ -82,7 +80,7 @@ public enum NearestSearch {
             let origin = (lat: query.origin.lat, lon: query.origin.lon)
             let found: [Found]
             if let grid, let candidates = grid.candidates(origin, radius: radius, box: BoundingBox(around: query.origin, radius: radius)) {
-                found = try grid.nearest(db, candidates, query, radius: radius)
+                found = try grid.nearest(db, candidates, query, radius: radius, hoursCache: &hoursCache)
             } else {
                 found = try nearest(db, candidates(db, query.origin, radius: radius), query, radius: radius, hoursCache: &hoursCache)
             }
@@ -126,7 +124,7 @@ public enum NearestSearch {
         rid: Int64, minLat: Double, maxLat: Double, minLon: Double, maxLon: Double, origin: (lat: Double, lon: Double), radius: Double
     ) -> Candidate? {
         let (centreLat, centreLon, slack) = centreAndSlack(minLat: minLat, maxLat: maxLat, minLon: minLon, maxLon: maxLon)
-        return candidate(rid: rid, entry: -1, centreLat: centreLat, centreLon: centreLon, slack: slack, origin: origin, radius: radius)
+        return candidate(rid: rid, centreLat: centreLat, centreLon: centreLon, slack: slack, origin: origin, radius: radius)
     }
 
     /// A box's centre, and how far the true point may be from it: half the box's diagonal.
@@ -138,25 +136,34 @@ public enum NearestSearch {
 
     @inline(__always)
     static func candidate(
-        rid: Int64, entry: Int32, centreLat: Double, centreLon: Double, slack: Double, origin: (lat: Double, lon: Double), radius: Double
+        rid: Int64, centreLat: Double, centreLon: Double, slack: Double, origin: (lat: Double, lon: Double), radius: Double
     ) -> Candidate? {
         let bound = haversine(origin.lat, origin.lon, centreLat, centreLon) - slack
-        return bound <= radius ? Candidate(rid: rid, entry: entry, lowerBound: bound) : nil
+        return bound <= radius ? Candidate(rid: rid, lowerBound: bound) : nil
     }
 
     /// The `limit` nearest matching points within `radius`: rows are read nearest bound first, and the walk
     /// stops once no remaining bound can beat the `limit`-th distance found. A row is decoded only when it
     /// joins the results.
+    ///
+    /// `decoded[i]`, when given, is candidate `i`'s point already decoded (a `MapGrid` keeps them): it is checked
+    /// from memory, without reading its row.
     static func nearest(
         _ db: Database, _ candidates: [Candidate], _ query: NearestQuery, radius: Double,
-        hoursCache: inout [String: OpeningHours?]
+        hoursCache: inout [String: OpeningHours?], decoded: [ServicePoint?] = []
     ) throws -> [Found] {
         let statement = try db.cachedStatement(sql: "SELECT \(ServicePoint.columns) FROM service_points WHERE rid = ?")
         var best: [Found] = []
         best.reserveCapacity(query.limit + 1)
-        for candidate in candidates {
+        for (index, candidate) in candidates.enumerated() {
             if best.count >= query.limit, candidate.lowerBound > best[query.limit - 1].distance { break }
-            if let found = try step(statement, candidate, query, radius: radius, best: best, hoursCache: &hoursCache) {
+            if index < decoded.count, let point = decoded[index] {
+                let distance = haversine(query.origin.lat, query.origin.lon, point.location.lat, point.location.lon)
+                if let rank = rank(of: candidate.rid, distance: distance, kind: point.kind, hours: point.openingHours,
+                                   in: best, query, radius: radius, hoursCache: &hoursCache) {
+                    insert(Found(rid: candidate.rid, distance: distance, point: point), at: rank, into: &best, limit: query.limit)
+                }
+            } else if let found = try step(statement, candidate, query, radius: radius, best: best, hoursCache: &hoursCache) {
                 insert(found.found, at: found.rank, into: &best, limit: query.limit)
             }
         }
