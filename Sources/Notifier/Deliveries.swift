@@ -93,44 +93,86 @@ public enum Deliveries {
     /// Returns how many events it consumed (0 when the cursor is at the end of the outbox).
     @discardableResult
     public static func fanOut(_ db: Database, at date: Date, limit: Int = 5000) throws -> Int {
+        try fanOut(db, at: date, limit: limit, keepingDue: false).events
+    }
+
+    /// `fanOut`, also returning the deliveries it made that are due now (to enabled endpoints), with their
+    /// bodies, in the order `due` reads them: a drain sends them without reading them back. They come after
+    /// every delivery made before (their events are later). `due` is nil when a delivery was already there (a
+    /// cursor moved back by hand): then only a read tells what is pending.
+    public static func fanOutDue(_ db: Database, at date: Date, limit: Int) throws -> (events: Int, due: [DueDelivery]?) {
+        try fanOut(db, at: date, limit: limit, keepingDue: true)
+    }
+
+    private static func fanOut(_ db: Database, at date: Date, limit: Int, keepingDue: Bool) throws -> (events: Int, due: [DueDelivery]?) {
         let cursor = try Int64.fetchOne(db, sql: "SELECT seq FROM webhook_cursor WHERE id = 1") ?? 0
-        // Read and inserted through SQLite's C API (`RawRows`): a drain fans out thousands of events a second.
-        let select = try db.cachedStatement(sql: "SELECT seq, type FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
+        let endpoints = try WebhookEndpoint.filter(Column("removed") == false).fetchAll(db)
+        var signers: [String: WebhookSigner] = [:]
+        if keepingDue {
+            for endpoint in endpoints where endpoint.enabled { signers[endpoint.id] = WebhookSigner(endpoint) }
+        }
+        // The events of each endpoint, as a JSON array of their seqs: one insert per endpoint, its rows read by
+        // SQLite from the array (`json_each`; one statement per delivery cost more in statement start-up than in
+        // rows, and an array of [id, endpoint, event, state] rows cost a JSON parse per column).
+        var seqs = [[UInt8]](repeating: [UInt8(ascii: "[")], count: endpoints.count)
+        var due: [DueDelivery] = []
+        var last: Int64?
+        var events = 0
+        var made = 0
+        var spelledAlike = true
+        // Read through SQLite's C API (`RawRows`): a drain fans out thousands of events a second.
+        let select = try db.cachedStatement(sql: keepingDue
+            ? "SELECT seq, type, event_id, payload, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?"
+            : "SELECT seq, type FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")
         let reading = RawRows.start(select)
         RawRows.bind(reading, 1, cursor)
         RawRows.bind(reading, 2, Int64(limit))
-        var events: [(seq: Int64, type: String)] = []
-        try RawRows.each(select, reading) { row in events.append((sqlite3_column_int64(row, 0), RawRows.text(row, 1) ?? "")); return true }
-        guard let last = events.last?.seq else { return 0 }
-        let endpoints = try WebhookEndpoint.filter(Column("removed") == false).fetchAll(db)
-        let now = Timestamp.iso(date)
-        // One insert for all of them, its rows read by SQLite from a JSON array of [id, endpoint, event, state]
-        // (`json_each`): one statement per delivery cost more in statement start-up than in rows.
-        var rows: [UInt8] = [UInt8(ascii: "[")]
-        rows.reserveCapacity(events.count * endpoints.count * 64)
-        var random = PooledRandom()
-        for event in events {
-            for endpoint in endpoints where endpoint.subscribes(to: event.type) {
-                if rows.count > 1 { rows.append(UInt8(ascii: ",")) }
-                rows.append(UInt8(ascii: "["))
-                for text in [Identifier.make("dlv", using: &random), endpoint.id] {
-                    JSONString.append(text, to: &rows)
-                    rows.append(UInt8(ascii: ","))
-                }
-                rows += "\(event.seq),\"\(endpoint.enabled ? "pending" : "held")\"]".utf8
+        try RawRows.each(select, reading) { row in
+            let seq = sqlite3_column_int64(row, 0)
+            let type = RawRows.text(row, 1) ?? ""
+            if seq < 0 { spelledAlike = false }  // printf's hexadecimal of a negative number is not Swift's
+            last = seq
+            events += 1
+            var body: Data?
+            for (index, endpoint) in endpoints.enumerated() where endpoint.subscribes(to: type) {
+                if seqs[index].count > 1 { seqs[index].append(UInt8(ascii: ",")) }
+                seqs[index] += "\(seq)".utf8
+                made += 1
+                guard let signer = signers[endpoint.id] else { continue }
+                if body == nil { body = Self.body(type: RawRows.bytes(row, 1), timestamp: RawRows.bytes(row, 4), payload: RawRows.bytes(row, 3)) }
+                // In the order `due` reads: by event, then by id (the endpoint's index, for one event).
+                due.append(DueDelivery(deliveryID: deliveryID(event: seq, endpoint: index), endpoint: endpoint,
+                                       messageID: RawRows.text(row, 2) ?? "", body: body!, eventSeq: seq, signer: signer))
             }
+            return true
         }
-        rows.append(UInt8(ascii: "]"))
-        if rows.count > 2 {
+        guard let last else { return (0, []) }
+        let now = Timestamp.iso(date)
+        var inserted = 0
+        for (index, endpoint) in endpoints.enumerated() where seqs[index].count > 1 {
+            seqs[index].append(UInt8(ascii: "]"))
             // `WHERE true`: SQLite's grammar needs it between a SELECT and an upsert's ON CONFLICT.
             try db.cachedStatement(sql: """
                 INSERT INTO webhook_deliveries (id, endpoint_id, event_seq, state, next_attempt_at, created_at)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?1, ?1 FROM json_each(?2) WHERE true
+                SELECT printf('dlv_%012x%04x', value, ?3), ?4, value, ?5, ?1, ?1 FROM json_each(?2) WHERE true
                 ON CONFLICT DO NOTHING
-                """).execute(arguments: [now, String(decoding: rows, as: UTF8.self)])
+                """).execute(arguments: [now, String(decoding: seqs[index], as: UTF8.self), index, endpoint.id,
+                                         endpoint.enabled ? "pending" : "held"])
+            inserted += db.changesCount
         }
         try db.execute(sql: "UPDATE webhook_cursor SET seq = ? WHERE id = 1", arguments: [last])
-        return events.count
+        return (events, inserted == made && spelledAlike ? due : nil)
+    }
+
+    /// A delivery's id: its event's seq (12 hexadecimal digits), then its endpoint's place in the fan-out's list
+    /// (4; there are at most `Endpoints.maxEndpoints`), as the fan-out's insert spells it. Unique as the pair is
+    /// (an event is fanned out once), and rising, so the inserts, the attempts' and the updates that record them
+    /// work at the end of their indexes (random ids put every one on a random page: more pages written per
+    /// commit). Not random: delivery ids are shown to admins only.
+    static func deliveryID(event seq: Int64, endpoint index: Int) -> String {
+        let event = String(seq, radix: 16), place = String(index, radix: 16)
+        return "dlv_" + String(repeating: "0", count: max(0, 12 - event.count)) + event
+            + String(repeating: "0", count: max(0, 4 - place.count)) + place
     }
 
     /// Pending deliveries due at `date`, oldest event first (after `cursor`, when given: those before it are
@@ -188,8 +230,8 @@ public enum Deliveries {
     public enum Outcome: String, Sendable { case delivered, retrying, dead, held }
 
     /// Records the attempts of a batch, in order, and returns what comes next for each. Successes are written
-    /// together: their attempts in one insert and their deliveries in one update, each row read by SQLite from
-    /// a JSON array (`json_each`), so a success costs SQLite's row work and no statement of its own (two
+    /// together (`SuccessList`: a few statements for all of them, reading their ids from JSON arrays), so a
+    /// success costs SQLite's row work and no statement of its own (two
     /// statements per success, stepped once each, cost more in statement start-up, cursors and statement
     /// journals than in rows). The endpoint's failure clock is cleared once per batch (after its last success
     /// that follows any failure of it), not once per delivery.
@@ -222,41 +264,47 @@ public enum Deliveries {
         return outcomes
     }
 
-    /// Successful attempts as a JSON array of `[delivery id, status, duration ms, error]`, written by two
-    /// statements for all of them.
+    /// Successful attempts, written by a few statements for all of them: their deliveries by one update per
+    /// status, their attempts by one insert per status and duration, each reading its deliveries' ids from a
+    /// JSON array (`json_each`; an array of rows cost SQLite a JSON parse per column).
     struct SuccessList {
-        private var json: [UInt8] = [UInt8(ascii: "[")]
-        private var count = 0
+        private var groups: [Key: [UInt8]] = [:]
+        private var statuses: [Int: [UInt8]] = [:]
+
+        struct Key: Hashable {
+            let status: Int
+            let durationMs: Int
+            let error: String?
+        }
 
         mutating func append(_ deliveryID: String, _ result: PostResult) {
-            if count > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(UInt8(ascii: "["))
-            JSONString.append(deliveryID, to: &json)
-            json += ",\(result.status ?? 0),\(result.durationMs),".utf8
-            if let error = result.error {
-                JSONString.append(error, to: &json)
-            } else {
-                json += "null".utf8
-            }
-            json.append(UInt8(ascii: "]"))
-            count += 1
+            let status = result.status ?? 0
+            Self.add(deliveryID, to: &groups[Key(status: status, durationMs: result.durationMs, error: result.error), default: [UInt8(ascii: "[")]])
+            Self.add(deliveryID, to: &statuses[status, default: [UInt8(ascii: "[")]])
+        }
+
+        private static func add(_ id: String, to list: inout [UInt8]) {
+            if list.count > 1 { list.append(UInt8(ascii: ",")) }
+            JSONString.append(id, to: &list)
         }
 
         mutating func write(_ db: Database, at now: String) throws {
-            guard count > 0 else { return }
-            json.append(UInt8(ascii: "]"))
-            let list = String(decoding: json, as: UTF8.self)
-            try db.cachedStatement(sql: """
-                INSERT INTO webhook_attempts (delivery_id, at, status_code, error, duration_ms)
-                SELECT value ->> 0, ?1, value ->> 1, value ->> 3, value ->> 2 FROM json_each(?2)
-                """).execute(arguments: [now, list])
-            try db.cachedStatement(sql: """
-                UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, last_status = j.value ->> 1,
-                last_error = NULL, delivered_at = ?1
-                FROM json_each(?2) AS j WHERE webhook_deliveries.id = j.value ->> 0
-                """).execute(arguments: [now, list])
-            json = [UInt8(ascii: "[")]
-            count = 0
+            guard !statuses.isEmpty else { return }
+            for (key, list) in groups {
+                try db.cachedStatement(sql: """
+                    INSERT INTO webhook_attempts (delivery_id, at, status_code, error, duration_ms)
+                    SELECT value, ?1, ?3, ?4, ?5 FROM json_each(?2)
+                    """).execute(arguments: [now, String(decoding: list + [UInt8(ascii: "]")], as: UTF8.self), key.status, key.error, key.durationMs])
+            }
+            for (status, list) in statuses {
+                try db.cachedStatement(sql: """
+                    UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, last_status = ?3,
+                    last_error = NULL, delivered_at = ?1
+                    WHERE id IN (SELECT value FROM json_each(?2))
+                    """).execute(arguments: [now, String(decoding: list + [UInt8(ascii: "]")], as: UTF8.self), status])
+            }
+            groups = [:]
+            statuses = [:]
         }
     }
 

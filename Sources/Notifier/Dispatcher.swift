@@ -34,8 +34,9 @@ public struct Dispatcher: Sendable {
     /// Deliveries recorded per transaction. At most two batches are sent and not yet recorded at any
     /// moment: what a kill can make the drain send twice.
     public var batchSize = 256
-    /// Due deliveries read per query (then sent a batch at a time): finding what is due costs SQLite a walk
-    /// over every due delivery, so it is done once per `readAhead`, not once per batch.
+    /// Deliveries read or fanned out per refill (then sent a batch at a time): finding what is due costs SQLite
+    /// a walk over every due delivery, and a fan-out a transaction, so each is done once per `readAhead`, not
+    /// once per batch.
     public var readAhead = 2048
     public var random: @Sendable () -> Double = { Double.random(in: 0...1) }
 
@@ -84,19 +85,25 @@ public struct Dispatcher: Sendable {
             progress?(summary)
         }
 
-        /// Fans out new events (no more than one read-ahead: the first fan-out is on the critical path, nothing
-        /// being in flight yet) and reads the deliveries due after `after`.
-        func fanOutAndRead(after: DeliveryCursor?) throws -> ArraySlice<DueDelivery> {
+        /// What is due after `after`, at most `limit` (in events, for the new ones): the deliveries already made
+        /// (retries come due, what a killed drain left), then, when those run short, the deliveries of new events,
+        /// fanned out now and sent as they were made (not read back: a read finds the due among all pending).
+        /// The first refill, with nothing in flight, is on the critical path: it takes two batches.
+        func refill(after: DeliveryCursor?) throws -> ArraySlice<DueDelivery> {
+            let limit = inFlight == nil ? 2 * batchSize : readAhead
             let now = clock.now()
-            _ = try database.write { db in try Deliveries.fanOut(db, at: now, limit: readAhead) }
-            return try database.read { db in try Deliveries.due(db, at: now, after: after, limit: readAhead) }[...]
+            let made = try database.read { db in try Deliveries.due(db, at: now, after: after, limit: limit) }
+            guard made.count < limit else { return made[...] }
+            let (_, fresh) = try database.write { db in try Deliveries.fanOutDue(db, at: now, limit: limit - made.count) }
+            if let fresh { return (made + fresh)[...] }
+            return try database.read { db in try Deliveries.due(db, at: now, after: after, limit: limit) }[...]
         }
 
         while !shouldStop() {
             if let maxSeconds, Date().timeIntervalSince(started) >= maxSeconds { break }
             if buffer.isEmpty {
                 if !untilIdle, after != nil { break }  // one pass: what the first read found
-                buffer = try fanOutAndRead(after: after)
+                buffer = try refill(after: after)
                 if buffer.isEmpty {
                     if let batch = inFlight {
                         inFlight = nil
@@ -117,7 +124,7 @@ public struct Dispatcher: Sendable {
                 // The next read-ahead is read now, while this batch and the previous one are being sent: read
                 // after the previous batch was recorded, its fan-out and read (about 20 ms for 2,048) left the
                 // sender with at most one batch to send, and it ran out before the next came (issue 21).
-                buffer = try fanOutAndRead(after: after)
+                buffer = try refill(after: after)
                 if let last = buffer.last { after = DeliveryCursor(last) }
             }
             if let previous = inFlight { try finish(previous) }

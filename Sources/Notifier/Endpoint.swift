@@ -53,8 +53,15 @@ public enum Endpoints {
     }
 
     /// `events`: `all`, or event types separated by commas.
+    /// The most endpoints there can be (not counting removed ones): every event is fanned out to each, and a
+    /// delivery's id spells the endpoint's place among them in four hexadecimal digits (`Deliveries.deliveryID`).
+    public static let maxEndpoints = 100
+
     public static func add(_ db: Database, url: String, events: String, allowPrivate: Bool, at date: Date) throws -> WebhookEndpoint {
         let checked = try WebhookURL(url, allowPrivate: allowPrivate)
+        guard try WebhookEndpoint.filter(Column("removed") == false).fetchCount(db) < maxEndpoints else {
+            throw InputError.invalid(.webhookEndpointsLimit, ["max": "\(maxEndpoints)"])
+        }
         let list = eventNames(events)
         guard !list.isEmpty, list.allSatisfy({ $0 == "all" || $0.range(of: #"^[a-z_]+\.[a-z_]+$"#, options: .regularExpression) != nil })
         else { throw InputError.invalid(.webhookEventsInvalid, ["events": events]) }

@@ -7,7 +7,7 @@ import TuanjuCore
 public enum WebhookMsg: String, CaseIterable, CatalogMessage {
     // MARK: - Errors
     case webhookURLInvalid, webhookAddressRefused, webhookEventsInvalid, webhookNotFound, deliveryNotFound
-    case deliveryNotDead
+    case deliveryNotDead, webhookEndpointsLimit
 
     public var texts: (en: String, zh: String) {
         switch self {
@@ -17,6 +17,7 @@ public enum WebhookMsg: String, CaseIterable, CatalogMessage {
         case .webhookNotFound: ("no webhook endpoint {id}", "没有编号为 {id} 的 Webhook 端点")
         case .deliveryNotFound: ("no webhook delivery {id}", "没有编号为 {id} 的投递记录")
         case .deliveryNotDead: ("delivery {id} is not dead; only dead deliveries can be replayed", "投递 {id} 未失效;只有失效的投递才能重放")
+        case .webhookEndpointsLimit: ("there are already {max} webhook endpoints, the most there can be; remove one first", "Webhook 端点已达上限 {max} 个;请先删除一个")
         }
     }
 }

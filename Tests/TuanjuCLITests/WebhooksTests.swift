@@ -190,6 +190,26 @@ struct WebhooksTests {
         try sandbox.expectRefusal(["webhooks", "add", "https://example.org/", "--events", "all"], token: try sandbox.coordinator(), exit: 77)
     }
 
+    @Test("At most 100 endpoints: the 101st is refused with 65 and changes nothing; removing one makes room")
+    func endpointLimit() throws {
+        let sandbox = try Sandbox()
+        let app = try Tuanju.open(DataDirectory(path: sandbox.data))
+        let admin = try app.authenticate(token: sandbox.adminToken)
+        var ids: [String] = []
+        for index in 0..<Endpoints.maxEndpoints {
+            ids.append(try app.addWebhook(admin, url: "https://hook\(index).example.org/", events: "all", allowPrivate: false).id)
+        }
+        let count = { try sandbox.database().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_endpoints")! } }
+        #expect(try count() == 100)
+        try sandbox.expectRefusal(["webhooks", "add", "https://one-more.example.org/", "--events", "all"],
+                                  token: sandbox.adminToken, exit: 65, code: "invalid_input")
+        #expect(sandbox.run(["webhooks", "add", "https://one-more.example.org/", "--events", "all"], token: sandbox.adminToken)
+            .stderr.contains("100"))
+        #expect(try count() == 100)
+        _ = try sandbox.ok(["webhooks", "remove", ids[0]], token: sandbox.adminToken)
+        _ = try sandbox.ok(["webhooks", "add", "https://one-more.example.org/", "--events", "all"], token: sandbox.adminToken)
+    }
+
     @Test("A name that resolves to loopback is refused at connect time")
     func connectTimeGuard() throws {
         let sandbox = try Sandbox()
