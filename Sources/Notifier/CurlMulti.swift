@@ -62,26 +62,35 @@ extension CurlTransport: BatchSendingTransport {
             return kept ?? MultiHandle(allowPrivate: allowPrivate)
         }
 
-        /// Keeps one per side (two drains at once on one transport are rare; the second's handle is let go).
+        /// Keeps as many per side as a sender's loops use (two drains at once on one transport are rare; the
+        /// second's handles are let go).
         func give(_ multi: MultiHandle) {
             idle.withLock { list in
-                if !list.contains(where: { $0.allowPrivate == multi.allowPrivate }) { list.append(multi) }
+                if list.count(where: { $0.allowPrivate == multi.allowPrivate }) < CurlMultiSender.loopsPerSide { list.append(multi) }
             }
         }
     }
 }
 
-/// Sends a drain's batches through libcurl's multi interface: one thread per `allowPrivate` side (started when
-/// a batch first has a delivery of that side) runs up to `maxInFlight` transfers at once, over kept-alive
-/// connections, instead of 16 threads each blocked in `curl_easy_perform` (the kernel switching between them
-/// cost a sixth of a transfer's CPU). Deliveries start in the order submitted; a batch's `wait` returns once
-/// every one of its deliveries, of either side, has its result.
+/// Sends a drain's batches through libcurl's multi interface: two threads per `allowPrivate` side (started when
+/// a batch first has a delivery of that side), each with its own multi handle, run up to `maxInFlight` transfers
+/// at once between them, over kept-alive connections, instead of 16 threads each blocked in `curl_easy_perform`
+/// (the kernel switching between them cost a sixth of a transfer's CPU). Deliveries start in the order submitted
+/// (each loop takes the oldest queued when it has a free slot); a batch's `wait` returns once every one of its
+/// deliveries, of either side, has its result.
+///
+/// Two loops, not one: a loop handles its answers one after another, and the next POST on a connection waits
+/// for the answers read before its own. With 16 transfers on one loop, webhook-drain sent 0.55–0.61 s for
+/// 10,000; on two loops of 8, 0.52–0.55 (issue 21). More loops than cores buy nothing.
 final class CurlMultiSender: DeliverySender {
+    static let loopsPerSide = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+
     private let multis: CurlTransport.MultiPool
     private let maxInFlight: Int
     private let prepare: @Sendable (DueDelivery) -> PreparedPost
-    /// The loops started, by side (`allowPrivate`). Used by the drain's thread only, under a lock for `Sendable`.
-    private let loops = Mutex<[Bool: MultiLoop]>([:])
+    /// The queue and loops of each side (`allowPrivate`), started on the side's first delivery. Used by the
+    /// drain's thread only, under a lock for `Sendable`.
+    private let sides = Mutex<[Bool: (queue: SideQueue, loops: [MultiLoop])]>([:])
 
     init(multis: CurlTransport.MultiPool, maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) {
         self.multis = multis
@@ -96,71 +105,105 @@ final class CurlMultiSender: DeliverySender {
             if delivery.endpoint.allowPrivate { permissive.append(index) } else { guarded.append(index) }
         }
         for (allowPrivate, indices) in [(false, guarded), (true, permissive)] where !indices.isEmpty {
-            let loop = loops.withLock { loops in
-                if let loop = loops[allowPrivate] { return loop }
-                let loop = MultiLoop(multi: multis.take(allowPrivate: allowPrivate), maxInFlight: maxInFlight, prepare: prepare)
-                loops[allowPrivate] = loop
-                return loop
+            let (queue, loops) = sides.withLock { sides in
+                if let side = sides[allowPrivate] { return side }
+                let count = min(Self.loopsPerSide, maxInFlight)
+                let queue = SideQueue()
+                // `maxInFlight` shared out: 16 on two loops is 8 and 8, 3 is 2 and 1.
+                let loops = (0..<count).compactMap { index in
+                    MultiLoop(multi: multis.take(allowPrivate: allowPrivate), queue: queue,
+                              maxInFlight: maxInFlight / count + (index < maxInFlight % count ? 1 : 0), prepare: prepare)
+                }
+                sides[allowPrivate] = (queue, loops)
+                return (queue, loops)
             }
-            loop.enqueue(batch, indices)
+            guard !loops.isEmpty else {
+                // libcurl could not start: every delivery fails (and is retried later), none is lost.
+                for index in indices { batch.complete(index, MultiLoop.notStarted) }
+                continue
+            }
+            queue.append(batch, indices)
+            for loop in loops { loop.wake() }
         }
         return batch
     }
 
     func close() {
-        let started = loops.withLock { loops in Array(loops.values) }
-        for loop in started {
-            if let multi = loop.close() { multis.give(multi) }
+        let started = sides.withLock { sides in Array(sides.values) }
+        for (queue, loops) in started {
+            queue.close()
+            for loop in loops { multis.give(loop.close()) }
         }
     }
 }
 
-/// One side's transfers: a thread that takes queued deliveries in order, adds each (prepared, on a kept easy
-/// handle) to the multi handle while fewer than `maxInFlight` run, and waits in `curl_multi_poll` for any of
-/// them; a finished transfer's answer is read before its easy handle is removed and reused.
-final class MultiLoop: Sendable {
-    private struct Queue {
+/// The deliveries of one side waiting for a free slot in one of its loops, oldest first.
+final class SideQueue: Sendable {
+    private struct State {
         var jobs: [(batch: SendBatch, index: Int)] = []
         var head = 0
         var closed = false
     }
 
-    private let queue = Mutex(Queue())
-    private let multi: CurlTransport.MultiHandle?
+    private let state = Mutex(State())
+
+    func append(_ batch: SendBatch, _ indices: [Int]) {
+        state.withLock { state in
+            for index in indices { state.jobs.append((batch, index)) }
+        }
+    }
+
+    /// No more deliveries: the loops end once they have sent what is queued.
+    func close() {
+        state.withLock { $0.closed = true }
+    }
+
+    /// Up to `count` queued deliveries, oldest first; whether more are queued; whether the drain is closing.
+    func take(_ count: Int) -> (jobs: [(batch: SendBatch, index: Int)], more: Bool, closed: Bool) {
+        state.withLock { state in
+            let end = state.head + min(count, state.jobs.count - state.head)
+            let jobs = Array(state.jobs[state.head..<end])
+            state.head = end
+            if state.head == state.jobs.count {
+                state.jobs.removeAll(keepingCapacity: true)
+                state.head = 0
+            }
+            return (jobs, state.head < state.jobs.count, state.closed)
+        }
+    }
+}
+
+/// One loop of a side's transfers: a thread that takes queued deliveries in order, adds each (prepared, on a
+/// kept easy handle) to its multi handle while fewer than `maxInFlight` run, and waits in `curl_multi_poll` for
+/// any of them; a finished transfer's answer is read before its easy handle is removed and reused.
+final class MultiLoop: Sendable {
+    private let queue: SideQueue
+    private let multi: CurlTransport.MultiHandle
     private let maxInFlight: Int
     private let prepare: @Sendable (DueDelivery) -> PreparedPost
     private let stopped = DispatchSemaphore(value: 0)
 
-    init(multi: CurlTransport.MultiHandle?, maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) {
+    /// Nil when libcurl could not make a multi handle.
+    init?(multi: CurlTransport.MultiHandle?, queue: SideQueue, maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) {
+        guard let multi else { return nil }
         self.multi = multi
+        self.queue = queue
         self.maxInFlight = maxInFlight
         self.prepare = prepare
-        if multi == nil {
-            stopped.signal()  // no thread: `enqueue` answers at once
-        } else {
-            SenderThread.start({ [self] in run() }, then: { [stopped] in stopped.signal() })
-        }
+        SenderThread.start({ [self] in run() }, then: { [stopped] in stopped.signal() })
     }
 
-    /// Queues these deliveries of `batch` behind those already queued, and wakes the loop.
-    func enqueue(_ batch: SendBatch, _ indices: [Int]) {
-        guard let multi else {
-            // libcurl could not start: every delivery fails (and is retried later), none is lost.
-            for index in indices { batch.complete(index, Self.notStarted) }
-            return
-        }
-        queue.withLock { queue in
-            for index in indices { queue.jobs.append((batch, index)) }
-        }
+    static let notStarted = PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
+
+    /// Wakes the loop to look at the queue (from any thread: libcurl allows `curl_multi_wakeup` from any).
+    func wake() {
         curl_multi_wakeup(multi.raw)
     }
 
-    private static let notStarted = PostResult(status: nil, retryAfter: nil, error: "libcurl could not start", durationMs: 0)
-
-    /// Lets the loop finish what was queued, waits until its thread is gone, and hands back its multi handle.
-    func close() -> CurlTransport.MultiHandle? {
-        queue.withLock { $0.closed = true }
-        if let multi { curl_multi_wakeup(multi.raw) }
+    /// Lets the loop finish what was queued (its queue closed), waits until its thread is gone, and hands back
+    /// its multi handle.
+    func close() -> CurlTransport.MultiHandle {
+        wake()
         stopped.wait()
         return multi
     }
@@ -172,17 +215,16 @@ final class MultiLoop: Sendable {
     }
 
     private func run() {
-        guard let multi else { return }
         var active: [Transfer] = []
         active.reserveCapacity(maxInFlight)
         while true {
-            let (jobs, more, closed) = take(maxInFlight - active.count)
+            let (jobs, more, closed) = queue.take(maxInFlight - active.count)
             for job in jobs {
                 if let transfer = start(job, multi) { active.append(transfer) }
             }
             if active.isEmpty, !more {
                 if closed { return }
-                curl_multi_poll(multi.raw, nil, 0, 1_000, nil)  // until a batch comes (`enqueue` wakes it)
+                curl_multi_poll(multi.raw, nil, 0, 1_000, nil)  // until a batch comes (`submit` wakes it)
                 continue
             }
             var running: Int32 = 0
@@ -201,22 +243,8 @@ final class MultiLoop: Sendable {
                 ended = true
             }
             // A slot freed with deliveries waiting: start them at once. Otherwise wait for a socket, libcurl's
-            // next timeout, or a wake-up from `enqueue`.
+            // next timeout, or a wake-up from `submit`.
             if !(ended && more) { curl_multi_poll(multi.raw, nil, 0, 1_000, nil) }
-        }
-    }
-
-    /// Up to `count` queued deliveries, oldest first; whether more are queued; whether the drain is closing.
-    private func take(_ count: Int) -> (jobs: [(batch: SendBatch, index: Int)], more: Bool, closed: Bool) {
-        queue.withLock { queue in
-            let end = queue.head + min(count, queue.jobs.count - queue.head)
-            let jobs = Array(queue.jobs[queue.head..<end])
-            queue.head = end
-            if queue.head == queue.jobs.count {
-                queue.jobs.removeAll(keepingCapacity: true)
-                queue.head = 0
-            }
-            return (jobs, queue.head < queue.jobs.count, queue.closed)
         }
     }
 
