@@ -22,8 +22,8 @@ extension CurlTransport: BatchSendingTransport {
     }
 
     /// A libcurl multi handle and the idle easy handles of its transfers. The multi handle owns the connections
-    /// (and the DNS cache) its transfers use, so there is one per `allowPrivate` side, as there is one easy
-    /// handle pool per side for `post`: a connection the guard let open to a private address for an endpoint
+    /// (and the DNS cache) its transfers use, so each belongs to one `allowPrivate` side (a sender's loops have
+    /// one each), as there is one easy handle pool per side for `post`: a connection the guard let open to a private address for an endpoint
     /// allowed one is never reused by a transfer for an endpoint that is not.
     ///
     /// `@unchecked Sendable`: one loop thread at a time uses it (taken from the `MultiPool` under its lock and
@@ -107,12 +107,12 @@ final class CurlMultiSender: DeliverySender {
         for (allowPrivate, indices) in [(false, guarded), (true, permissive)] where !indices.isEmpty {
             let (queue, loops) = sides.withLock { sides in
                 if let side = sides[allowPrivate] { return side }
-                let count = min(Self.loopsPerSide, maxInFlight)
                 let queue = SideQueue()
-                // `maxInFlight` shared out: 16 on two loops is 8 and 8, 3 is 2 and 1.
-                let loops = (0..<count).compactMap { index in
-                    MultiLoop(multi: multis.take(allowPrivate: allowPrivate), queue: queue,
-                              maxInFlight: maxInFlight / count + (index < maxInFlight % count ? 1 : 0), prepare: prepare)
+                let multis = (0..<min(Self.loopsPerSide, maxInFlight)).compactMap { _ in self.multis.take(allowPrivate: allowPrivate) }
+                // `maxInFlight` shared out among the loops that could start: 16 on two is 8 and 8, 3 is 2 and 1.
+                let loops = multis.enumerated().map { index, multi in
+                    MultiLoop(multi: multi, queue: queue, maxInFlight: maxInFlight / multis.count + (index < maxInFlight % multis.count ? 1 : 0),
+                              prepare: prepare)
                 }
                 sides[allowPrivate] = (queue, loops)
                 return (queue, loops)
@@ -183,9 +183,7 @@ final class MultiLoop: Sendable {
     private let prepare: @Sendable (DueDelivery) -> PreparedPost
     private let stopped = DispatchSemaphore(value: 0)
 
-    /// Nil when libcurl could not make a multi handle.
-    init?(multi: CurlTransport.MultiHandle?, queue: SideQueue, maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) {
-        guard let multi else { return nil }
+    init(multi: CurlTransport.MultiHandle, queue: SideQueue, maxInFlight: Int, prepare: @escaping @Sendable (DueDelivery) -> PreparedPost) {
         self.multi = multi
         self.queue = queue
         self.maxInFlight = maxInFlight
@@ -222,6 +220,8 @@ final class MultiLoop: Sendable {
             for job in jobs {
                 if let transfer = start(job, multi) { active.append(transfer) }
             }
+            // A delivery answered without a transfer (too large, no handle) left its slot free: fill it first.
+            if more, active.count < maxInFlight { continue }
             if active.isEmpty, !more {
                 if closed { return }
                 curl_multi_poll(multi.raw, nil, 0, 1_000, nil)  // until a batch comes (`submit` wakes it)

@@ -36,7 +36,7 @@ public protocol WebhookTransport: Sendable {
 /// address for an endpoint allowed to reach one must never carry a POST for an endpoint that is not. Copies
 /// of a transport share its pools; the handles are cleaned up when the last copy goes.
 ///
-/// A drain sends through libcurl's multi interface instead (`CurlMultiSender`, one thread driving all the
+/// A drain sends through libcurl's multi interface instead (`CurlMultiSender`, two threads driving the
 /// transfers of a side), with the same options, guard and answers; `post` is the one-at-a-time path.
 public struct CurlTransport: WebhookTransport {
     static let initialized: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()

@@ -89,8 +89,9 @@ public struct RetryPolicy: Sendable {
 /// The delivery rules. Each runs inside the caller's transaction.
 public enum Deliveries {
     /// Turns outbox events after the durable cursor into deliveries, one per subscribed endpoint, and moves
-    /// the cursor, in the caller's transaction: an event is fanned out once, whatever crashes around it.
-    /// Returns how many events it consumed (0 when the cursor is at the end of the outbox).
+    /// the cursor, in the caller's transaction: an event is fanned out once, whatever crashes around it. Stops
+    /// after the event that brings the deliveries made to `limit` (or after `limit` events: an event no endpoint
+    /// hears makes none). Returns how many events it consumed (0 when the cursor is at the end of the outbox).
     @discardableResult
     public static func fanOut(_ db: Database, at date: Date, limit: Int = 5000) throws -> Int {
         try fanOut(db, at: date, limit: limit, keepingDue: false).events
@@ -99,14 +100,16 @@ public enum Deliveries {
     /// `fanOut`, also returning the deliveries it made that are due now (to enabled endpoints), with their
     /// bodies, in the order `due` reads them: a drain sends them without reading them back. They come after
     /// every delivery made before (their events are later). `due` is nil when a delivery was already there (a
-    /// cursor moved back by hand): then only a read tells what is pending.
+    /// cursor moved back by hand) or an id could not be spelled alike (a negative seq): then only a read tells
+    /// what is pending.
     public static func fanOutDue(_ db: Database, at date: Date, limit: Int) throws -> (events: Int, due: [DueDelivery]?) {
         try fanOut(db, at: date, limit: limit, keepingDue: true)
     }
 
     private static func fanOut(_ db: Database, at date: Date, limit: Int, keepingDue: Bool) throws -> (events: Int, due: [DueDelivery]?) {
         let cursor = try Int64.fetchOne(db, sql: "SELECT seq FROM webhook_cursor WHERE id = 1") ?? 0
-        let endpoints = try WebhookEndpoint.filter(Column("removed") == false).fetchAll(db)
+        // In the order they were added: an endpoint's place in this list is part of its deliveries' ids.
+        let endpoints = try WebhookEndpoint.filter(Column("removed") == false).order(Column.rowID).fetchAll(db)
         var signers: [String: WebhookSigner] = [:]
         if keepingDue {
             for endpoint in endpoints where endpoint.enabled { signers[endpoint.id] = WebhookSigner(endpoint) }
@@ -144,21 +147,32 @@ public enum Deliveries {
                 due.append(DueDelivery(deliveryID: deliveryID(event: seq, endpoint: index), endpoint: endpoint,
                                        messageID: RawRows.text(row, 2) ?? "", body: body!, eventSeq: seq, signer: signer))
             }
-            return true
+            return made < limit
         }
         guard let last else { return (0, []) }
         let now = Timestamp.iso(date)
         var inserted = 0
+        let lists = seqs.map { String(decoding: $0 + [UInt8(ascii: "]")], as: UTF8.self) }
         for (index, endpoint) in endpoints.enumerated() where seqs[index].count > 1 {
-            seqs[index].append(UInt8(ascii: "]"))
             // `WHERE true`: SQLite's grammar needs it between a SELECT and an upsert's ON CONFLICT.
             try db.cachedStatement(sql: """
                 INSERT INTO webhook_deliveries (id, endpoint_id, event_seq, state, next_attempt_at, created_at)
                 SELECT printf('dlv_%012x%04x', value, ?3), ?4, value, ?5, ?1, ?1 FROM json_each(?2) WHERE true
                 ON CONFLICT DO NOTHING
-                """).execute(arguments: [now, String(decoding: seqs[index], as: UTF8.self), index, endpoint.id,
-                                         endpoint.enabled ? "pending" : "held"])
+                """).execute(arguments: [now, lists[index], index, endpoint.id, endpoint.enabled ? "pending" : "held"])
             inserted += db.changesCount
+        }
+        if inserted < made {
+            // Some were there: events fanned out again (the cursor moved back by hand). An endpoint that has its
+            // delivery of an event keeps it; but its place in the list may have changed since (an endpoint removed
+            // before it), and its id then be another endpoint's delivery of the same event. Those get random ids.
+            for (index, endpoint) in endpoints.enumerated() where seqs[index].count > 1 {
+                try db.execute(sql: """
+                    INSERT INTO webhook_deliveries (id, endpoint_id, event_seq, state, next_attempt_at, created_at)
+                    SELECT 'dlv_' || lower(hex(randomblob(8))), ?3, j.value, ?4, ?1, ?1 FROM json_each(?2) AS j
+                    WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries WHERE endpoint_id = ?3 AND event_seq = j.value)
+                    """, arguments: [now, lists[index], endpoint.id, endpoint.enabled ? "pending" : "held"])
+            }
         }
         try db.execute(sql: "UPDATE webhook_cursor SET seq = ? WHERE id = 1", arguments: [last])
         return (events, inserted == made && spelledAlike ? due : nil)
@@ -166,7 +180,7 @@ public enum Deliveries {
 
     /// A delivery's id: its event's seq (12 hexadecimal digits), then its endpoint's place in the fan-out's list
     /// (4; there are at most `Endpoints.maxEndpoints`), as the fan-out's insert spells it. Unique as the pair is
-    /// (an event is fanned out once), and rising, so the inserts, the attempts' and the updates that record them
+    /// (an event is fanned out once; fanned out again, see `fanOut`'s random ids), and rising, so the inserts, the attempts' and the updates that record them
     /// work at the end of their indexes (random ids put every one on a random page: more pages written per
     /// commit). Not random: delivery ids are shown to admins only.
     static func deliveryID(event seq: Int64, endpoint index: Int) -> String {
@@ -265,46 +279,47 @@ public enum Deliveries {
     }
 
     /// Successful attempts, written by a few statements for all of them: their deliveries by one update per
-    /// status, their attempts by one insert per status and duration, each reading its deliveries' ids from a
-    /// JSON array (`json_each`; an array of rows cost SQLite a JSON parse per column).
+    /// status, their attempts by one insert per status and error, each reading its rows from a JSON array of
+    /// strings (`json_each`; an array of rows cost SQLite a JSON parse per column): the deliveries' ids, and for
+    /// the attempts each id with its duration (`"<id> <ms>"`, cut in two by SQL).
     struct SuccessList {
-        private var groups: [Key: [UInt8]] = [:]
-        private var statuses: [Int: [UInt8]] = [:]
+        private var attempts: [Key: [UInt8]] = [:]
+        private var deliveries: [Int: [UInt8]] = [:]
 
         struct Key: Hashable {
             let status: Int
-            let durationMs: Int
             let error: String?
         }
 
         mutating func append(_ deliveryID: String, _ result: PostResult) {
             let status = result.status ?? 0
-            Self.add(deliveryID, to: &groups[Key(status: status, durationMs: result.durationMs, error: result.error), default: [UInt8(ascii: "[")]])
-            Self.add(deliveryID, to: &statuses[status, default: [UInt8(ascii: "[")]])
+            Self.add(deliveryID + " \(result.durationMs)", to: &attempts[Key(status: status, error: result.error), default: [UInt8(ascii: "[")]])
+            Self.add(deliveryID, to: &deliveries[status, default: [UInt8(ascii: "[")]])
         }
 
-        private static func add(_ id: String, to list: inout [UInt8]) {
+        private static func add(_ text: String, to list: inout [UInt8]) {
             if list.count > 1 { list.append(UInt8(ascii: ",")) }
-            JSONString.append(id, to: &list)
+            JSONString.append(text, to: &list)
         }
 
         mutating func write(_ db: Database, at now: String) throws {
-            guard !statuses.isEmpty else { return }
-            for (key, list) in groups {
+            guard !deliveries.isEmpty else { return }
+            for (key, list) in attempts {
                 try db.cachedStatement(sql: """
                     INSERT INTO webhook_attempts (delivery_id, at, status_code, error, duration_ms)
-                    SELECT value, ?1, ?3, ?4, ?5 FROM json_each(?2)
-                    """).execute(arguments: [now, String(decoding: list + [UInt8(ascii: "]")], as: UTF8.self), key.status, key.error, key.durationMs])
+                    SELECT substr(value, 1, instr(value, ' ') - 1), ?1, ?3, ?4, CAST(substr(value, instr(value, ' ') + 1) AS INTEGER)
+                    FROM json_each(?2)
+                    """).execute(arguments: [now, String(decoding: list + [UInt8(ascii: "]")], as: UTF8.self), key.status, key.error])
             }
-            for (status, list) in statuses {
+            for (status, list) in deliveries {
                 try db.cachedStatement(sql: """
                     UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, last_status = ?3,
                     last_error = NULL, delivered_at = ?1
                     WHERE id IN (SELECT value FROM json_each(?2))
                     """).execute(arguments: [now, String(decoding: list + [UInt8(ascii: "]")], as: UTF8.self), status])
             }
-            groups = [:]
-            statuses = [:]
+            attempts = [:]
+            deliveries = [:]
         }
     }
 

@@ -20,7 +20,7 @@ public struct DrainSummary: Sendable, Equatable {
 ///
 /// Sending and recording overlap: while one batch is sent, the previous batch's results are recorded and the
 /// next batch is read, so the database's work (and its fsync) is off the network's path. The sender lives as
-/// long as the drain: with `CurlTransport`, libcurl's multi interface on one thread per side
+/// long as the drain: with `CurlTransport`, libcurl's multi interface on two threads per side
 /// (`CurlMultiSender`); with any other transport, `maxInFlight` worker threads calling `post`. Both keep
 /// their connections (see `CurlTransport`).
 public struct Dispatcher: Sendable {
@@ -85,16 +85,21 @@ public struct Dispatcher: Sendable {
             progress?(summary)
         }
 
-        /// What is due after `after`, at most `limit` (in events, for the new ones): the deliveries already made
-        /// (retries come due, what a killed drain left), then, when those run short, the deliveries of new events,
-        /// fanned out now and sent as they were made (not read back: a read finds the due among all pending).
-        /// The first refill, with nothing in flight, is on the critical path: it takes two batches.
+        /// What is due after `after`, at most a read-ahead: the deliveries already made (retries come due, what
+        /// a killed drain left), then, when those run short, the deliveries of new events, fanned out now and sent
+        /// as they were made (not read back: a read finds the due among all pending). When those made already
+        /// fill it, new events are fanned out all the same (read when their turn comes): the outbox's backlog stays
+        /// what is not fanned out, not what waits behind retries. A drain until idle takes two batches at first:
+        /// with nothing in flight yet, that refill is on the critical path.
         func refill(after: DeliveryCursor?) throws -> ArraySlice<DueDelivery> {
-            let limit = inFlight == nil ? 2 * batchSize : readAhead
+            let limit = untilIdle && inFlight == nil ? 2 * batchSize : readAhead
             let now = clock.now()
             let made = try database.read { db in try Deliveries.due(db, at: now, after: after, limit: limit) }
-            guard made.count < limit else { return made[...] }
-            let (_, fresh) = try database.write { db in try Deliveries.fanOutDue(db, at: now, limit: limit - made.count) }
+            guard made.count < limit else {
+                try database.write { db in _ = try Deliveries.fanOut(db, at: now, limit: readAhead) }
+                return made[...]
+            }
+            let fresh = try database.write { db in try Deliveries.fanOutDue(db, at: now, limit: limit - made.count).due }
             if let fresh { return (made + fresh)[...] }
             return try database.read { db in try Deliveries.due(db, at: now, after: after, limit: limit) }[...]
         }

@@ -52,11 +52,11 @@ public enum Endpoints {
         events.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// `events`: `all`, or event types separated by commas.
     /// The most endpoints there can be (not counting removed ones): every event is fanned out to each, and a
     /// delivery's id spells the endpoint's place among them in four hexadecimal digits (`Deliveries.deliveryID`).
     public static let maxEndpoints = 100
 
+    /// `events`: `all`, or event types separated by commas.
     public static func add(_ db: Database, url: String, events: String, allowPrivate: Bool, at date: Date) throws -> WebhookEndpoint {
         let checked = try WebhookURL(url, allowPrivate: allowPrivate)
         guard try WebhookEndpoint.filter(Column("removed") == false).fetchCount(db) < maxEndpoints else {

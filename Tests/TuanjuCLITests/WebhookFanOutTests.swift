@@ -114,4 +114,98 @@ struct WebhookFanOutTests {
             #expect(row["delivered_at"] as String? == Timestamp.iso(Self.start))
         }
     }
+
+    /// `count` events of a type every endpoint hears, written straight to the outbox.
+    func addEvents(_ sandbox: Sandbox, _ count: Int) throws {
+        try sandbox.database().write { db in
+            for index in 0..<count {
+                try db.execute(sql: "INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, 'task.claimed', '{}', ?)",
+                               arguments: ["evt_many\(index)", Timestamp.iso(Self.start)])
+            }
+        }
+    }
+
+    @Test("A fan-out stops after the event that brings its deliveries to the limit: with 3 endpoints, a limit of 4 takes 2 events")
+    func limitCountsDeliveries() throws {
+        let sandbox = try Sandbox()
+        for host in ["a", "b", "c"] {
+            _ = try sandbox.ok(["webhooks", "add", "https://\(host).example.org/hook", "--events", "all"], token: sandbox.adminToken)
+        }
+        try addEvents(sandbox, 10)
+        try sandbox.database().write { db in
+            let (events, handed) = try Deliveries.fanOutDue(db, at: Self.start, limit: 4)
+            #expect(events == 2)
+            #expect(handed?.count == 6)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_deliveries") == 6)
+        }
+    }
+
+    @Test("One pass (no --until-idle) sends a whole read-ahead, not only the first batches of a drain until idle")
+    func onePassReadAhead() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.ok(["webhooks", "add", "https://a.example.org/hook", "--events", "all"], token: sandbox.adminToken)
+        try addEvents(sandbox, 600)
+        let app = try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(Self.start))
+        let summary = try app.deliverWebhooks(try app.authenticate(token: sandbox.adminToken), untilIdle: false, maxSeconds: nil,
+                                              transport: PerEventTransport())
+        #expect(summary.delivered == 600)
+    }
+
+    @Test("While deliveries already made fill a refill, new events are fanned out all the same (the outbox backlog is not retries)")
+    func fanOutBehindBacklog() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.ok(["webhooks", "add", "https://a.example.org/hook", "--events", "all"], token: sandbox.adminToken)
+        try addEvents(sandbox, 10)
+        let app = try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(Self.start))
+        try app.database.write { db in _ = try Deliveries.fanOut(db, at: Self.start) }
+        try addEvents(sandbox, 3)  // fewer than a read-ahead: one fan-out takes them all
+        var dispatcher = Dispatcher(database: app.database, transport: PerEventTransport(), clock: .fixed(Self.start))
+        dispatcher.readAhead = 4
+        dispatcher.batchSize = 2
+        let summary = try dispatcher.drain(untilIdle: false, maxSeconds: nil)
+        #expect(summary.delivered == 4)
+        let (cursor, last, deliveries) = try sandbox.database().read { db in
+            (try Int.fetchOne(db, sql: "SELECT seq FROM webhook_cursor")!, try Int.fetchOne(db, sql: "SELECT max(seq) FROM outbox")!,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_deliveries")!)
+        }
+        #expect(cursor == last)
+        #expect(deliveries == 13)
+    }
+
+    @Test("Events fanned out again after the endpoints changed (cursor moved back): every endpoint has each event once, and the drain sends each once")
+    func refanOutAfterEndpointsChanged() throws {
+        let sandbox = try Sandbox()
+        var ids: [String] = []
+        for host in ["a", "b", "c"] {
+            ids.append(try sandbox.ok(["webhooks", "add", "https://\(host).example.org/hook", "--events", "all"], token: sandbox.adminToken)["id"] as! String)
+        }
+        try addEvents(sandbox, 4)
+        try sandbox.database().write { db in _ = try Deliveries.fanOut(db, at: Self.start) }
+        // a goes (b and c move up a place), d comes (its place is c's old one), and the cursor goes back.
+        _ = try sandbox.ok(["webhooks", "remove", ids[0]], token: sandbox.adminToken)
+        let added = try sandbox.ok(["webhooks", "add", "https://d.example.org/hook", "--events", "all"], token: sandbox.adminToken)["id"] as! String
+        try sandbox.database().write { db in
+            try db.execute(sql: "UPDATE webhook_cursor SET seq = 0")
+            let (_, handed) = try Deliveries.fanOutDue(db, at: Self.start, limit: 10_000)
+            #expect(handed == nil)
+        }
+        let events = try sandbox.database().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox")! }
+        let perEndpoint = try sandbox.database().read { db in
+            try Row.fetchAll(db, sql: "SELECT endpoint_id, count(*) AS n, count(DISTINCT event_seq) AS e FROM webhook_deliveries GROUP BY endpoint_id")
+        }
+        for id in [ids[1], ids[2], added] {
+            let row = try #require(perEndpoint.first { $0["endpoint_id"] as String == id })
+            #expect(row["n"] as Int == events)
+            #expect(row["e"] as Int == events)
+        }
+        let app = try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(Self.start))
+        let transport = PerEventTransport()
+        let summary = try app.deliverWebhooks(try app.authenticate(token: sandbox.adminToken), untilIdle: true, maxSeconds: nil, transport: transport)
+        let delivered = try sandbox.database().read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM webhook_deliveries WHERE endpoint_id <> ? AND state = 'delivered'", arguments: [ids[0]])!
+        }
+        #expect(summary.delivered == delivered)
+        #expect(delivered == 3 * events)
+        #expect(transport.sent.withLock { $0.count } == summary.delivered)
+    }
 }
