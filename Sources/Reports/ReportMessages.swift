@@ -17,7 +17,7 @@ public enum ReportMsg: String, CaseIterable, CatalogMessage {
         switch self {
         case .reportNotFound: ("no report {id}", "没有编号为 {id} 的上报")
         case .categoryNotFound: ("no report category {code} (see `tuanju roles list`)", "没有上报类别 {code}(见 `tuanju roles list`)")
-        case .noActiveClaim: ("you hold no active claim on a task of the role that handles {category}; claim one first", "你没有认领负责 {category} 的角色任务;请先认领")
+        case .noActiveClaim: ("you hold no active claim on a task of the role that handles {category}; claim one first", "您没有认领负责 {category} 的角色任务;请先认领")
         case .invalidTransition: ("report {id} is {from}; it cannot become {to}", "上报 {id} 当前为 {from},不能改为 {to}")
         case .duplicateTargetInvalid: ("report {id} cannot be the original of this one (it must be another report of the same category)", "上报 {id} 不能作为原始上报(必须是同一类别的另一条上报)")
         case .taskNotForCategory: ("task {task} is not a task of the role that handles {category}", "任务 {task} 不属于负责 {category} 的角色")

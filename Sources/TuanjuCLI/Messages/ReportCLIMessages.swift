@@ -35,7 +35,7 @@ public enum ReportCLIMsg: String, CaseIterable, CatalogMessage {
         case .photosAbstract: ("Stored report photos.", "已保存的上报照片。")
         case .gcAbstract: ("Remove stored photos that no report references (admin).", "删除没有任何上报引用的照片(管理员)。")
         case .optCategory: ("Report category code (see `tuanju roles list`).", "上报类别代码(见 `tuanju roles list`)。")
-        case .optTask: ("The claimed task to file it under (default: your claim on a task of the category's role).", "归属的已认领任务(默认:你认领的该类别角色任务)。")
+        case .optTask: ("The claimed task to file it under (default: your claim on a task of the category's role).", "归属的已认领任务(默认:您认领的该类别角色任务)。")
         case .optPhoto: ("A JPEG or PNG photo; repeat for up to 5.", "JPEG 或 PNG 照片;可重复,最多 5 张。")
         case .optNote: ("A note, up to 1,000 characters.", "备注,最多 1000 字。")
         case .optAccept: ("Accept the report (pays points).", "采纳上报(发放积分)。")

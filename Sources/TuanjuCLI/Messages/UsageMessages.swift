@@ -13,7 +13,7 @@ public enum UsageMsg: String, CaseIterable, CatalogMessage {
         case .langUnknown: ("--lang must be zh or en, not \"{value}\"", "--lang 只能是 zh 或 en,不能是“{value}”")
         case .commandUnknown: ("'{word}' is not a command of '{path}'; see '{path} --help'", "“{word}”不是“{path}”的子命令;请查看“{path} --help”")
         case .commandSuggest:
-            ("'{word}' is not a command of '{path}'; did you mean '{suggestion}'?", "“{word}”不是“{path}”的子命令;你是不是想输入“{suggestion}”?")
+            ("'{word}' is not a command of '{path}'; did you mean '{suggestion}'?", "“{word}”不是“{path}”的子命令;您是不是想输入“{suggestion}”?")
         }
     }
 }
