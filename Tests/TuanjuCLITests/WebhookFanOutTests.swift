@@ -125,6 +125,14 @@ struct WebhookFanOutTests {
         }
     }
 
+    /// A sandbox with one endpoint hearing every event, `events` events, and the service at `start`.
+    func oneEndpoint(events: Int) throws -> (Sandbox, Tuanju) {
+        let sandbox = try Sandbox()
+        _ = try sandbox.ok(["webhooks", "add", "https://a.example.org/hook", "--events", "all"], token: sandbox.adminToken)
+        try addEvents(sandbox, events)
+        return (sandbox, try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(Self.start)))
+    }
+
     @Test("A fan-out stops after the event that brings its deliveries to the limit: with 3 endpoints, a limit of 4 takes 2 events")
     func limitCountsDeliveries() throws {
         let sandbox = try Sandbox()
@@ -142,10 +150,7 @@ struct WebhookFanOutTests {
 
     @Test("One pass (no --until-idle) sends a whole read-ahead, not only the first batches of a drain until idle")
     func onePassReadAhead() throws {
-        let sandbox = try Sandbox()
-        _ = try sandbox.ok(["webhooks", "add", "https://a.example.org/hook", "--events", "all"], token: sandbox.adminToken)
-        try addEvents(sandbox, 600)
-        let app = try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(Self.start))
+        let (sandbox, app) = try oneEndpoint(events: 600)
         let summary = try app.deliverWebhooks(try app.authenticate(token: sandbox.adminToken), untilIdle: false, maxSeconds: nil,
                                               transport: PerEventTransport())
         #expect(summary.delivered == 600)
@@ -153,10 +158,7 @@ struct WebhookFanOutTests {
 
     @Test("While deliveries already made fill a refill, new events are fanned out all the same (the outbox backlog is not retries)")
     func fanOutBehindBacklog() throws {
-        let sandbox = try Sandbox()
-        _ = try sandbox.ok(["webhooks", "add", "https://a.example.org/hook", "--events", "all"], token: sandbox.adminToken)
-        try addEvents(sandbox, 10)
-        let app = try Tuanju.open(DataDirectory(path: sandbox.data), clock: .fixed(Self.start))
+        let (sandbox, app) = try oneEndpoint(events: 10)
         try app.database.write { db in _ = try Deliveries.fanOut(db, at: Self.start) }
         try addEvents(sandbox, 3)  // fewer than a read-ahead: one fan-out takes them all
         var dispatcher = Dispatcher(database: app.database, transport: PerEventTransport(), clock: .fixed(Self.start))
