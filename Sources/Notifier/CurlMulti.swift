@@ -23,8 +23,8 @@ extension CurlTransport: BatchSendingTransport {
 
     /// A libcurl multi handle and the idle easy handles of its transfers. The multi handle owns the connections
     /// (and the DNS cache) its transfers use, so each belongs to one `allowPrivate` side (a sender's loops have
-    /// one each), as there is one easy handle pool per side for `post`: a connection the guard let open to a private address for an endpoint
-    /// allowed one is never reused by a transfer for an endpoint that is not.
+    /// one each), as there is one easy handle pool per side for `post`: a connection the guard let open to a
+    /// private address for an endpoint allowed one is never reused by a transfer for an endpoint that is not.
     ///
     /// `@unchecked Sendable`: one loop thread at a time uses it (taken from the `MultiPool` under its lock and
     /// given back after the thread ended); other threads only call `curl_multi_wakeup`, which libcurl allows

@@ -110,10 +110,8 @@ public enum Deliveries {
         let cursor = try Int64.fetchOne(db, sql: "SELECT seq FROM webhook_cursor WHERE id = 1") ?? 0
         // In the order they were added: an endpoint's place in this list is part of its deliveries' ids.
         let endpoints = try WebhookEndpoint.filter(Column("removed") == false).order(Column.rowID).fetchAll(db)
-        var signers: [String: WebhookSigner] = [:]
-        if keepingDue {
-            for endpoint in endpoints where endpoint.enabled { signers[endpoint.id] = WebhookSigner(endpoint) }
-        }
+        // The keys of the endpoints whose deliveries are handed back (enabled ones, when keeping them).
+        let signers = endpoints.map { keepingDue && $0.enabled ? WebhookSigner($0) : nil }
         // The events of each endpoint, as a JSON array of their seqs: one insert per endpoint, its rows read by
         // SQLite from the array (`json_each`; one statement per delivery cost more in statement start-up than in
         // rows, and an array of [id, endpoint, event, state] rows cost a JSON parse per column).
@@ -141,7 +139,7 @@ public enum Deliveries {
                 if seqs[index].count > 1 { seqs[index].append(UInt8(ascii: ",")) }
                 seqs[index] += "\(seq)".utf8
                 made += 1
-                guard let signer = signers[endpoint.id] else { continue }
+                guard let signer = signers[index] else { continue }
                 if body == nil { body = Self.body(type: RawRows.bytes(row, 1), timestamp: RawRows.bytes(row, 4), payload: RawRows.bytes(row, 3)) }
                 // In the order `due` reads: by event, then by id (the endpoint's index, for one event).
                 due.append(DueDelivery(deliveryID: deliveryID(event: seq, endpoint: index), endpoint: endpoint,
@@ -180,9 +178,9 @@ public enum Deliveries {
 
     /// A delivery's id: its event's seq (12 hexadecimal digits), then its endpoint's place in the fan-out's list
     /// (4; there are at most `Endpoints.maxEndpoints`), as the fan-out's insert spells it. Unique as the pair is
-    /// (an event is fanned out once; fanned out again, see `fanOut`'s random ids), and rising, so the inserts, the attempts' and the updates that record them
-    /// work at the end of their indexes (random ids put every one on a random page: more pages written per
-    /// commit). Not random: delivery ids are shown to admins only.
+    /// (an event is fanned out once; fanned out again, see `fanOut`'s random ids), and rising, so the inserts,
+    /// the attempts' and the updates that record them work at the end of their indexes (random ids put every one
+    /// on a random page: more pages written per commit). Not random: delivery ids are shown to admins only.
     static func deliveryID(event seq: Int64, endpoint index: Int) -> String {
         let event = String(seq, radix: 16), place = String(index, radix: 16)
         return "dlv_" + String(repeating: "0", count: max(0, 12 - event.count)) + event
@@ -245,9 +243,8 @@ public enum Deliveries {
 
     /// Records the attempts of a batch, in order, and returns what comes next for each. Successes are written
     /// together (`SuccessList`: a few statements for all of them, reading their ids from JSON arrays), so a
-    /// success costs SQLite's row work and no statement of its own (two
-    /// statements per success, stepped once each, cost more in statement start-up, cursors and statement
-    /// journals than in rows). The endpoint's failure clock is cleared once per batch (after its last success
+    /// success costs SQLite's row work and no statement of its own (two statements per success, stepped once
+    /// each, cost more in statement start-up, cursors and statement journals than in rows). The endpoint's failure clock is cleared once per batch (after its last success
     /// that follows any failure of it), not once per delivery.
     public static func record(
         _ db: Database, _ attempts: [(DueDelivery, PostResult)], policy: RetryPolicy, random: () -> Double, at date: Date
