@@ -74,7 +74,7 @@ public enum CLIMsg: String, CaseIterable, CatalogMessage {
         case .areaInvalid: ("\"{text}\" is not an area; write LAT,LON,RADIUS_M", "“{text}”不是有效区域;请写成“纬度,经度,半径米数”")
         case .deliveryStatusInvalid: ("status \"{value}\" is not pending, delivered, dead or held", "状态“{value}”应为 pending、delivered、dead 或 held")
         case .webhooksAbstract: ("Signed webhooks to the dashboard and other systems (admin).", "向驾驶舱等系统发送签名的 Webhook(管理员)。")
-        case .webhooksAddAbstract: ("Add an endpoint; prints its signing secret once.", "添加端点,并只显示一次签名密钥。")
+        case .webhooksAddAbstract: ("Add an endpoint (at most 100); prints its signing secret once.", "添加端点(最多 100 个),并只显示一次签名密钥。")
         case .webhooksListAbstract: ("List endpoints.", "列出端点。")
         case .webhooksRemoveAbstract: ("Remove an endpoint; its undelivered deliveries become dead.", "删除端点;其未投递的记录标为失效。")
         case .webhooksRotateAbstract: ("Give an endpoint a new secret; the old one also signs for 24 hours.", "为端点更换密钥;旧密钥在 24 小时内仍会签名。")
